@@ -1,0 +1,46 @@
+package wstool.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fields every event has.
+ *
+ * @param pid process id, {@link #UNKNOWN_PID} when the event could not be attributed to a process
+ * @param process full image path or name as the source reports it (may be null)
+ * @param ipProtocol IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6), -1 when unknown
+ * @param raw source-specific fields, kept verbatim for the detail view and lossless export (ordered)
+ * @param enrichment what is known about the remote address; {@link Enrichment#NONE} until enriched
+ */
+public record EventHeader(Instant timestamp, Source source, long pid, String process, String user,
+                          int ipProtocol, Endpoint local, Endpoint remote,
+                          Map<String, String> raw, Enrichment enrichment) {
+    public static final long UNKNOWN_PID = -1;
+
+    public EventHeader {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(source, "source");
+        local = local == null ? Endpoint.NONE : local;
+        remote = remote == null ? Endpoint.NONE : remote;
+        raw = raw == null || raw.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        enrichment = enrichment == null ? Enrichment.NONE : enrichment;
+    }
+
+    public EventHeader withEnrichment(Enrichment e) {
+        return new EventHeader(timestamp, source, pid, process, user, ipProtocol, local, remote, raw, e);
+    }
+
+    public EventHeader withProcess(long newPid, String newProcess) {
+        return new EventHeader(timestamp, source, newPid, newProcess, user, ipProtocol, local, remote, raw, enrichment);
+    }
+
+    public boolean attributed() { return pid != UNKNOWN_PID; }
+
+    /** The file name part of {@link #process()}, for either path separator. */
+    public String processName() {
+        if (process == null) return null;
+        int cut = Math.max(process.lastIndexOf('\\'), process.lastIndexOf('/'));
+        return cut < 0 ? process : process.substring(cut + 1);
+    }
+}

@@ -1,0 +1,17 @@
+package wstool.core.pipeline;
+
+import java.io.Closeable;
+import java.io.IOException;
+import wstool.core.model.NetEvent;
+
+/** Receives the events that passed the filters, in order, on the pipeline's consumer thread. */
+public interface EventSink extends Closeable {
+    void accept(NetEvent event) throws IOException;
+
+    /** Makes everything accepted so far durable (written to the file or terminal). */
+    void flush() throws IOException;
+
+    /** Flushes and releases the sink. */
+    @Override
+    void close() throws IOException;
+}

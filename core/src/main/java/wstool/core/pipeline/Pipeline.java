@@ -1,0 +1,265 @@
+package wstool.core.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import wstool.core.model.NetEvent;
+
+/**
+ * Moves events from sources to sinks. Sources hand events to one bounded queue (a live source is never blocked;
+ * overflow is counted in {@link PipelineStats#dropped()}); the thread that calls {@link #run()} is the single
+ * consumer that filters, enriches and fans out to the sinks in order. {@link #requestStop()} (Ctrl-C) ends the job:
+ * sources are stopped, every event already queued is delivered, and every sink is flushed and closed.
+ */
+public final class Pipeline {
+    private static final long IDLE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int BATCH = 256;
+
+    private final List<EventSource> sources;
+    private final List<EventSink> sinks;
+    private final Predicate<NetEvent> filter;
+    private final AddressEnricher enricher;
+    private final long maxEvents;
+    private final Duration duration;
+    private final BlockingQueue<NetEvent> queue;
+    private final PipelineStats stats = new PipelineStats();
+    private final AtomicInteger sourcesRunning = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile boolean closed;
+
+    private Pipeline(Builder b) {
+        this.sources = List.copyOf(b.sources);
+        this.sinks = List.copyOf(b.sinks);
+        this.filter = b.filter;
+        this.enricher = b.enricher;
+        this.maxEvents = b.maxEvents;
+        this.duration = b.duration;
+        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public PipelineStats stats() { return stats; }
+
+    public List<EventSource> sources() { return sources; }
+
+    /** Events lost inside the sources (OS-level), summed. */
+    public long lostAtSource() {
+        long n = 0;
+        for (EventSource s : sources) n += s.lostAtSource();
+        return n;
+    }
+
+    /** Asks the job to end: safe from any thread, including a shutdown hook. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Waits until {@link #run()} has flushed and closed every sink. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the job on the calling thread until sources end, the limits are reached or a stop is requested. */
+    public PipelineSummary run() {
+        long start = System.nanoTime();
+        long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        List<Thread> threads = startSources();
+        try {
+            consume(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed = true;
+            sources.forEach(Pipeline::stopQuietly);
+            joinAll(threads);
+            drainRemaining();
+            closeSinks();
+            finished.countDown();
+        }
+        return new PipelineSummary(stats.received(), stats.delivered(), stats.filteredOut(), stats.dropped(),
+                lostAtSource(), stats.byKind(), Duration.ofNanos(System.nanoTime() - start), failure.get());
+    }
+
+    private List<Thread> startSources() {
+        List<Thread> threads = new ArrayList<>();
+        sourcesRunning.set(sources.size());
+        for (EventSource s : sources) {
+            Emitter emitter = s.live() ? this::offerLive : this::putOffline;
+            Thread t = new Thread(() -> {
+                try {
+                    s.run(emitter);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    stopRequested = true;
+                } finally {
+                    sourcesRunning.decrementAndGet();
+                }
+            }, "source-" + s.name());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        return threads;
+    }
+
+    private boolean offerLive(NetEvent e) {
+        stats.received.increment();
+        if (closed || !queue.offer(e)) {
+            stats.dropped.increment();
+            return false;
+        }
+        return true;
+    }
+
+    private boolean putOffline(NetEvent e) {
+        stats.received.increment();
+        try {
+            while (!closed) {
+                if (queue.offer(e, 50, TimeUnit.MILLISECONDS)) return true;
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private void consume(long deadline) throws InterruptedException {
+        List<NetEvent> batch = new ArrayList<>(BATCH);
+        long lastFlush = System.nanoTime();
+        boolean dirty = false;
+        while (!stopRequested && !limitReached()) {
+            NetEvent first = queue.poll(50, TimeUnit.MILLISECONDS);
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                if (first != null) deliver(first);
+                return;
+            }
+            if (first == null) {
+                if (sourcesRunning.get() == 0 && queue.isEmpty()) return;
+                if (dirty && now - lastFlush > IDLE_FLUSH_NANOS) {
+                    flushSinks();
+                    lastFlush = now;
+                    dirty = false;
+                }
+                continue;
+            }
+            deliver(first);
+            queue.drainTo(batch, BATCH);
+            for (NetEvent e : batch) {
+                if (limitReached()) break;
+                deliver(e);
+            }
+            batch.clear();
+            dirty = true;
+        }
+    }
+
+    private boolean limitReached() { return maxEvents > 0 && stats.delivered() >= maxEvents; }
+
+    private void drainRemaining() {
+        for (NetEvent e; !limitReached() && (e = queue.poll()) != null; ) deliver(e);
+        queue.clear();
+    }
+
+    private void deliver(NetEvent e) {
+        if (!filter.test(e)) {
+            stats.filteredOut.increment();
+            return;
+        }
+        if (e.header().remote().address() != null && e.header().enrichment().isEmpty()) {
+            e = e.withEnrichment(enricher.lookup(e.header().remote().address()));
+        }
+        stats.delivered.increment();
+        stats.countKind(e.kind());
+        for (EventSink sink : sinks) {
+            try {
+                sink.accept(e);
+            } catch (IOException | RuntimeException ex) {
+                fail(ex);
+            }
+        }
+    }
+
+    private void flushSinks() {
+        for (EventSink sink : sinks) {
+            try {
+                sink.flush();
+            } catch (IOException | RuntimeException ex) {
+                fail(ex);
+            }
+        }
+    }
+
+    private void closeSinks() {
+        for (EventSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (IOException | RuntimeException ex) {
+                failure.compareAndSet(null, ex);
+            }
+        }
+    }
+
+    private void fail(Exception ex) {
+        failure.compareAndSet(null, ex);
+        stopRequested = true;
+    }
+
+    private static void stopQuietly(EventSource s) {
+        try {
+            s.stop();
+        } catch (RuntimeException ignored) {
+            // a failing stop must not prevent the sinks from being flushed
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Configures a {@link Pipeline}. */
+    public static final class Builder {
+        private final List<EventSource> sources = new ArrayList<>();
+        private final List<EventSink> sinks = new ArrayList<>();
+        private Predicate<NetEvent> filter = e -> true;
+        private AddressEnricher enricher = AddressEnricher.NONE;
+        private int queueCapacity = 65_536;
+        private long maxEvents;
+        private Duration duration;
+
+        public Builder source(EventSource s) { sources.add(Objects.requireNonNull(s)); return this; }
+        public Builder sink(EventSink s) { sinks.add(Objects.requireNonNull(s)); return this; }
+        public Builder filter(Predicate<NetEvent> f) { filter = Objects.requireNonNull(f); return this; }
+        public Builder enricher(AddressEnricher e) { enricher = Objects.requireNonNull(e); return this; }
+        public Builder queueCapacity(int n) {
+            if (n < 1) throw new IllegalArgumentException("queue capacity must be positive");
+            queueCapacity = n;
+            return this;
+        }
+        /** 0 = no limit. */
+        public Builder maxEvents(long n) { maxEvents = n; return this; }
+        /** null = until the sources end or a stop is requested. */
+        public Builder duration(Duration d) { duration = d; return this; }
+        public Pipeline build() { return new Pipeline(this); }
+    }
+}

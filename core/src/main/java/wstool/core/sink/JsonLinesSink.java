@@ -1,0 +1,30 @@
+package wstool.core.sink;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import wstool.core.model.NetEvent;
+import wstool.core.pipeline.EventSink;
+
+/** One JSON object per line ({@link EventJson}); lossless, read back by {@code replay}. */
+public final class JsonLinesSink implements EventSink {
+    private final JsonGenerator g;
+
+    public JsonLinesSink(Writer out) throws IOException {
+        this.g = EventJson.FACTORY.createGenerator(out);
+        g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+    }
+
+    @Override
+    public void accept(NetEvent e) throws IOException { EventJson.write(e, g); }
+
+    @Override
+    public void flush() throws IOException { g.flush(); }
+
+    @Override
+    public void close() throws IOException {
+        g.writeRaw('\n');
+        g.close();
+    }
+}

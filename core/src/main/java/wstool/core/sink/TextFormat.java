@@ -1,0 +1,100 @@
+package wstool.core.sink;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import wstool.core.model.DnsEvent;
+import wstool.core.model.Enrichment;
+import wstool.core.model.EventHeader;
+import wstool.core.model.FirewallEvent;
+import wstool.core.model.NetEvent;
+import wstool.core.model.RawEvent;
+import wstool.core.model.SocketEvent;
+import wstool.core.net.IpProtocols;
+
+/**
+ * One line per event for people, in the spirit of wsock-trace's ws_tool:
+ * {@code time kind dir proto local -> remote (service) geo ASN [DROP] process detail}.
+ */
+public final class TextFormat {
+    private final DateTimeFormatter time;
+    private final Palette palette;
+
+    public TextFormat(ZoneId zone, Palette palette) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(zone);
+        this.palette = palette;
+    }
+
+    public String format(NetEvent e) {
+        EventHeader h = e.header();
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(time.format(h.timestamp())).append("  ");
+        sb.append(palette.paint(role(e), pad(e.kind(), 11)));
+        sb.append(pad(e.direction().name().equals("UNKNOWN") ? "-" : e.direction().name(), 4));
+        sb.append(pad(IpProtocols.name(h.ipProtocol()), 7));
+        String local = h.local().toString();
+        String remote = h.remote().toString();
+        if (!local.isEmpty() || !remote.isEmpty()) {
+            sb.append(local.isEmpty() ? "?" : local).append(" -> ").append(remote.isEmpty() ? "?" : remote);
+            String svc = EventFields.service(e);
+            if (svc != null) sb.append(" (").append(svc).append(')');
+        }
+        appendGeo(sb, h.enrichment());
+        if (h.process() != null || h.attributed()) {
+            sb.append("  ").append(h.processName() == null ? "?" : h.processName());
+            sb.append('[').append(h.attributed() ? Long.toString(h.pid()) : "?").append(']');
+        }
+        appendDetail(sb, e);
+        return sb.toString();
+    }
+
+    private void appendGeo(StringBuilder sb, Enrichment en) {
+        if (en.isEmpty()) return;
+        sb.append("  ");
+        if (en.countryCode() != null) {
+            sb.append(en.countryCode());
+            if (en.city() != null) sb.append('/').append(en.city());
+        } else if (en.special() != null) {
+            sb.append(en.special());
+        }
+        if (en.asn() != null) {
+            sb.append(" AS").append(en.asn());
+            if (en.asOrg() != null) sb.append(' ').append(en.asOrg());
+        }
+        if (en.dropId() != null) sb.append(' ').append(palette.paint("listed", "[DROP " + en.dropId() + "]"));
+    }
+
+    private void appendDetail(StringBuilder sb, NetEvent e) {
+        if (e instanceof FirewallEvent f) {
+                if (f.filterName() != null) sb.append("  filter \"").append(f.filterName()).append('"');
+                else if (f.filterId() >= 0) sb.append("  filter ").append(f.filterId());
+                if (f.layerName() != null) sb.append(" layer ").append(f.layerName());
+                if (f.rule() != null) sb.append("  rule ").append(f.rule());
+        } else if (e instanceof SocketEvent s) {
+                if (s.bytes() >= 0) sb.append("  ").append(s.bytes()).append(" B");
+                if (s.failed()) {
+                    sb.append("  ").append(palette.paint("error",
+                            s.statusName() != null ? s.statusName() : String.format("0x%08X", s.status())));
+                }
+        } else if (e instanceof DnsEvent d) {
+                sb.append("  ").append(d.queryName() == null ? "?" : d.queryName());
+                if (!d.results().isEmpty()) sb.append(" = ").append(String.join(", ", d.results()));
+                if (d.status() != 0) sb.append("  ").append(palette.paint("error", d.statusName() != null ? d.statusName() : Long.toString(d.status())));
+        } else if (e instanceof RawEvent r) {
+            sb.append("  ").append(r.provider()).append(" id ").append(r.eventId()).append(" v").append(r.version());
+        }
+    }
+
+    private static String role(NetEvent e) {
+        if (e instanceof FirewallEvent f) return f.type().isDrop() ? "drop" : "allow";
+        if (e instanceof DnsEvent) return "dns";
+        if (e instanceof SocketEvent s) return s.failed() ? "error" : "connect";
+        return "dim";
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder sb = new StringBuilder(s);
+        while (sb.length() < width) sb.append(' ');
+        if (sb.length() == s.length()) sb.append(' ');
+        return sb.toString();
+    }
+}
