@@ -44,6 +44,7 @@ public final class EventFields {
     }
 
     private static String joined(Map<String, String> raw) {
+        if (raw.isEmpty()) return "";
         return raw.entrySet().stream().map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining("; "));
     }
 }
