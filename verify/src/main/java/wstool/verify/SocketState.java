@@ -1,0 +1,98 @@
+package wstool.verify;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import wstool.core.model.CallPhase;
+import wstool.core.model.Endpoint;
+import wstool.core.model.SocketEvent;
+import wstool.core.model.SocketOp;
+import wstool.core.net.IpProtocols;
+
+/** One socket instance of one process: its lifecycle, addresses, traffic and the calls it has pending. */
+final class SocketState {
+    enum Lifecycle { OPEN, CLEANED_UP, CLOSED }
+
+    /** A started call waiting for its completion. {@code bufferKey} is the user buffer address when the source gives it. */
+    record PendingCall(SocketOp op, Instant at, long bufferLength, String bufferKey) {}
+
+    final long id;
+    /** Null when the socket was created before the trace (first seen on another operation). */
+    final Instant created;
+    final Instant firstSeen;
+    Lifecycle lifecycle = Lifecycle.OPEN;
+    boolean createPending;
+    int family = -1, socketType = -1, ipProtocol = -1;
+    Endpoint local = Endpoint.NONE, remote = Endpoint.NONE, bound = Endpoint.NONE;
+    long bytesOut, bytesIn, events;
+    Evidence closedBy;
+    boolean listenChecked;
+    FindingBuilder unknownFinding, useAfterCloseFinding;
+    final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
+
+    SocketState(long id, Instant created, Instant firstSeen) {
+        this.id = id;
+        this.created = created;
+        this.firstSeen = firstSeen;
+    }
+
+    boolean createdInTrace() { return created != null; }
+
+    void learn(SocketEvent e) {
+        events++;
+        if (e.family() >= 0) family = e.family();
+        if (e.socketType() >= 0) socketType = e.socketType();
+        if (e.header().ipProtocol() >= 0) ipProtocol = e.header().ipProtocol();
+        if (e.header().local() != Endpoint.NONE && e.header().local().address() != null) local = e.header().local();
+        if (e.header().remote() != Endpoint.NONE && e.header().remote().address() != null) remote = e.header().remote();
+    }
+
+    /** @return false when the oldest pending call had to be forgotten to stay within the limit */
+    boolean addPending(SocketEvent e, int max) {
+        boolean kept = true;
+        if (pending.size() >= max) {
+            pending.pollFirst();
+            kept = false;
+        }
+        pending.addLast(new PendingCall(e.op(), e.header().timestamp(), e.bufferLength(), bufferKey(e)));
+        return kept;
+    }
+
+    /** Removes and returns the call this completion ends: same operation and buffer when known, oldest first. */
+    PendingCall completes(SocketEvent e) {
+        String key = bufferKey(e);
+        for (Iterator<PendingCall> it = pending.iterator(); it.hasNext(); ) {
+            PendingCall c = it.next();
+            if (c.op() == e.op() && (key == null || c.bufferKey() == null || key.equals(c.bufferKey()))) {
+                it.remove();
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String bufferKey(SocketEvent e) {
+        String b = e.header().raw().get("Buffer");
+        return b == null || b.isEmpty() ? null : b;
+    }
+
+    /** "0xffffa3018c7d1ea0 TCP 10.0.0.2:51844 -> 93.184.216.34:80" (AFD endpoint) or "fd 5 UDP ..." (Linux). */
+    String describe() {
+        StringBuilder sb = new StringBuilder(idText(id));
+        String proto = ipProtocol >= 0 ? IpProtocols.name(ipProtocol).toUpperCase(java.util.Locale.ROOT)
+                : socketType == 1 ? "TCP" : socketType == 2 ? "UDP" : null;
+        if (proto != null) sb.append(' ').append(proto);
+        Endpoint l = local.address() != null ? local : bound;
+        if (l.address() != null || l.port() >= 0) sb.append(' ').append(l);
+        if (remote.address() != null) sb.append(" -> ").append(remote);
+        return sb.toString();
+    }
+
+    static String idText(long id) {
+        return id >= 0 && id < (1 << 24) ? "fd " + id : "0x" + Long.toHexString(id);
+    }
+
+    static String phaseText(SocketEvent e) {
+        return e.phase() == CallPhase.SINGLE ? e.op().name() : e.op().name() + " " + e.phase().name();
+    }
+}
