@@ -17,6 +17,8 @@ final class SocketState {
     record PendingCall(SocketOp op, Instant at, long bufferLength, String bufferKey) {}
 
     final long id;
+    /** Linux trace ids are file descriptors ("fd 5"); AFD ids are kernel endpoint addresses (hex). */
+    final boolean fd;
     /** Null when the socket was created before the trace (first seen on another operation). */
     final Instant created;
     final Instant firstSeen;
@@ -30,8 +32,9 @@ final class SocketState {
     FindingBuilder unknownFinding, useAfterCloseFinding;
     final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
 
-    SocketState(long id, Instant created, Instant firstSeen) {
+    SocketState(long id, boolean fd, Instant created, Instant firstSeen) {
         this.id = id;
+        this.fd = fd;
         this.created = created;
         this.firstSeen = firstSeen;
     }
@@ -78,7 +81,7 @@ final class SocketState {
 
     /** "0xffffa3018c7d1ea0 TCP 10.0.0.2:51844 -> 93.184.216.34:80" (AFD endpoint) or "fd 5 UDP ..." (Linux). */
     String describe() {
-        StringBuilder sb = new StringBuilder(idText(id));
+        StringBuilder sb = new StringBuilder(idText(id, fd));
         String proto = ipProtocol >= 0 ? IpProtocols.name(ipProtocol).toUpperCase(java.util.Locale.ROOT)
                 : socketType == 1 ? "TCP" : socketType == 2 ? "UDP" : null;
         if (proto != null) sb.append(' ').append(proto);
@@ -88,9 +91,15 @@ final class SocketState {
         return sb.toString();
     }
 
-    static String idText(long id) {
-        return id >= 0 && id < (1 << 24) ? "fd " + id : "0x" + Long.toHexString(id);
+    static String idText(long id, boolean fd) {
+        return fd ? "fd " + id : "0x" + Long.toHexString(id);
     }
+
+    static String idText(SocketEvent e) {
+        return idText(e.endpointId(), isFd(e));
+    }
+
+    static boolean isFd(SocketEvent e) { return e.header().source() == wstool.core.model.Source.LINUX_TRACE; }
 
     static String phaseText(SocketEvent e) {
         return e.phase() == CallPhase.SINGLE ? e.op().name() : e.op().name() + " " + e.phase().name();

@@ -195,7 +195,7 @@ public final class SocketVerifier implements EventSink {
             if (open != null) p.open.remove(id);
             return;
         }
-        SocketState st = new SocketState(id, s.header().timestamp(), s.header().timestamp());
+        SocketState st = new SocketState(id, SocketState.isFd(s), s.header().timestamp(), s.header().timestamp());
         st.createPending = s.phase() == CallPhase.START;
         st.learn(s);
         p.open.put(id, st);
@@ -205,7 +205,7 @@ public final class SocketVerifier implements EventSink {
 
     /** An id never seen before in this process: a socket from before the trace. */
     private SocketState firstSight(ProcessState p, SocketEvent s) {
-        SocketState st = new SocketState(s.endpointId(), null, s.header().timestamp());
+        SocketState st = new SocketState(s.endpointId(), SocketState.isFd(s), null, s.header().timestamp());
         owners.put(s.endpointId(), p.pid);
         bump("sockets seen without create", 1);
         if (s.op().endsEndpoint()) {           // closing a socket from before the trace: remember it, say nothing
@@ -361,7 +361,7 @@ public final class SocketVerifier implements EventSink {
         }
         Endpoint r = s.header().remote();
         f.occurred(s.header().timestamp(), SocketState.phaseText(s) + " " + status
-                + (s.endpointId() != -1 && s.endpointId() != 0 ? " on " + SocketState.idText(s.endpointId()) : "")
+                + (s.endpointId() != -1 && s.endpointId() != 0 ? " on " + SocketState.idText(s) : "")
                 + (r.address() != null ? " to " + r : ""));
     }
 
@@ -385,7 +385,7 @@ public final class SocketVerifier implements EventSink {
             if (en.countryCode() != null) f.details.put("country", en.countryCode());
         }
         f.occurred(s.header().timestamp(), SocketState.phaseText(s) + " " + s.header().remote()
-                + (s.endpointId() != -1 && s.endpointId() != 0 ? " on " + SocketState.idText(s.endpointId()) : ""));
+                + (s.endpointId() != -1 && s.endpointId() != 0 ? " on " + SocketState.idText(s) : ""));
     }
 
     private void checkListen(ProcessState p, SocketState st, SocketEvent s) {
