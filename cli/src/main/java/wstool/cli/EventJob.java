@@ -25,6 +25,10 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
+import wstool.verify.ReportFiles;
+import wstool.verify.ReportText;
+import wstool.verify.SocketVerifier;
+import wstool.verify.VerifyReport;
 
 /**
  * Runs one event command: sources -> filters -> enrichment -> CSV / JSON Lines / screen, with Ctrl-C handled so
@@ -38,6 +42,8 @@ public final class EventJob {
     private AddressEnricher enricher = AddressEnricher.NONE;
     private final PrintWriter out;
     private final PrintWriter err;
+    private SocketVerifier verifier;
+    private Path verifyReport;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -52,6 +58,28 @@ public final class EventJob {
 
     public EventJob enricher(AddressEnricher e) { enricher = e; return this; }
 
+    /**
+     * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
+     * its report is printed (stderr, after the summary) and written at the end, and an error finding makes
+     * {@link #run()} return {@link WsTool#EXIT_VERIFY_ERRORS}. Without those options this does nothing.
+     */
+    public EventJob verify(VerifyOptions options) {
+        if (options == null || !options.enabled()) return this;
+        if (options.reportFile() != null) {
+            try {
+                ReportFiles.check(options.reportFile());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        verifier = new SocketVerifier();
+        verifyReport = options.reportFile();
+        return this;
+    }
+
+    /** The running verifier (its {@code snapshot()} feeds a live findings view), or null without --verify. */
+    public SocketVerifier verifier() { return verifier; }
+
     /** Runs to the end and returns the process exit code (0 ok, 1 failure). */
     public int run() throws IOException {
         Pipeline.Builder b = Pipeline.builder()
@@ -62,6 +90,7 @@ public final class EventJob {
         sources.forEach(b::source);
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);
+        if (verifier != null) b.sink(verifier);
         Pipeline pipeline = b.build();
 
         CountDownLatch reported = new CountDownLatch(1);
@@ -77,17 +106,37 @@ public final class EventJob {
         try {
             PipelineSummary summary = pipeline.run();
             err.println(summary.render());
+            int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
                 if (app.global().verbose()) summary.failure().printStackTrace(err);
-                return 1;
+                return WsTool.EXIT_FAILURE;
             }
-            return 0;
+            return verified;
         } finally {
             err.flush();
             reported.countDown();
             removeHook(hook);
         }
+    }
+
+    private int finishVerification(PipelineSummary summary) throws IOException {
+        if (summary.dropped() > 0 || summary.lostAtSource() > 0) {
+            verifier.note(String.format("%,d events were dropped (queue full) and %,d lost at the source: findings such "
+                    + "as WS003, WS006 and WS002 may come from the gaps", summary.dropped(), summary.lostAtSource()));
+        }
+        if (summary.filteredOut() > 0) {
+            verifier.note(String.format("%,d events were filtered out before the checks: only what the filters let "
+                    + "through was verified", summary.filteredOut()));
+        }
+        if (summary.failed()) verifier.note("the trace ended early with an error: " + WsTool.describe(summary.failure()));
+        VerifyReport report = verifier.report();
+        err.print(new ReportText(ZoneId.systemDefault()).render(report));
+        if (verifyReport != null) {
+            Path md = ReportFiles.write(report, verifyReport);
+            err.println("verification report: " + verifyReport + " and " + md);
+        }
+        return report.hasErrors() ? WsTool.EXIT_VERIFY_ERRORS : WsTool.EXIT_OK;
     }
 
     private wstool.core.filter.EventFilter filter() {

@@ -36,6 +36,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    VerifyOptions verify;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
@@ -43,6 +46,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(new ReplaySource(file, speed))
                 .enricher(app.enricher())
+                .verify(verify)
                 .run();
     }
 }

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.sink.Palette;
 
-/** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
+/** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 --verify found an error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
         subcommands = {ReplayCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
-    public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
+    public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2, EXIT_VERIFY_ERRORS = 3;
 
     @Mixin
     GlobalOptions global = new GlobalOptions();

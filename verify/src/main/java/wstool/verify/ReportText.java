@@ -27,11 +27,8 @@ public final class ReportText {
                 if (f.count() > 1) sb.append("  x").append(f.count());
                 if (!f.endpoint().isEmpty()) sb.append("  ").append(f.endpoint());
                 sb.append(nl).append("      ").append(f.message()).append(nl);
-                if (!f.evidence().isEmpty()) {
-                    sb.append("      evidence:");
-                    for (Evidence e : f.evidence()) sb.append(' ').append(time(e.timestamp())).append(' ').append(e.event()).append(';');
-                    sb.setLength(sb.length() - 1);
-                    sb.append(nl);
+                for (Evidence e : f.evidence()) {
+                    sb.append("      ").append(time(e.timestamp())).append("  ").append(e.event()).append(nl);
                 }
             }
         }

@@ -100,7 +100,8 @@ class ReportWritersTest {
         assertEquals("Socket verification: 2 errors, 1 warning, 1 info (2026-11-20 10:00:00.000000 .. 2026-11-20 10:00:00.050000)", lines[0]);
         assertTrue(text.contains("pid 100 C:\\app\\client.exe\n  WS001 LEAKED_SOCKET  error  0x20 TCP".replace("\n", System.lineSeparator())), text);
         assertTrue(text.contains("  WS004 FAILED_OPERATIONS  warning  x2"), text);
-        assertTrue(text.contains("evidence: 2026-11-20 10:00:00.010000 CLOSE START (socket closed); 2026-11-20 10:00:00.020000 SEND START after close"), text);
+        assertTrue(text.contains(("      2026-11-20 10:00:00.010000  CLOSE START (socket closed)\n"
+                + "      2026-11-20 10:00:00.020000  SEND START after close\n").replace("\n", System.lineSeparator())), text);
         assertTrue(text.contains("Checks that could not run for lack of events:"), text);
         assertTrue(text.contains("  WS009 LISTEN_ALL_INTERFACES: no listen events with socket ids"), text);
     }
