@@ -29,7 +29,8 @@ import wstool.core.pipeline.EventSink;
  * the instance; completions of calls started before that, transport notifications (abort, disconnect, data and
  * connect indications) and the CLOSE that follows a CLEANUP are normal afterwards; any other call, or a second close,
  * is {@link Check#WS002}. A socket first seen on another operation existed before the trace ({@link Check#WS003},
- * info); it is followed from then on but never called leaked. Leaks are reported when the source signals the
+ * info); it is followed from then on but never called leaked. On Linux a successful accept creates the socket whose
+ * fd it returns (its event carries that fd). Leaks are reported when the source signals the
  * process's exit ({@link ProcessExit}) or, weaker, when the trace ends ({@link #close()}).
  * <p>
  * Threading: {@link #accept} is called by the pipeline's consumer thread; {@link #snapshot()} and {@link #report()}
@@ -153,7 +154,7 @@ public final class SocketVerifier implements EventSink {
         }
         ProcessState p = process(pid, process);
         SocketState open = p.open.get(id);
-        if (s.op() == SocketOp.CREATE) {
+        if (createsSocket(s)) {
             onCreate(p, open, s);
             return;
         }
@@ -167,6 +168,15 @@ public final class SocketVerifier implements EventSink {
             if (open == null) return;
         }
         onOpen(p, open, s);
+    }
+
+    /**
+     * CREATE, and on Linux a successful accept: its event carries the new fd (AFD reports the accepted socket's own
+     * create, and its accept events are about the listening endpoint).
+     */
+    private static boolean createsSocket(SocketEvent s) {
+        return s.op() == SocketOp.CREATE || s.op() == SocketOp.ACCEPT && SocketState.isFd(s)
+                && s.phase() != CallPhase.START && StatusClass.of(s) == StatusClass.SUCCESS;
     }
 
     private ProcessState process(long pid, String name) {

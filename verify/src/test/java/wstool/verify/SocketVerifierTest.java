@@ -192,6 +192,19 @@ class SocketVerifierTest {
     }
 
     @Test
+    void linuxAcceptCreatesTheSocketOfTheFdItReturns() {
+        VerifyReport r = run(
+                at(0, CREATE).linux(3), at(1, BIND).linux(3).local("0.0.0.0", 8080), at(2, LISTEN).linux(3),
+                at(5, CREATE).linux(4), at(6, CLOSE).linux(4),                          // fd 4 used and closed
+                at(10, ACCEPT).linux(4).remote("10.0.0.9", 40000),                      // accept returns fd 4 again
+                at(11, RECV).linux(4).buffer(100).bytes(10), at(12, CLOSE).linux(4),
+                at(20, ACCEPT).linux(3).status(11, "EAGAIN"),                           // non-blocking: nothing waiting
+                at(30, CLOSE).linux(3));
+        assertEquals("WS009:warning", codes(r), "accept's fd is a new socket: neither unknown nor used after close");
+        assertEquals(3L, r.stats().get("sockets created"));
+    }
+
+    @Test
     void failedOperationsAreGroupedByCallAndStatusWithCountsAndFirstLast() {
         VerifyReport r = run(seq(
                 at(10, CONNECT).id(Ev.AFD_EP).complete().remote("192.0.2.1", 80).status(0xC0000236L, "STATUS_CONNECTION_REFUSED"),
