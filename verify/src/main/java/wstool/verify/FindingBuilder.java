@@ -22,6 +22,8 @@ final class FindingBuilder {
     long count;
     Instant first, last;
     final Map<String, String> details = new LinkedHashMap<>();
+    /** Withdrawn when a late event (earlier timestamp, delivered out of order) explained it. */
+    boolean retracted;
 
     FindingBuilder(Check check, long pid, String process, long endpointId) {
         this.check = check;

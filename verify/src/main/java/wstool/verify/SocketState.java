@@ -16,11 +16,16 @@ final class SocketState {
     /** A started call waiting for its completion. {@code bufferKey} is the user buffer address when the source gives it. */
     record PendingCall(SocketOp op, Instant at, long bufferLength, String bufferKey) {}
 
+    /** A completion that came without its start; a start delivered late (earlier timestamp) can still claim it. */
+    record Orphan(SocketOp op, Instant at, long bytes, String bufferKey, FindingBuilder finding) {}
+
+    static final int MAX_ORPHANS = 8;
+
     final long id;
     /** Linux trace ids are file descriptors ("fd 5"); AFD ids are kernel endpoint addresses (hex). */
     final boolean fd;
     /** Null when the socket was created before the trace (first seen on another operation). */
-    final Instant created;
+    Instant created;
     final Instant firstSeen;
     Lifecycle lifecycle = Lifecycle.OPEN;
     boolean createPending;
@@ -31,6 +36,8 @@ final class SocketState {
     boolean listenChecked;
     FindingBuilder unknownFinding, useAfterCloseFinding;
     final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
+    ArrayDeque<Orphan> orphans;
+    boolean sawCleanup, sawClose;
 
     SocketState(long id, boolean fd, Instant created, Instant firstSeen) {
         this.id = id;
@@ -69,6 +76,27 @@ final class SocketState {
             if (c.op() == e.op() && (key == null || c.bufferKey() == null || key.equals(c.bufferKey()))) {
                 it.remove();
                 return c;
+            }
+        }
+        return null;
+    }
+
+    void addOrphan(SocketEvent e, FindingBuilder f) {
+        if (orphans == null) orphans = new ArrayDeque<>(2);
+        if (orphans.size() >= MAX_ORPHANS) orphans.pollFirst();
+        orphans.addLast(new Orphan(e.op(), e.header().timestamp(), e.bytes(), bufferKey(e), f));
+    }
+
+    /** Removes and returns a completion, seen earlier in the stream but later in time, that this start begins. */
+    Orphan claimOrphan(SocketEvent start) {
+        if (orphans == null) return null;
+        String key = bufferKey(start);
+        for (Iterator<Orphan> it = orphans.iterator(); it.hasNext(); ) {
+            Orphan o = it.next();
+            if (o.op() == start.op() && !o.at().isBefore(start.header().timestamp())
+                    && (key == null || o.bufferKey() == null || key.equals(o.bufferKey()))) {
+                it.remove();
+                return o;
             }
         }
         return null;

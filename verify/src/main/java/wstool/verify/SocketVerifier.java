@@ -199,6 +199,27 @@ public final class SocketVerifier implements EventSink {
             if (failed) p.open.remove(id);
             return;
         }
+        SocketState late = open != null ? open : p.closed.get(id);
+        Instant ts = s.header().timestamp();
+        boolean belongs = late != null && (open != null
+                ? !late.firstSeen.isBefore(ts)
+                : ts.isBefore(late.closedBy.timestamp()));
+        if (belongs) {
+            // delivered after events that happened later (out of order): it is this socket's create, not a new one
+            if (!late.createdInTrace()) {
+                late.created = ts;
+                if (late.unknownFinding != null) late.unknownFinding.retracted = true;
+                late.unknownFinding = null;
+                bump("sockets seen without create", -1);
+                bump("sockets created", 1);
+            }
+            if (open != null) {
+                open.learn(s);
+                if (s.phase() == CallPhase.START) open.createPending = true;
+                else if (s.phase() == CallPhase.COMPLETE) open.createPending = false;
+            }
+            return;
+        }
         if (open != null) bump("sockets replaced by a create without a close event (lost events?)", 1);
         p.closed.remove(id);
         if (failed && s.phase() != CallPhase.START) {
@@ -242,7 +263,15 @@ public final class SocketVerifier implements EventSink {
         StatusClass result = StatusClass.of(s);
         switch (s.phase()) {
             case START -> {
-                if (!st.addPending(s, limits.maxPendingCallsPerSocket())) bump("pending calls forgotten (memory bound)", 1);
+                SocketState.Orphan done = st.claimOrphan(s);
+                if (done != null) {                  // its completion was delivered first (out of order)
+                    if (done.finding() != null) done.finding().retracted = true;
+                    if (s.op().transfersData() && s.bufferLength() >= 0 && done.bytes() > s.bufferLength()) {
+                        overlong(s.op(), done.at(), done.bytes(), s.bufferLength(), p.pid, p.name, st);
+                    }
+                } else if (!st.addPending(s, limits.maxPendingCallsPerSocket())) {
+                    bump("pending calls forgotten (memory bound)", 1);
+                }
             }
             case COMPLETE -> {
                 SocketState.PendingCall started = st.completes(s);
@@ -250,7 +279,7 @@ public final class SocketVerifier implements EventSink {
                     checkOverlong(s, p.pid, p.name, st, started.bufferLength());
                 } else {
                     checkOverlong(s, p.pid, p.name, st, s.bufferLength());
-                    if (coverage.starts > 0 && st.createdInTrace()) completionWithoutStart(p, st, s);
+                    st.addOrphan(s, coverage.starts > 0 && st.createdInTrace() ? completionWithoutStart(p, st, s) : null);
                 }
                 account(st, s, result);
             }
@@ -276,6 +305,8 @@ public final class SocketVerifier implements EventSink {
 
     private void end(ProcessState p, SocketState st, SocketEvent s) {
         p.open.remove(st.id);
+        if (s.op() == SocketOp.CLOSE) st.sawClose = true;
+        else st.sawCleanup = true;
         st.lifecycle = s.op() == SocketOp.CLEANUP ? SocketState.Lifecycle.CLEANED_UP : SocketState.Lifecycle.CLOSED;
         st.closedBy = new Evidence(s.header().timestamp(), SocketState.phaseText(s));
         p.closed.put(st.id, st);
@@ -288,12 +319,19 @@ public final class SocketVerifier implements EventSink {
             if (started != null) checkOverlong(s, p.pid, p.name, st, started.bufferLength());
             return;     // completions after close: cancelled or finished requests, or a start we did not see
         }
-        if (s.op() == SocketOp.CLOSE && st.lifecycle == SocketState.Lifecycle.CLEANED_UP) {
-            st.lifecycle = SocketState.Lifecycle.CLOSED;    // handle closed (cleanup), then the last reference (close)
+        if (s.op() == SocketOp.CLOSE && !st.sawClose || s.op() == SocketOp.CLEANUP && !st.sawCleanup) {
+            // handle closed (cleanup), then the last reference (close); either may be delivered first
+            if (s.op() == SocketOp.CLOSE) st.sawClose = true;
+            else st.sawCleanup = true;
+            st.lifecycle = SocketState.Lifecycle.CLOSED;
             if (s.phase() == CallPhase.START) st.addPending(s, limits.maxPendingCallsPerSocket());
             return;
         }
         if (!s.op().endsEndpoint() && isNotification(s)) return;
+        if (s.header().timestamp().isBefore(st.closedBy.timestamp())) {
+            bump("calls delivered after the close but made before it (out of order)", 1);
+            return;
+        }
         if (st.useAfterCloseFinding != null) {
             st.useAfterCloseFinding.occurred(s.header().timestamp(), SocketState.phaseText(s) + " after close");
             return;
@@ -329,27 +367,32 @@ public final class SocketVerifier implements EventSink {
 
     // ---------------------------------------------------------------- checks
 
-    private void completionWithoutStart(ProcessState p, SocketState st, SocketEvent s) {
+    private FindingBuilder completionWithoutStart(ProcessState p, SocketState st, SocketEvent s) {
         FindingBuilder f = add(Check.WS006, p.pid, p.name, st.id);
-        if (f == null) return;
+        if (f == null) return null;
         f.socket = st;
         f.message = s.op() + " completed without a matching start on a socket created in the trace: the start event "
                 + "was lost (see lost/dropped events) or the completion was reported twice";
         f.occurred(s.header().timestamp(), SocketState.phaseText(s) + " (no start)");
         if (s.bytes() >= 0) f.details.put("bytes", Long.toString(s.bytes()));
+        return f;
     }
 
     private void checkOverlong(SocketEvent s, long pid, String process, SocketState st, long posted) {
         if (!s.op().transfersData() || posted < 0 || s.bytes() < 0 || s.bytes() <= posted) return;
+        overlong(s.op(), s.header().timestamp(), s.bytes(), posted, pid, process, st);
+    }
+
+    private void overlong(SocketOp op, Instant at, long bytes, long posted, long pid, String process, SocketState st) {
         FindingBuilder f = add(Check.WS005, pid, process, st == null ? -1 : st.id);
         if (f == null) return;
         f.socket = st;
-        f.message = s.op() + " completed with " + s.bytes() + " bytes for a " + posted + "-byte buffer: more than the "
+        f.message = op + " completed with " + bytes + " bytes for a " + posted + "-byte buffer: more than the "
                 + "caller asked for (contract violation: a layered provider or filter driver misreporting, or events "
                 + "mismatched after losses)";
-        f.occurred(s.header().timestamp(), SocketState.phaseText(s) + " bytes=" + s.bytes());
+        f.occurred(at, op + " bytes=" + bytes);
         f.details.put("posted", Long.toString(posted));
-        f.details.put("bytes", Long.toString(s.bytes()));
+        f.details.put("bytes", Long.toString(bytes));
     }
 
     private void checkFailure(SocketEvent s, long pid, String process) {
@@ -506,7 +549,7 @@ public final class SocketVerifier implements EventSink {
     private List<Finding> buildFindings() {
         List<Finding> out = new ArrayList<>(findings.size());
         for (FindingBuilder f : findings) {
-            if (f.check == Check.WS003 && !coverage.ran(Check.WS003)) continue;
+            if (f.retracted || f.check == Check.WS003 && !coverage.ran(Check.WS003)) continue;
             out.add(f.build());
         }
         out.sort(VerifyReport.ORDER);

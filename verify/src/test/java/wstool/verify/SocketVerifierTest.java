@@ -204,6 +204,39 @@ class SocketVerifierTest {
         assertEquals(3L, r.stats().get("sockets created"));
     }
 
+    /** .etl files keep per-CPU buffers in file order: events can arrive later than events that followed them. */
+    @Test
+    void nearMissEventsDeliveredOutOfTimeOrderAreNotMisuse() {
+        VerifyReport r = run(seq(
+                at(5, SEND).id(Ev.AFD_EP).start().buffer(10),                  // delivered before its socket's create
+                at(6, SEND).id(Ev.AFD_EP).complete().bytes(10),
+                call(0, CREATE, Ev.AFD_EP),
+                at(21, RECV).id(Ev.AFD_EP).complete().bytes(50),               // completion before its start
+                at(20, RECV).id(Ev.AFD_EP).start().buffer(100),
+                at(30, CLOSE).id(Ev.AFD_EP).start(),
+                at(31, CLEANUP).id(Ev.AFD_EP).start(),                         // cleanup delivered after the close
+                at(32, CLEANUP).id(Ev.AFD_EP).complete(),
+                at(29, SEND).id(Ev.AFD_EP).start().buffer(1),                  // made before the close
+                at(31, CLOSE).id(Ev.AFD_EP).complete(),
+                at(40, CLEANUP).id(Ev.AFD_EP).start(),
+                at(41, SEND).id(EP2).start().buffer(1), call(42, CLOSE, EP2),  // create of EP2 delivered after its close
+                call(1, CREATE, EP2)));
+        assertEquals("WS002:error", codes(r), "only the second cleanup (at 40 ms) is a real double close");
+        assertEquals(t(40), r.findings().get(0).last());
+        assertEquals(2L, r.stats().get("sockets created"));
+        assertEquals(0L, r.stats().get("sockets seen without create"));
+        assertEquals(1L, r.stats().get("calls delivered after the close but made before it (out of order)"));
+    }
+
+    @Test
+    void aLateStartStillShowsAnOverlongCompletion() {
+        VerifyReport r = run(seq(call(0, CREATE, Ev.AFD_EP),
+                at(21, RECV).id(Ev.AFD_EP).complete().bytes(500), at(20, RECV).id(Ev.AFD_EP).start().buffer(100),
+                call(30, CLOSE, Ev.AFD_EP)));
+        assertEquals("WS005:error", codes(r));
+        assertEquals("100", r.findings().get(0).details().get("posted"));
+    }
+
     @Test
     void failedOperationsAreGroupedByCallAndStatusWithCountsAndFirstLast() {
         VerifyReport r = run(seq(
