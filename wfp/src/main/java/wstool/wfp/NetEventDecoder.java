@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.StringJoiner;
-import wstool.core.model.Direction;
 import wstool.core.model.FirewallEventType;
 import wstool.core.net.Addresses;
 import wstool.wfp.fwpu.FwpTypes.*;
@@ -47,7 +46,7 @@ public final class NetEventDecoder {
             FWPM_NET_EVENT_HEADER3 h3 = Structure.newInstance(FWPM_NET_EVENT_HEADER3.class, event);
             h3.read();
             if (d.has(WfpConstants.FLAG_ENTERPRISE_ID_SET) && h3.enterpriseId != null) {
-                d.put("header.enterpriseId", h3.enterpriseId.getWideString(0));
+                d.put("header.enterpriseId", utf16z(h3.enterpriseId));
             }
             if (d.has(WfpConstants.FLAG_POLICY_FLAGS_SET)) d.put("header.policyFlags", Long.toUnsignedString(h3.policyFlags));
             if (d.has(WfpConstants.FLAG_EFFECTIVE_NAME_SET)) d.put("header.effectiveName", utf16(h3.effectiveName));
@@ -268,6 +267,21 @@ public final class NetEventDecoder {
         return nul >= 0 ? s.substring(0, nul) : s;
     }
 
+    /**
+     * A NUL-terminated UTF-16LE string (Windows wchar_t is 2 bytes; JNA's getWideString uses the host's wchar_t, 4
+     * bytes on Linux, so it is not used). At most {@link #MAX_BLOB} bytes are read.
+     */
+    static String utf16z(Pointer p) {
+        if (p == null) return null;
+        StringBuilder sb = new StringBuilder();
+        for (long off = 0; off < MAX_BLOB; off += 2) {
+            char c = (char) p.getShort(off);
+            if (c == 0) return sb.toString();
+            sb.append(c);
+        }
+        throw new IllegalArgumentException("string longer than " + MAX_BLOB / 2 + " characters or not terminated");
+    }
+
     /** A binary SID as S-1-... (revision, 6-byte big-endian authority, little-endian sub-authorities). */
     static String sid(Pointer p) {
         int revision = p.getByte(0) & 0xFF;
@@ -286,6 +300,4 @@ public final class NetEventDecoder {
         for (byte x : b) j.add(String.format("%02x", x & 0xFF));
         return j.toString();
     }
-
-    static Direction directionOf(int msFwpDirection) { return WfpConstants.msFwpDirection(msFwpDirection); }
 }

@@ -59,7 +59,7 @@ public final class WindowsNames implements NameResolver {
             if (api.FwpmFilterGetById0(engine, filterId, out) != 0 || out.getValue() == null) return null;
             try {
                 FWPM_FILTER0 f = new FWPM_FILTER0(out.getValue());
-                return f.displayData.name == null ? null : f.displayData.name.getWideString(0);
+                return NetEventDecoder.utf16z(f.displayData.name);
             } finally {
                 api.FwpmFreeMemory0(out);
             }
@@ -73,7 +73,7 @@ public final class WindowsNames implements NameResolver {
             if (api.FwpmLayerGetById0(engine, (short) layerId, out) != 0 || out.getValue() == null) return null;
             try {
                 FWPM_LAYER0 l = new FWPM_LAYER0(out.getValue());
-                return l.displayData.name == null ? null : l.displayData.name.getWideString(0);
+                return NetEventDecoder.utf16z(l.displayData.name);
             } finally {
                 api.FwpmFreeMemory0(out);
             }
