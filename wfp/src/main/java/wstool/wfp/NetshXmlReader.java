@@ -49,7 +49,27 @@ public final class NetshXmlReader implements Closeable {
     private final Map<Long, String> filterNames = new HashMap<>();
     private final Map<Integer, String> layerNames = new HashMap<>();
     private final NameResolver names;
+    private CountingStream counted;
     private boolean finished;
+
+    /** Counts the bytes taken from the file, to say roughly where undecodable bytes are. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) { super(in); }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
 
     public NetshXmlReader(InputStream in, String sourceName) throws WfpImportException {
         this.sourceName = sourceName;
@@ -76,8 +96,8 @@ public final class NetshXmlReader implements Closeable {
      * Text decoding done here rather than by the XML parser, so that a bad byte becomes an exception and not a line
      * the JDK parser prints on stderr. Encoding from the byte order mark (netsh writes UTF-8 or UTF-16), else UTF-8.
      */
-    private static Reader decoded(InputStream raw) throws WfpImportException {
-        BufferedInputStream in = new BufferedInputStream(raw);
+    private Reader decoded(InputStream raw) throws WfpImportException {
+        BufferedInputStream in = new BufferedInputStream(counted = new CountingStream(raw));
         try {
             in.mark(3);
             int b0 = in.read(), b1 = in.read(), b2 = in.read();
@@ -141,6 +161,12 @@ public final class NetshXmlReader implements Closeable {
     }
 
     private WfpImportException error(String what, XMLStreamException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return new WfpImportException(sourceName + ": not UTF-8 or UTF-16 text: invalid byte sequence within the first "
+                        + (counted == null ? "?" : counted.count) + " bytes", e);
+            }
+        }
         Location l = e.getLocation() != null ? e.getLocation() : xml == null ? null : xml.getLocation();
         String where = l == null ? "" : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber()
                 + " (character offset " + l.getCharacterOffset() + ")";

@@ -160,6 +160,33 @@ class NetshXmlReaderTest {
     }
 
     @Test
+    void invalidEncodingNamed() {
+        byte[] bad = "<netEvents><item><header><timeStamp>2026\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        WfpImportException e = assertThrows(WfpImportException.class,
+                () -> ImportTestSupport.readAll(new ByteArrayInputStream(bad), "latin1.xml", new ArrayList<>()));
+        assertEquals("latin1.xml: not UTF-8 or UTF-16 text: invalid byte sequence within the first 41 bytes", e.getMessage()); // the bad byte is the 41st
+    }
+
+    @Test
+    void utf16WithByteOrderMark() throws Exception {
+        byte[] utf16 = ("\ufeff" + resource("wfpdiag.xml").replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\""))
+                .getBytes(StandardCharsets.UTF_16LE);
+        List<FirewallEvent> ev = ImportTestSupport.readAll(new ByteArrayInputStream(utf16), "u16.xml", new ArrayList<>());
+        assertEquals(2, ev.size());
+        assertEquals("Block Telnet out", ev.get(0).filterName());
+    }
+
+    @Test
+    void stopEndsImportEarly(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("netevents.xml");
+        Files.writeString(f, resource("netevents.xml"));
+        WfpImportSource src = new WfpImportSource(f);
+        List<NetEvent> got = new ArrayList<>();
+        src.run(e -> { got.add(e); src.stop(); return true; });
+        assertEquals(1, got.size());
+    }
+
+    @Test
     void badFieldsNamed() {
         WfpImportException e = assertThrows(WfpImportException.class, () -> ImportTestSupport.readAll(
                 one("<localPort>70000</localPort>", "FWPM_NET_EVENT_FLAG_LOCAL_PORT_SET")));
