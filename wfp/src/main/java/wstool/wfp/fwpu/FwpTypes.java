@@ -11,7 +11,9 @@ import com.sun.jna.platform.win32.WinBase.FILETIME;
  * JNA mirrors of the fwptypes.h / fwpmtypes.h / iketypes.h structures that ws_tool reads or passes (Windows SDK
  * definitions; names as in the SDK). Only fixed-width fields: UINT32/enum/BOOL as int, UINT16 as short, UINT8 as
  * byte, UINT64 as long, pointers as Pointer, the SDK's anonymous address unions as {@link Addr} (UINT32 or 16 bytes).
- * Every layout is checked against Windows x64 offsets in the tests (SDK layout table, else a mingw-w64 probe).
+ * Every layout is checked against Windows x64 offsets in the tests (SDK layout table, and every field with a
+ * mingw-w64 compile-only probe). 32-bit Windows is not supported. Never read from memory Windows wrote except in
+ * the Windows CI smoke test.
  */
 public final class FwpTypes {
     private FwpTypes() {}

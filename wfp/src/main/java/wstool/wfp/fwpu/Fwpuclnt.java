@@ -19,6 +19,10 @@ import wstool.wfp.fwpu.FwpTypes.FWP_VALUE0;
  * <p>
  * The numbered variants exist only on newer Windows: FwpmNetEventSubscribe1 (Windows 8) ... 4 (Windows 10 1809),
  * FwpmNetEventEnum1 ... 5. Calling one the DLL lacks throws {@link UnsatisfiedLinkError}; {@link Exports} probes first.
+ * <p>
+ * Status: the signatures follow fwpmu.h; here they are exercised only through a Java fake (tests). Real calls into
+ * fwpuclnt.dll happen only in the Windows CI smoke test (.github/workflows/windows-wfp.yml), which could not be run
+ * from the development machine.
  */
 public interface Fwpuclnt extends Library {
     int RPC_C_AUTHN_DEFAULT = 0xFFFFFFFF;
