@@ -54,10 +54,14 @@ public final class WfpConstants {
     public static final int MS_FWP_DIRECTION_IN = 0x3900, MS_FWP_DIRECTION_OUT = 0x3901, MS_FWP_DIRECTION_FORWARD = 0x3902;
     public static final int FWP_DIRECTION_OUTBOUND = 0, FWP_DIRECTION_INBOUND = 1;
 
-    /** msFwpDirection value to direction: 0x3900 in, 0x3901 out, 0x3902 forward (neither: UNKNOWN). */
+    /**
+     * msFwpDirection value to direction: 0x3900 in, 0x3901 out, 0x3902 forward (neither: UNKNOWN). Some Windows
+     * builds put the FWP_DIRECTION values there instead (1 inbound, 0 outbound); Process Hacker and simplewall accept
+     * both, and so does this.
+     */
     public static Direction msFwpDirection(int v) {
-        if (v == MS_FWP_DIRECTION_IN) return Direction.IN;
-        if (v == MS_FWP_DIRECTION_OUT) return Direction.OUT;
+        if (v == MS_FWP_DIRECTION_IN || v == FWP_DIRECTION_INBOUND) return Direction.IN;
+        if (v == MS_FWP_DIRECTION_OUT || v == FWP_DIRECTION_OUTBOUND) return Direction.OUT;
         return Direction.UNKNOWN;
     }
 
@@ -65,6 +69,8 @@ public final class WfpConstants {
         if (v == MS_FWP_DIRECTION_IN) return "MS_FWP_DIRECTION_IN";
         if (v == MS_FWP_DIRECTION_OUT) return "MS_FWP_DIRECTION_OUT";
         if (v == MS_FWP_DIRECTION_FORWARD) return "MS_FWP_DIRECTION_FORWARD";
+        if (v == FWP_DIRECTION_INBOUND) return "FWP_DIRECTION_INBOUND";
+        if (v == FWP_DIRECTION_OUTBOUND) return "FWP_DIRECTION_OUTBOUND";
         return "0x" + Integer.toHexString(v);
     }
 

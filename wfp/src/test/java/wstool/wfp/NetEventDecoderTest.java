@@ -74,7 +74,7 @@ class NetEventDecoderTest {
 
     @Test
     void ipv6AndInboundDirections() throws Exception {
-        for (int[] dir : new int[][] {{0x3900, 0}, {0x3901, 1}, {0x3902, 2}}) {
+        for (int[] dir : new int[][] {{0x3900, 0}, {0x3901, 1}, {0x3902, 2}, {1, 3}, {0, 4}, {0x3903, 5}}) {
             SdkMemory.Event e = mem.event(5, 6).time(T).flags(WfpConstants.FLAG_LOCAL_ADDR_SET
                     | WfpConstants.FLAG_REMOTE_ADDR_SET | WfpConstants.FLAG_IP_VERSION_SET).ipVersion(1)
                     .local(Addresses.parse("2001:db8::1")).remote(Addresses.parse("2001:db8:ffff::2"))
@@ -83,8 +83,10 @@ class NetEventDecoderTest {
             assertEquals(FirewallEventType.CLASSIFY_ALLOW, f.type());
             assertEquals(Addresses.parse("2001:db8::1"), f.header().local().address());
             assertEquals(Addresses.parse("2001:db8:ffff::2"), f.header().remote().address());
-            assertEquals(new Direction[] {Direction.IN, Direction.OUT, Direction.UNKNOWN}[dir[1]], f.direction());
-            assertEquals(new String[] {"MS_FWP_DIRECTION_IN", "MS_FWP_DIRECTION_OUT", "MS_FWP_DIRECTION_FORWARD"}[dir[1]],
+            assertEquals(new Direction[] {Direction.IN, Direction.OUT, Direction.UNKNOWN, Direction.IN, Direction.OUT,
+                    Direction.UNKNOWN}[dir[1]], f.direction());
+            assertEquals(new String[] {"MS_FWP_DIRECTION_IN", "MS_FWP_DIRECTION_OUT", "MS_FWP_DIRECTION_FORWARD",
+                    "FWP_DIRECTION_INBOUND", "FWP_DIRECTION_OUTBOUND", "0x3903"}[dir[1]],
                     f.header().raw().get("classifyAllow.msFwpDirection"));
             assertEquals("true", f.header().raw().get("classifyAllow.isLoopback"));
         }
