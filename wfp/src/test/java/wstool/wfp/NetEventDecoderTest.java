@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Memory;
 import java.time.Instant;
@@ -237,6 +238,37 @@ class NetEventDecoderTest {
         SdkMemory.Event e = v4Event(5, 3);
         e.m.setInt(64, 1 << 30);
         assertThrows(IllegalArgumentException.class, () -> decode(5, e));
+    }
+
+    /**
+     * Seeded random values in every non-pointer byte of header and body (pointers and blob sizes stay valid, as the
+     * kernel's always are): decoding either succeeds or throws IllegalArgumentException, never anything else.
+     */
+    @Test
+    void fuzzNumericFields() throws Exception {
+        java.util.Random rnd = new java.util.Random(7);
+        int decoded = 0;
+        for (int i = 0; i < 3000; i++) {
+            int version = rnd.nextInt(6);
+            int type = rnd.nextInt(14) - 1;
+            SdkMemory.Event e = v4Event(version, type);
+            byte[] noise = new byte[64];
+            rnd.nextBytes(noise);
+            e.m.write(8, noise, 0, 56); // flags .. scopeId (offsets 8..63), before appId
+            Memory body = mem.alloc(128);
+            byte[] b = new byte[128];
+            rnd.nextBytes(b);
+            body.write(0, b, 0, b.length);
+            e.body(rnd.nextInt(10) == 0 ? null : body);
+            try {
+                decode(version, e);
+                decoded++;
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage() != null);
+            }
+            mem.blocks.clear();
+        }
+        assertTrue(decoded > 1000, "most random events decode: " + decoded);
     }
 
     @Test
