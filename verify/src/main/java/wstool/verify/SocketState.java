@@ -38,6 +38,9 @@ final class SocketState {
     final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
     ArrayDeque<Orphan> orphans;
     boolean sawCleanup, sawClose;
+    /** The latest call the program made on this socket (by timestamp), to catch a close delivered before it. */
+    Instant lastCallAt;
+    String lastCall;
 
     SocketState(long id, boolean fd, Instant created, Instant firstSeen) {
         this.id = id;

@@ -42,6 +42,8 @@ public final class SocketVerifier implements EventSink {
     private final LinkedHashMap<Long, ProcessState> processes;
     private final LinkedHashMap<Long, Long> owners;
     private final Coverage coverage = new Coverage();
+    /** Sources that report call starts; for the others (Linux) a COMPLETE is the whole call. */
+    private final boolean[] startsBySource = new boolean[wstool.core.model.Source.values().length];
     private final List<FindingBuilder> findings = new ArrayList<>();
     private final Map<String, Integer> findingsPerProcessCheck = new HashMap<>();
     private final Map<String, FindingBuilder> groups = new HashMap<>();
@@ -142,6 +144,7 @@ public final class SocketVerifier implements EventSink {
         long id = s.endpointId();
         boolean validId = id != -1 && id != 0;
         coverage.count(s, validId);
+        if (s.phase() == CallPhase.START) startsBySource[s.header().source().ordinal()] = true;
         long pid = s.header().pid();
         if (pid == EventHeader.UNKNOWN_PID && validId) pid = owners.getOrDefault(id, EventHeader.UNKNOWN_PID);
         String process = s.header().process();
@@ -274,12 +277,12 @@ public final class SocketVerifier implements EventSink {
                 }
             }
             case COMPLETE -> {
-                SocketState.PendingCall started = st.completes(s);
+                SocketState.PendingCall started = hasStarts(s) ? st.completes(s) : null;
                 if (started != null) {
                     checkOverlong(s, p.pid, p.name, st, started.bufferLength());
                 } else {
                     checkOverlong(s, p.pid, p.name, st, s.bufferLength());
-                    st.addOrphan(s, coverage.starts > 0 && st.createdInTrace() ? completionWithoutStart(p, st, s) : null);
+                    if (hasStarts(s)) st.addOrphan(s, st.createdInTrace() ? completionWithoutStart(p, st, s) : null);
                 }
                 account(st, s, result);
             }
@@ -294,7 +297,19 @@ public final class SocketVerifier implements EventSink {
         if (s.op() == SocketOp.LISTEN && s.phase() != CallPhase.START && result == StatusClass.SUCCESS) {
             checkListen(p, st, s);
         }
+        if (isCall(s) && (st.lastCallAt == null || s.header().timestamp().isAfter(st.lastCallAt))) {
+            st.lastCallAt = s.header().timestamp();
+            st.lastCall = SocketState.phaseText(s);
+        }
         if (s.op().endsEndpoint()) end(p, st, s);
+    }
+
+    private boolean hasStarts(SocketEvent s) { return startsBySource[s.header().source().ordinal()]; }
+
+    /** A call the program made (its start, or the whole call), other than create and close. */
+    private boolean isCall(SocketEvent s) {
+        if (s.op() == SocketOp.CREATE || s.op().endsEndpoint() || isNotification(s)) return false;
+        return s.phase() != CallPhase.COMPLETE || !hasStarts(s);
     }
 
     private void account(SocketState st, SocketEvent s, StatusClass result) {
@@ -311,10 +326,14 @@ public final class SocketVerifier implements EventSink {
         st.closedBy = new Evidence(s.header().timestamp(), SocketState.phaseText(s));
         p.closed.put(st.id, st);
         bump("sockets closed", 1);
+        if (st.lastCallAt != null && st.lastCallAt.isAfter(st.closedBy.timestamp())) {
+            // delivered before the close but made after it (events out of order): still a use after close
+            useAfterClose(p, st, st.lastCallAt, st.lastCall, false);
+        }
     }
 
     private void afterClose(ProcessState p, SocketState st, SocketEvent s) {
-        if (s.phase() == CallPhase.COMPLETE) {
+        if (s.phase() == CallPhase.COMPLETE && hasStarts(s)) {
             SocketState.PendingCall started = st.completes(s);
             if (started != null) checkOverlong(s, p.pid, p.name, st, started.bufferLength());
             return;     // completions after close: cancelled or finished requests, or a start we did not see
@@ -332,22 +351,25 @@ public final class SocketVerifier implements EventSink {
             bump("calls delivered after the close but made before it (out of order)", 1);
             return;
         }
+        useAfterClose(p, st, s.header().timestamp(), SocketState.phaseText(s), s.op().endsEndpoint());
+    }
+
+    private void useAfterClose(ProcessState p, SocketState st, Instant at, String call, boolean doubleClose) {
         if (st.useAfterCloseFinding != null) {
-            st.useAfterCloseFinding.occurred(s.header().timestamp(), SocketState.phaseText(s) + " after close");
+            st.useAfterCloseFinding.occurred(at, call + " after close");
             return;
         }
         FindingBuilder f = add(Check.WS002, p.pid, p.name, st.id);
         if (f == null) return;
         f.socket = st;
-        boolean doubleClose = s.op().endsEndpoint();
+        String op = call.split(" ")[0];
         f.message = doubleClose
-                ? "socket closed twice: the second " + s.op() + " is on a handle/fd already closed at "
+                ? "socket closed twice: the second " + op + " is on a handle/fd already closed at "
                   + st.closedBy.timestamp() + " (double close; with fd reuse it can close another thread's socket)"
-                : s.op() + " on a socket already closed at " + st.closedBy.timestamp()
+                : op + " on a socket already closed at " + st.closedBy.timestamp()
                   + ": a stale SOCKET handle/fd was used (closed by another thread or path, or not invalidated after closesocket/close)";
         f.evidence(st.closedBy.timestamp(), st.closedBy.event() + " (socket closed)");
-        f.occurred(s.header().timestamp(), SocketState.phaseText(s) + " after close");
-        f.first = st.closedBy.timestamp();
+        f.occurred(at, call + " after close");
         if (st.created != null) f.details.put("created", st.created.toString());
         f.details.put("closed", st.closedBy.timestamp().toString());
         st.useAfterCloseFinding = f;

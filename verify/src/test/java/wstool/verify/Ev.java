@@ -39,9 +39,10 @@ final class Ev {
         return e;
     }
 
-    /** A Linux trace-backend event: fd ids, errno results, "process" is the exe. */
+    /** A Linux trace-backend event as its mapper makes them: fd ids, errno results, one COMPLETE per syscall. */
     Ev linux(long fd) {
         source = Source.LINUX_TRACE;
+        phase = CallPhase.COMPLETE;
         id = fd;
         process = "/usr/bin/client";
         statusName = "OK";

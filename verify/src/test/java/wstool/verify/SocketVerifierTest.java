@@ -228,6 +228,22 @@ class SocketVerifierTest {
         assertEquals(1L, r.stats().get("calls delivered after the close but made before it (out of order)"));
     }
 
+    /** bpftrace reads per-CPU buffers: a process's syscalls can arrive out of order (seen live: connect first). */
+    @Test
+    void aUseDeliveredBeforeTheCloseItFollowsIsStillAUseAfterClose() {
+        VerifyReport linux = run(at(30, CONNECT).linux(3).remote("127.0.0.1", 9).status(9, "EBADF"),
+                at(10, CREATE).linux(3), at(20, CLOSE).linux(3));
+        assertEquals("WS002:error,WS004:warning", codes(linux));
+        Finding f = linux.findings().get(0);
+        assertEquals(List.of(t(20), t(30)), f.evidence().stream().map(Evidence::timestamp).toList());
+        assertEquals("CONNECT COMPLETE after close", f.evidence().get(1).event());
+        assertEquals(0L, linux.stats().get("sockets seen without create"));
+
+        VerifyReport afd = run(seq(call(0, CREATE, Ev.AFD_EP), at(105, RECV).id(Ev.AFD_EP).start().buffer(10),
+                call(101, CLEANUP, Ev.AFD_EP), call(102, CLOSE, Ev.AFD_EP)));
+        assertEquals("WS002:error", codes(afd));
+    }
+
     @Test
     void aLateStartStillShowsAnOverlongCompletion() {
         VerifyReport r = run(seq(call(0, CREATE, Ev.AFD_EP),
