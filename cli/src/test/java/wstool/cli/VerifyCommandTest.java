@@ -123,6 +123,42 @@ class VerifyCommandTest {
         assertTrue(r.err().contains("--verify-report takes the JSON file name"), r.err());
     }
 
+    /** samples/verify-demo.jsonl: one of each finding, plus the address-reuse near miss (known answers). */
+    @Test
+    void theVerifyDemoHasOneOfEachFinding() throws Exception {
+        Path json = dir.resolve("v.json");
+        CliRun r = CliRun.of("replay", Path.of("..", "samples", "verify-demo.jsonl").toString(), "--verify-report",
+                json.toString(), "--no-tui");
+        assertEquals(3, r.exitCode(), r.err());
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        StringBuilder got = new StringBuilder();
+        for (JsonNode p : n.get("processes")) {
+            for (JsonNode f : p.get("findings")) {
+                got.append(p.get("pid").asLong()).append(' ').append(f.get("code").asText()).append(' ')
+                   .append(f.get("severity").asText()).append(' ').append(f.get("count").asLong()).append('\n');
+            }
+        }
+        assertEquals("""
+                4242 WS001 error 1
+                4242 WS002 error 1
+                4242 WS004 warning 1
+                4242 WS004 warning 3
+                5150 WS001 warning 1
+                5150 WS003 info 3
+                5150 WS005 error 1
+                5150 WS007 info 1
+                5150 WS008 error 1
+                5150 WS009 warning 1
+                """, got.toString());
+        for (JsonNode c : n.get("checks")) assertTrue(c.get("ran").asBoolean(), c.toString());
+        assertEquals("SBL000001", n.at("/processes/1/findings/4/details/dropId").asText());
+        assertEquals("0.0.0.0:8080", n.at("/processes/1/findings/5/details/local").asText());
+        assertEquals("1024", n.at("/processes/1/findings/2/details/posted").asText());
+        assertEquals("4096", n.at("/processes/1/findings/2/details/bytes").asText());
+        assertEquals("STATUS_CONNECTION_REFUSED", n.at("/processes/0/findings/3/details/status").asText());
+        assertEquals("200", n.at("/processes/0/findings/0/details/bytesSent").asText());
+    }
+
     @Test
     void theDemoRecordingVerifies() {
         CliRun r = CliRun.of("replay", CommandsTest.demo().toString(), "--verify", "--no-tui");
