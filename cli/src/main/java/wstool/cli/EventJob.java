@@ -110,7 +110,7 @@ public final class EventJob {
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
                 if (app.global().verbose()) summary.failure().printStackTrace(err);
-                return WsTool.EXIT_FAILURE;
+                return 1;
             }
             return verified;
         } finally {
