@@ -41,6 +41,10 @@ public final class SocketVerifier implements EventSink {
     private final Object lock = new Object();
     private final LinkedHashMap<Long, ProcessState> processes;
     private final LinkedHashMap<Long, Long> owners;
+    /** Exit time of processes that have exited, to tell their late-delivered events from a reused pid. */
+    private final LinkedHashMap<Long, Instant> exited;
+    /** Leaks reported at a process exit, by "pid:socket", so a close delivered late can withdraw them. */
+    private final LinkedHashMap<String, FindingBuilder> exitLeaks;
     private final Coverage coverage = new Coverage();
     /** Sources that report call starts; for the others (Linux) a COMPLETE is the whole call. */
     private final boolean[] startsBySource = new boolean[wstool.core.model.Source.values().length];
@@ -70,6 +74,14 @@ public final class SocketVerifier implements EventSink {
         this.owners = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) { return size() > maxOwners; }
+        };
+        this.exited = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Instant> eldest) { return size() > limits.maxProcesses(); }
+        };
+        this.exitLeaks = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, FindingBuilder> eldest) { return size() > 65_536; }
         };
         for (String k : List.of("events", "socket events", "sockets created", "sockets closed",
                 "sockets seen without create")) counters.put(k, 0L);
@@ -147,6 +159,16 @@ public final class SocketVerifier implements EventSink {
         if (s.phase() == CallPhase.START) startsBySource[s.header().source().ordinal()] = true;
         long pid = s.header().pid();
         if (pid == EventHeader.UNKNOWN_PID && validId) pid = owners.getOrDefault(id, EventHeader.UNKNOWN_PID);
+        Instant exitedAt = exited.get(pid);
+        if (exitedAt != null) {
+            if (s.header().timestamp().isBefore(exitedAt)) {
+                bump("events delivered after their process's exit (out of order; not checked)", 1);
+                FindingBuilder leak = validId && s.op().endsEndpoint() ? exitLeaks.remove(pid + ":" + id) : null;
+                if (leak != null) leak.retracted = true;    // it was closed before the exit after all
+                return;
+            }
+            exited.remove(pid);             // a new process with a reused pid
+        }
         String process = s.header().process();
 
         checkFailure(s, pid, process);
@@ -479,6 +501,7 @@ public final class SocketVerifier implements EventSink {
     }
 
     private void processExit(EventHeader h) {
+        exited.put(h.pid(), h.timestamp());
         ProcessState p = processes.remove(h.pid());
         if (p == null) return;
         if (h.process() != null) p.name = h.process();
@@ -502,6 +525,7 @@ public final class SocketVerifier implements EventSink {
         f.occurred(st.created, "CREATE");
         f.evidence(at, atExit ? "process exit" : "end of trace");
         f.count = 1;
+        if (atExit) exitLeaks.put(p.pid + ":" + st.id, f);
         f.details.put("created", st.created.toString());
         if (st.family >= 0) f.details.put("family", Integer.toString(st.family));
         if (st.socketType >= 0) f.details.put("type", Integer.toString(st.socketType));

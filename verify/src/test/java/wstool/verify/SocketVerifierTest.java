@@ -414,6 +414,17 @@ class SocketVerifierTest {
     }
 
     @Test
+    void eventsOfAnExitedProcessDeliveredLateAreNotANewProcess() {
+        VerifyReport r = run(seq(call(0, CREATE, Ev.AFD_EP), exit(100, 100),
+                at(50, SEND).id(EP2).start().buffer(1),                     // before the exit, delivered after it
+                call(60, CLOSE, Ev.AFD_EP)));
+        assertEquals("", codes(r), "the close at 60 ms withdraws the leak; the send is no unknown socket either");
+        assertEquals(3L, r.stats().get("events delivered after their process's exit (out of order; not checked)"));
+        assertEquals("WS001:error", codes(run(seq(call(0, CREATE, Ev.AFD_EP), exit(100, 100), call(150, CLOSE, Ev.AFD_EP)))),
+                "a close after the exit is a new process's (pid reuse): the leak stands");
+    }
+
+    @Test
     void memoryIsBoundedAndWhatWasForgottenIsCounted() {
         SocketVerifier v = new SocketVerifier(new VerifierLimits(2, 3, 2, 2, 2, Duration.ofSeconds(1)));
         for (int i = 1; i <= 10; i++) feed(v, call(i * 10L, CREATE, i));             // 7 of 10 evicted
