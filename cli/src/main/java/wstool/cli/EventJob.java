@@ -90,7 +90,7 @@ public final class EventJob {
         sources.forEach(b::source);
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);
-        if (verifier != null) b.sink(verifier);
+        if (verifier != null) b.sink(verifier.live(sources.stream().anyMatch(EventSource::live)));
         Pipeline pipeline = b.build();
 
         CountDownLatch reported = new CountDownLatch(1);

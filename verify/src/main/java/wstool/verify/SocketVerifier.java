@@ -56,6 +56,7 @@ public final class SocketVerifier implements EventSink {
     private long events;
     private Instant firstEvent, lastEvent;
     private VerifyReport finalReport;
+    private volatile boolean live;
 
     public SocketVerifier() { this(VerifierLimits.DEFAULT); }
 
@@ -85,6 +86,15 @@ public final class SocketVerifier implements EventSink {
         };
         for (String k : List.of("events", "socket events", "sockets created", "sockets closed",
                 "sockets seen without create")) counters.put(k, 0L);
+    }
+
+    /**
+     * For live sources: the trace ends when {@link #close()} is called (wall clock), not at the last event, so a
+     * socket opened just before a quiet minute and a call pending since then are judged by the real end.
+     */
+    public SocketVerifier live(boolean isLive) {
+        this.live = isLive;
+        return this;
     }
 
     // ---------------------------------------------------------------- EventSink
@@ -579,6 +589,7 @@ public final class SocketVerifier implements EventSink {
 
     private VerifyReport finish() {
         Instant end = lastEvent == null ? Instant.EPOCH : lastEvent;
+        if (live && lastEvent != null && Instant.now().isAfter(end)) end = Instant.now();
         for (ProcessState p : processes.values()) {
             for (SocketState st : p.open.values()) {
                 if (st.createdInTrace() && coverage.ran(Check.WS001)) leak(p, st, end, false);
@@ -589,7 +600,8 @@ public final class SocketVerifier implements EventSink {
                 }
             }
         }
-        return new VerifyReport(firstEvent, lastEvent, buildFindings(), coverage.statuses(), stats(), List.copyOf(notes));
+        return new VerifyReport(firstEvent, lastEvent == null ? null : end, buildFindings(), coverage.statuses(), stats(),
+                List.copyOf(notes));
     }
 
     private List<Finding> buildFindings() {

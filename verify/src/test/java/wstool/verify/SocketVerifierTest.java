@@ -340,6 +340,20 @@ class SocketVerifierTest {
     }
 
     @Test
+    void liveTracesEndAtTheWallClockNotAtTheLastEvent() {
+        java.time.Instant now = java.time.Instant.now();
+        SocketVerifier v = new SocketVerifier().live(true);
+        SocketVerifier offline = new SocketVerifier();
+        Object[] events = seq(call(0, CREATE, Ev.AFD_EP), at(1, CONNECT).id(Ev.AFD_EP).start());
+        feed(v, events);
+        feed(offline, events);
+        assertEquals(t(1), offline.report().traceEnd());
+        assertTrue(!v.report().traceEnd().isBefore(now), "live: ended now, not in 2026");
+        assertEquals(1, v.report().findings(Check.WS007).size(), "the connect is pending since the event time");
+        assertEquals(0, offline.report().findings(Check.WS007).size(), "1 ms before the last event: not hung");
+    }
+
+    @Test
     void dropListedPeerGroupedPerProcessAndAddress() {
         VerifyReport r = run(seq(call(0, CREATE, Ev.AFD_EP),
                 at(10, CONNECT).id(Ev.AFD_EP).complete().remote("192.0.2.66", 443).drop("SBL123456"),
