@@ -30,8 +30,6 @@ final class Coverage {
         }
     }
 
-    boolean lifecycle() { return creates > 0 && closes > 0; }
-
     boolean phases() { return starts > 0 && completes > 0; }
 
     List<CheckStatus> statuses() {

@@ -11,8 +11,6 @@ import wstool.core.net.IpProtocols;
 
 /** One socket instance of one process: its lifecycle, addresses, traffic and the calls it has pending. */
 final class SocketState {
-    enum Lifecycle { OPEN, CLEANED_UP, CLOSED }
-
     /** A started call waiting for its completion. {@code bufferKey} is the user buffer address when the source gives it. */
     record PendingCall(SocketOp op, Instant at, long bufferLength, String bufferKey) {}
 
@@ -27,7 +25,6 @@ final class SocketState {
     /** Null when the socket was created before the trace (first seen on another operation). */
     Instant created;
     final Instant firstSeen;
-    Lifecycle lifecycle = Lifecycle.OPEN;
     boolean createPending;
     int family = -1, socketType = -1, ipProtocol = -1;
     Endpoint local = Endpoint.NONE, remote = Endpoint.NONE, bound = Endpoint.NONE;
@@ -37,6 +34,7 @@ final class SocketState {
     FindingBuilder unknownFinding, useAfterCloseFinding;
     final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
     ArrayDeque<Orphan> orphans;
+    /** Which end events were seen: AFD sends CLEANUP (handle closed) then CLOSE (last reference); Linux CLOSE only. */
     boolean sawCleanup, sawClose;
     /** The latest call the program made on this socket (by timestamp), to catch a close delivered before it. */
     Instant lastCallAt;

@@ -354,7 +354,6 @@ public final class SocketVerifier implements EventSink {
         p.open.remove(st.id);
         if (s.op() == SocketOp.CLOSE) st.sawClose = true;
         else st.sawCleanup = true;
-        st.lifecycle = s.op() == SocketOp.CLEANUP ? SocketState.Lifecycle.CLEANED_UP : SocketState.Lifecycle.CLOSED;
         st.closedBy = new Evidence(s.header().timestamp(), SocketState.phaseText(s));
         p.closed.put(st.id, st);
         bump("sockets closed", 1);
@@ -374,7 +373,6 @@ public final class SocketVerifier implements EventSink {
             // handle closed (cleanup), then the last reference (close); either may be delivered first
             if (s.op() == SocketOp.CLOSE) st.sawClose = true;
             else st.sawCleanup = true;
-            st.lifecycle = SocketState.Lifecycle.CLOSED;
             if (s.phase() == CallPhase.START) st.addPending(s, limits.maxPendingCallsPerSocket());
             return;
         }
