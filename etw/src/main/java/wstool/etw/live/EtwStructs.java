@@ -67,6 +67,10 @@ public final class EtwStructs {
         public byte Opcode;
         public short Task;
         public long Keyword;
+
+        public static int offset(String field) {
+            return new EVENT_DESCRIPTOR().fieldOffset(field);
+        }
     }
 
     /** EVENT_HEADER (evntcons.h); ProcessorTime stands for the KernelTime/UserTime union. */
@@ -84,6 +88,10 @@ public final class EtwStructs {
         public EVENT_DESCRIPTOR EventDescriptor;
         public long ProcessorTime;
         public GUID ActivityId;
+
+        public static int offset(String field) {
+            return new EVENT_HEADER().fieldOffset(field);
+        }
     }
 
     /** ETW_BUFFER_CONTEXT; ProcessorNumber/Alignment share their 2 bytes with ProcessorIndex. */
@@ -112,6 +120,11 @@ public final class EtwStructs {
         public EVENT_RECORD(Pointer p) {
             super(p);
         }
+
+        /** offsetof(EVENT_RECORD, field) as JNA lays it out (layout-checked against Windows x64). */
+        public static int offset(String field) {
+            return new EVENT_RECORD().fieldOffset(field);
+        }
     }
 
     /**
@@ -131,6 +144,10 @@ public final class EtwStructs {
 
         public EVENT_HEADER_EXTENDED_DATA_ITEM(Pointer p) {
             super(p);
+        }
+
+        public static int offset(String field) {
+            return new EVENT_HEADER_EXTENDED_DATA_ITEM().fieldOffset(field);
         }
     }
 
@@ -180,6 +197,10 @@ public final class EtwStructs {
 
         public EVENT_TRACE_PROPERTIES(Pointer p) {
             super(p);
+        }
+
+        public static int offset(String field) {
+            return new EVENT_TRACE_PROPERTIES().fieldOffset(field);
         }
     }
 
@@ -267,6 +288,10 @@ public final class EtwStructs {
 
         public EVENT_TRACE_LOGFILEW(Pointer p) {
             super(p);
+        }
+
+        public static int offset(String field) {
+            return new EVENT_TRACE_LOGFILEW().fieldOffset(field);
         }
     }
 
@@ -385,6 +410,10 @@ public final class EtwStructs {
 
         public TRACE_EVENT_INFO(Pointer p) {
             super(p);
+        }
+
+        public static int offset(String field) {
+            return new TRACE_EVENT_INFO().fieldOffset(field);
         }
     }
 }
