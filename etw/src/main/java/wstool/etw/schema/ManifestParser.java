@@ -28,6 +28,8 @@ public final class ManifestParser {
             "win:DC_Start", 3, "win:DC_Stop", 4, "win:Extension", 5, "win:Reply", 6, "win:Resume", 7,
             "win:Suspend", 8, "win:Send", 9);
 
+    private static final UUID KERNEL_NETWORK = UUID.fromString("7dd42a49-5329-4832-8dfd-43d979153a88");
+
     private ManifestParser() {}
 
     /** The providers a manifest declares. */
@@ -86,7 +88,7 @@ public final class ManifestParser {
             }
         }
         Map<String, List<FieldSchema>> templates = new HashMap<>();
-        for (Element t : elements(p, "template")) templates.put(t.getAttribute("tid"), fields(t, src));
+        for (Element t : elements(p, "template")) templates.put(t.getAttribute("tid"), ipv6Addresses(guid, fields(t, src)));
         List<EventSchema> events = new ArrayList<>();
         for (Element e : elements(p, "event")) {
             int id = (int) number(e.getAttribute("value"), src);
@@ -137,6 +139,21 @@ public final class ManifestParser {
             String map = d.getAttribute("map");
             seen.put(name, out.size());
             out.add(new FieldSchema(name, type, lengthField, fixedLength, countField, fixedCount, map.isEmpty() ? null : map));
+        }
+        return out;
+    }
+
+    /**
+     * Kernel-Network's IPv6 events declare daddr/saddr as Binary with outType win:IPv6, which fixes them at 16 bytes;
+     * the manifest dumps in the fixtures drop outType, so that one fact is restored here.
+     */
+    private static List<FieldSchema> ipv6Addresses(UUID provider, List<FieldSchema> fields) {
+        if (!provider.equals(KERNEL_NETWORK)) return fields;
+        List<FieldSchema> out = new ArrayList<>(fields.size());
+        for (FieldSchema f : fields) {
+            boolean addr = f.type() == InType.BINARY && f.lengthField() < 0 && f.fixedLength() < 0
+                    && (f.name().equals("daddr") || f.name().equals("saddr"));
+            out.add(addr ? new FieldSchema(f.name(), f.type(), -1, 16, f.countField(), f.fixedCount(), f.map()) : f);
         }
         return out;
     }
