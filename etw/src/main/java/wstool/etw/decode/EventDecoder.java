@@ -182,9 +182,10 @@ public final class EventDecoder {
         Map<String, String> raw = rawMap(v, s);
         long eprocess = fields.number(ix.process, 0);
         long endpointId = fields.number(ix.endpoint, -1);
+        boolean hasEndpoint = fields.present(ix.endpoint) && endpointId != 0; // kernel addresses are negative longs
         long enterExit = fields.number(ix.enterExit, -1);
         CallPhase phase = enterExit == 0 ? CallPhase.START : enterExit == 1 ? CallPhase.COMPLETE : CallPhase.SINGLE;
-        AttributionState.EndpointInfo known = endpointId > 0 ? state.endpoint(endpointId) : null;
+        AttributionState.EndpointInfo known = hasEndpoint ? state.endpoint(endpointId) : null;
 
         int family = (int) fields.number(ix.family, known == null ? -1 : known.family());
         int type = (int) fields.number(ix.type, known == null ? -1 : known.socketType());
@@ -206,10 +207,10 @@ public final class EventDecoder {
         }
         if (pid < 0) {
             if (raw == null) raw = new LinkedHashMap<>();
-            raw.put(UNATTRIBUTED, eprocess == 0 && endpointId <= 0 ? "event carries no Process or Endpoint"
+            raw.put(UNATTRIBUTED, eprocess == 0 && !hasEndpoint ? "event carries no Process or Endpoint"
                     : "EPROCESS 0x" + Long.toHexString(eprocess) + " and endpoint 0x" + Long.toHexString(endpointId)
                     + " not seen in a create or request-start event");
-        } else if (endpointId > 0 && (known == null || known.pid() != pid || ix.op == SocketOp.CREATE)) {
+        } else if (hasEndpoint && (known == null || known.pid() != pid || ix.op == SocketOp.CREATE)) {
             state.learnEndpoint(endpointId, new AttributionState.EndpointInfo(pid, family, type, protocol));
         }
 
@@ -233,7 +234,7 @@ public final class EventDecoder {
         int ipProto = protocol == 6 || protocol == 17 ? protocol
                 : type == 1 ? 6 : type == 2 ? 17 : -1;
         EventHeader h = new EventHeader(v.timestamp(), Source.ETW_AFD, pid, null, null, ipProto, local, remote, raw, null);
-        if (ix.op.endsEndpoint() && phase != CallPhase.START) state.forgetEndpoint(endpointId);
+        if (hasEndpoint && ix.op.endsEndpoint() && phase != CallPhase.START) state.forgetEndpoint(endpointId);
         return new SocketEvent(h, ix.op, phase, ix.dir, endpointId, family, type, bufferLength, bytes, status,
                 NtStatus.name(status));
     }
