@@ -1,12 +1,12 @@
 package wstool.etw.live;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
-import com.sun.jna.win32.StdCallLibrary;
 
 /**
  * Hand-written bindings of the ETW controller/consumer functions (advapi32) and TdhGetEventInformation (tdh):
@@ -44,8 +44,12 @@ public final class EtwApi {
     public static final int EVENT_FILTER_TYPE_EVENT_ID = 0x80000200;
     public static final byte TRACE_LEVEL_VERBOSE = 5;
 
-    /** PEVENT_RECORD_CALLBACK: {@code VOID WINAPI EventRecordCallback(PEVENT_RECORD)}. */
-    public interface EventRecordCallback extends StdCallLibrary.StdCallCallback {
+    /**
+     * PEVENT_RECORD_CALLBACK: {@code VOID WINAPI EventRecordCallback(PEVENT_RECORD)}. A plain {@link Callback}:
+     * x64 Windows has a single calling convention (WINAPI only matters on 32-bit x86, which ws_tool does not
+     * support), and the same callback then also runs under the Linux test fake.
+     */
+    public interface EventRecordCallback extends Callback {
         void invoke(Pointer eventRecord);
     }
 

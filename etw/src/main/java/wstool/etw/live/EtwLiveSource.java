@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +53,6 @@ public final class EtwLiveSource implements EventSource {
     private final BlockingQueue<LiveEventRecord> handoff;
     private final AtomicLong handoffDropped = new AtomicLong();
     private final AtomicInteger processResult = new AtomicInteger(Integer.MIN_VALUE);
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile String stopReason;
     private volatile EtwConsumer consumer;
@@ -64,7 +62,7 @@ public final class EtwLiveSource implements EventSource {
         this.api = Objects.requireNonNull(b.api, "api");
         this.providers = List.copyOf(b.providers);
         this.target = b.target;
-        this.decoder = b.decoder;
+        this.decoder = b.decoder != null ? b.decoder : new ManifestLiveDecoder();
         this.schemas = new TdhSchemas(b.tdh);
         this.names = b.names;
         this.exitWatcher = b.exitWatcher;
@@ -118,7 +116,6 @@ public final class EtwLiveSource implements EventSource {
             stopReason = reason;
             stopRequested = true;
         }
-        stopSignal.countDown();
     }
 
     @Override
@@ -227,8 +224,11 @@ public final class EtwLiveSource implements EventSource {
             }
             NetEvent out = e;
             EventHeader h = e.header();
-            if (h.process() == null || !h.attributed()) {
-                out = e.withHeader(h.withProcess(pid, names.name(pid)));
+            if (h.process() == null) {
+                String image = names.name(pid);
+                if (image != null) {
+                    out = e.withHeader(h.withProcess(pid, image));
+                }
             }
             emitter.emit(out);
         });
@@ -330,7 +330,7 @@ public final class EtwLiveSource implements EventSource {
         private EtwApi.Tdh tdh;
         private List<EtwProvider> providers = EtwProvider.DEFAULT;
         private TraceTarget target = TraceTarget.all();
-        private LiveDecoder decoder = new FallbackDecoder();
+        private LiveDecoder decoder;
         private ProcessNames names = ProcessNames.system();
         private LongFunction<Optional<CompletableFuture<?>>> exitWatcher =
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::onExit);
