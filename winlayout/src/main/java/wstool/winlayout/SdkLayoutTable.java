@@ -35,9 +35,31 @@ public final class SdkLayoutTable {
         this.rows = rows;
     }
 
-    /** The shared fixture table, found through {@link #defaultPath()}. */
+    /** Classpath copy of the table, used when the shared fixtures are not there (e.g. a CI runner). */
+    public static final String RESOURCE = "/wstool/winlayout/windows-sdk-layout.txt";
+
+    /** The shared fixture table ({@link #defaultPath()}), or the bundled copy when that file does not exist. */
     public static SdkLayoutTable load() {
-        return parse(defaultPath());
+        Path shared = defaultPath();
+        return Files.isRegularFile(shared) ? parse(shared) : bundled();
+    }
+
+    /** The copy bundled with this module. */
+    public static SdkLayoutTable bundled() {
+        try (java.io.InputStream in = SdkLayoutTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " missing from the winlayout jar");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse(text.lines().toList(), "classpath:" + RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Every row, in table order. */
+    public List<Row> rows() {
+        return rows.values().stream().flatMap(m -> m.values().stream()).toList();
     }
 
     /**

@@ -23,6 +23,15 @@ class SdkLayoutTableTest {
     }
 
     @Test
+    void bundledCopyEqualsTheSharedFixture() {
+        java.nio.file.Path shared = SdkLayoutTable.defaultPath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(shared),
+                "SKIPPED: shared fixture " + shared + " absent, nothing to compare the bundled copy with");
+        assertEquals(SdkLayoutTable.parse(shared).rows(), SdkLayoutTable.bundled().rows());
+        assertEquals(228, SdkLayoutTable.bundled().rows().size());
+    }
+
+    @Test
     void badRowsNameTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SdkLayoutTable.parse(
                 List.of("type.field x64 x86", "A.SIZEOF 4 4", "A.b 4"), "t.txt"));
