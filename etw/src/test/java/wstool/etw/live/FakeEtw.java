@@ -157,6 +157,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         if (cb == null) {
             return 6; // ERROR_INVALID_HANDLE
         }
+        // a callback JNA had let go of would crash here: the consumer must hold it strongly
+        System.gc();
         Function f = Function.getFunction(cb);
         for (LiveEventRecord r : script) {
             Memory[] keep = new Memory[3];
