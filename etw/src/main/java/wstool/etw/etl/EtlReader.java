@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +30,7 @@ public final class EtlReader implements Closeable {
     static final int MAX_BUFFER_SIZE = 64 << 20;
     private static final int EVENT_HEADER_SIZE = 80;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
     private final LogfileHeader header;
     private final EtlStats stats = new EtlStats();
@@ -43,7 +44,7 @@ public final class EtlReader implements Closeable {
     private int declaredBufferSize;
     private boolean done;
 
-    private EtlReader(FileChannel channel) throws IOException {
+    private EtlReader(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         if (!loadBuffer()) throw new EtlFormatException(0, "empty file, no ETW buffer header");
@@ -56,6 +57,16 @@ public final class EtlReader implements Closeable {
             return new EtlReader(ch);
         } catch (IOException | RuntimeException e) {
             ch.close();
+            throw e;
+        }
+    }
+
+    /** Reads from any channel (e.g. an in-memory copy); the reader owns and closes it. */
+    public static EtlReader open(SeekableByteChannel channel) throws IOException {
+        try {
+            return new EtlReader(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
             throw e;
         }
     }
@@ -238,8 +249,9 @@ public final class EtlReader implements Closeable {
 
     private void readFully(long at, int len, int into) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(buf, into, len);
+        channel.position(at);
         while (bb.hasRemaining()) {
-            int n = channel.read(bb, at + bb.position() - into);
+            int n = channel.read(bb);
             if (n < 0) throw new EtlFormatException(at + bb.position() - into, "unexpected end of file");
         }
     }
