@@ -13,6 +13,8 @@ import java.util.UUID;
 /**
  * Offline source: the events of a .etl file, decoded and attributed ({@link EventDecoder}), in file order.
  * Providers outside {@code providers} are skipped before decoding. PID / exe / other filters are the pipeline's.
+ * Process names come from the kernel logger's Process records when the capture has them (xperf / WPR / netsh
+ * trace captures with the kernel provider); otherwise events carry only PIDs.
  * After {@link #run} the {@link #summary()} tells what the file held.
  */
 public final class EtlEventSource implements EventSource {
@@ -42,7 +44,9 @@ public final class EtlEventSource implements EventSource {
     @Override
     public void run(Emitter emitter) throws Exception {
         EventDecoder decoder = new EventDecoder();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
         try (EtlReader r = EtlReader.open(file)) {
+            r.onProcess((pid, image, ended) -> names.put(pid, image)); // kept after the end: events may trail it
             summary.header(r.header());
             long n = 0;
             try {
@@ -53,6 +57,11 @@ public final class EtlEventSource implements EventSource {
                         continue;
                     }
                     NetEvent e = decoder.decode(v);
+                    long pid = e.header().pid();
+                    if (pid >= 0 && e.header().process() == null) {
+                        String image = names.get(pid);
+                        if (image != null) e = e.withHeader(e.header().withProcess(pid, image));
+                    }
                     String name = decoder.registry().providerName(v.providerId());
                     summary.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
                     summary.countDecoded(e);
