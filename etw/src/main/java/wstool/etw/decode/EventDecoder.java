@@ -44,6 +44,8 @@ public final class EventDecoder {
     private final AttributionState state;
     private final boolean rawFields;
     private final DecodedFields fields = new DecodedFields();
+    /** IPv4 addresses seen recently: traces repeat few addresses, and InetAddress creation dominates otherwise. */
+    private final Map<Integer, java.net.InetAddress> ipv4Cache = new java.util.HashMap<>();
 
     /** Built-in schemas, fresh attribution state, all decoded fields kept in {@code raw}. */
     public EventDecoder() { this(SchemaRegistry.builtIn(), new AttributionState(), true); }
@@ -120,15 +122,25 @@ public final class EventDecoder {
                 -1, op.transfersData() ? bytes : -1, 0, null);
     }
 
+    private java.net.InetAddress ipv4(byte[] d, int o) {
+        int key = (d[o] & 0xFF) << 24 | (d[o + 1] & 0xFF) << 16 | (d[o + 2] & 0xFF) << 8 | (d[o + 3] & 0xFF);
+        java.net.InetAddress a = ipv4Cache.get(key);
+        if (a == null) {
+            if (ipv4Cache.size() >= 4096) ipv4Cache.clear();
+            a = Addresses.fromBytes(java.util.Arrays.copyOfRange(d, o, o + 4));
+            ipv4Cache.put(key, a);
+        }
+        return a;
+    }
+
     /** An address field (UInt32 in network order or a 4/16-byte Binary) and a network-order UInt16 port. */
     private Endpoint address(int addrIdx, int portIdx) {
         java.net.InetAddress a = null;
         if (fields.present(addrIdx)) {
             int len = fields.length(addrIdx);
-            if (len == 4 || len == 16) {
-                int o = fields.offset(addrIdx);
-                a = Addresses.fromBytes(java.util.Arrays.copyOfRange(fields.data(), o, o + len));
-            }
+            int o = fields.offset(addrIdx);
+            if (len == 4) a = ipv4(fields.data(), o);
+            else if (len == 16) a = Addresses.fromBytes(java.util.Arrays.copyOfRange(fields.data(), o, o + len));
         }
         int port = fields.present(portIdx) && fields.length(portIdx) == 2 ? Bytes.be16(fields.data(), fields.offset(portIdx)) : -1;
         return Endpoint.of(a, port);

@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +30,7 @@ public final class EtlReader implements Closeable {
     static final int MAX_BUFFER_SIZE = 64 << 20;
     private static final int EVENT_HEADER_SIZE = 80;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
     private final LogfileHeader header;
     private final EtlStats stats = new EtlStats();
@@ -42,8 +43,19 @@ public final class EtlReader implements Closeable {
     private boolean truncatedBuffer; // current buffer is cut short by the end of the file
     private int declaredBufferSize;
     private boolean done;
+    private ProcessListener processListener;
 
-    private EtlReader(FileChannel channel) throws IOException {
+    /** Receives kernel process records (start, end, rundown) as the reader passes them. */
+    @FunctionalInterface
+    public interface ProcessListener {
+        /** @param image ImageFileName as logged (a file name, often truncated by the kernel to 15 characters) */
+        void process(long pid, String image, boolean ended);
+    }
+
+    /** Asks for kernel Process records (NT Kernel Logger, group 0x03) to be parsed for their PID and image name. */
+    public void onProcess(ProcessListener l) { this.processListener = l; }
+
+    private EtlReader(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         if (!loadBuffer()) throw new EtlFormatException(0, "empty file, no ETW buffer header");
@@ -56,6 +68,16 @@ public final class EtlReader implements Closeable {
             return new EtlReader(ch);
         } catch (IOException | RuntimeException e) {
             ch.close();
+            throw e;
+        }
+    }
+
+    /** Reads from any channel (e.g. an in-memory copy); the reader owns and closes it. */
+    public static EtlReader open(SeekableByteChannel channel) throws IOException {
+        try {
+            return new EtlReader(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
             throw e;
         }
     }
@@ -110,6 +132,7 @@ public final class EtlReader implements Closeable {
             }
             pos = recordStart + ((size + 7) & ~7);
             stats.record(kind);
+            if (kind == RecordKind.SYSTEM && processListener != null) kernelProcess(recordStart, size, marker);
             if (kind == RecordKind.EVENT_HEADER) {
                 fillView(recordStart, size, (marker >>> 16) & 0xFF);
                 return view;
@@ -155,6 +178,38 @@ public final class EtlReader implements Closeable {
             if (q > recordEnd) q = recordEnd;
         }
         view.payload(buf, q, recordEnd - q);
+    }
+
+    /**
+     * Process_TypeGroup1 (version 3, Vista/7) and Process_V4 (Windows 8+, adds Flags): UniqueProcessKey (pointer),
+     * ProcessId, ParentId, SessionId, ExitStatus, DirectoryTableBase (pointer), [Flags], UserSID (TOKEN_USER of two
+     * pointers then the SID, or 4 zero bytes), ImageFileName (ANSI, NUL-terminated), CommandLine...
+     * Anything that does not fit is ignored: this only names processes, it never fails the read.
+     */
+    private void kernelProcess(int p, int size, int marker) {
+        int hook = shortAt(p + 6);
+        int version = marker & 0xFFFF;
+        if ((hook >>> 8) != 3 || version < 3) return;
+        int type = hook & 0xFF;
+        if (type != 1 && type != 2 && type != 3 && type != 4) return;
+        int ptr = (marker >>> 16 & 0xFF) == 1 ? 4 : 8; // SYSTEM32 vs SYSTEM64 header
+        int end = p + size;
+        int q = p + 32 + ptr;
+        if (q + 16 > end) return;
+        long pid = intAt(q) & 0xFFFFFFFFL;
+        q += 16 + ptr + (version >= 4 ? 4 : 0);
+        if (q + 4 > end) return;
+        if (intAt(q) == 0) {
+            q += 4;
+        } else {
+            int sid = q + 2 * ptr;
+            if (sid + 8 > end) return;
+            q = sid + 8 + 4 * (buf[sid + 1] & 0xFF);
+        }
+        int s = q;
+        while (q < end && buf[q] != 0) q++;
+        if (q >= end || q == s) return;
+        processListener.process(pid, new String(buf, s, q - s, StandardCharsets.ISO_8859_1), type == 2 || type == 4);
     }
 
     private boolean loadBuffer() throws IOException {
@@ -238,8 +293,9 @@ public final class EtlReader implements Closeable {
 
     private void readFully(long at, int len, int into) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(buf, into, len);
+        channel.position(at);
         while (bb.hasRemaining()) {
-            int n = channel.read(bb, at + bb.position() - into);
+            int n = channel.read(bb);
             if (n < 0) throw new EtlFormatException(at + bb.position() - into, "unexpected end of file");
         }
     }

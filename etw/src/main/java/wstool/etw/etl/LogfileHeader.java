@@ -46,7 +46,8 @@ public record LogfileHeader(int bufferSize, int majorVersion, int minorVersion, 
         long nanos = Math.multiplyHigh(rem, 1_000_000_000L) == 0 ? rem * 1_000_000_000L / freq
                 : java.math.BigInteger.valueOf(rem).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
                         .divide(java.math.BigInteger.valueOf(freq)).longValue();
-        return startTime.plusSeconds(secs).plusNanos(nanos);
+        long nano = startTime.getNano() + nanos;
+        return Instant.ofEpochSecond(startTime.getEpochSecond() + secs + nano / 1_000_000_000L, nano % 1_000_000_000L);
     }
 
     public Duration duration() { return Duration.between(startTime, endTime); }

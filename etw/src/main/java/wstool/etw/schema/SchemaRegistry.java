@@ -34,7 +34,7 @@ public final class SchemaRegistry {
 
     private static final class Provider {
         final String name;
-        final Map<Integer, EventSchema> events = new TreeMap<>();
+        final Map<Integer, EventSchema> events = new HashMap<>();
         final Map<String, ValueMap> maps = new TreeMap<>();
         Provider(String name) { this.name = name; }
     }
@@ -79,7 +79,10 @@ public final class SchemaRegistry {
 
     public List<EventSchema> events(UUID provider) {
         Provider p = providers.get(provider);
-        return p == null ? List.of() : new ArrayList<>(p.events.values());
+        if (p == null) return List.of();
+        List<EventSchema> out = new ArrayList<>(p.events.values());
+        out.sort(java.util.Comparator.comparingInt(EventSchema::id).thenComparingInt(EventSchema::version));
+        return out;
     }
 
     private static int key(int id, int version) { return id << 8 | (version & 0xFF); }
@@ -93,7 +96,7 @@ public final class SchemaRegistry {
                     w.write("M\t" + clean(m.name()) + "\t" + (m.bitMap() ? 1 : 0) + "\t" + e.getKey() + "\t" + clean(e.getValue()) + "\n");
                 }
             }
-            for (EventSchema e : p.events.values()) {
+            for (EventSchema e : new TreeMap<>(p.events).values()) {
                 StringBuilder f = new StringBuilder();
                 for (FieldSchema fs : e.fields()) {
                     if (f.length() > 0) f.append(';');

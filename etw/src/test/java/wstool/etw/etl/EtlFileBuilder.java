@@ -100,6 +100,28 @@ final class EtlFileBuilder {
 
     EtlFileBuilder rawBytes(byte[] b) { return record(b); }
 
+    /** NT Kernel Logger Process record (SYSTEM64 header, group 3). */
+    EtlFileBuilder kernelProcess(int type, int version, long pid, String image, boolean withSid) {
+        ByteArrayOutputStream pl = new ByteArrayOutputStream();
+        ByteBuffer f = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        f.putLong(0xffffa00000001000L).putInt((int) pid).putInt(4).putInt(1).putInt(0).putLong(0x1aa000L);
+        if (version >= 4) f.putInt(0);
+        if (withSid) {
+            f.putLong(0xffffc00000000010L).putLong(0);
+            f.put((byte) 1).put((byte) 1).put(new byte[]{0, 0, 0, 0, 0, 5}).putInt(18);
+        } else {
+            f.putInt(0);
+        }
+        pl.write(f.array(), 0, f.position());
+        pl.writeBytes((image + "\0").getBytes(StandardCharsets.ISO_8859_1));
+        pl.writeBytes((image + " --flag\0").getBytes(StandardCharsets.UTF_16LE));
+        int size = 32 + pl.size();
+        ByteBuffer r = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        r.putShort((short) version).put((byte) 2).put((byte) 0xC0).putShort((short) size).putShort((short) (0x0300 | type))
+                .putInt(1).putInt((int) pid).putLong(START_QPC).putInt(0).putInt(0).put(pl.toByteArray());
+        return record(r.array());
+    }
+
     byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] b : buffers) out.writeBytes(b);

@@ -53,7 +53,6 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     volatile CountDownLatch delivered = new CountDownLatch(1);
     private final Map<Long, String> openTraces = new HashMap<>();
     private final Map<Long, Pointer> callbacks = new HashMap<>();
-    private final CountDownLatch stoppedOrClosed = new CountDownLatch(1);
     private long nextHandle = 0x1000;
 
     @Override
@@ -103,7 +102,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         properties.setInt(ETP_RT_BUFFERS_LOST, realTimeBuffersLost);
         if (controlCode == EtwApi.EVENT_TRACE_CONTROL_STOP) {
             activeSessions.remove(name);
-            stoppedOrClosed.countDown();
+            notifyAll();
         }
         calls.add("ControlTraceW " + name + " " + (controlCode == 1 ? "STOP" : "QUERY") + " -> 0");
         return 0;
@@ -150,8 +149,10 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     @Override
     public int ProcessTrace(long[] handleArray, int handleCount, Pointer startTime, Pointer endTime) {
         Pointer cb;
+        String session;
         synchronized (this) {
             cb = callbacks.get(handleArray[0]);
+            session = openTraces.get(handleArray[0]);
             calls.add("ProcessTrace");
         }
         if (cb == null) {
@@ -169,12 +170,21 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         if (returnAfterScript) {
             return 0;
         }
-        try {
-            if (!stoppedOrClosed.await(20, TimeUnit.SECONDS)) {
-                return 1460; // ERROR_TIMEOUT: the consumer never stopped the session
+        // real-time ProcessTrace returns once its session is stopped or its trace handle closed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        synchronized (this) {
+            while (activeSessions.contains(session) && openTraces.containsKey(handleArray[0])) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return 1460; // ERROR_TIMEOUT: the consumer never stopped the session
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1223;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return 0;
     }
@@ -183,7 +193,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     public synchronized int CloseTrace(long traceHandle) {
         calls.add("CloseTrace");
         openTraces.remove(traceHandle);
-        stoppedOrClosed.countDown();
+        notifyAll();
         return 0;
     }
 
