@@ -132,6 +132,33 @@ class EtwLiveSourceTest {
         assertTrue(e.getMessage().contains("logman stop ws_tool-trace -ets"), e.getMessage());
     }
 
+    @Test
+    void enableFailureAndOpenFailureStopTheSession() {
+        fake.enableResult = EtwApi.ERROR_ACCESS_DENIED;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertTrue(e.getMessage().contains("EnableTraceEx2 failed with Win32 error 5 (run as Administrator)"),
+                e.getMessage());
+        assertNothingLeft();
+        fake.enableResult = 0;
+        fake.failOpenTrace = true;
+        e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertTrue(e.getMessage().contains("cannot open the real-time ETW session ws_tool-trace"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void eventIdFilterIsPassedAsEventFilterEventId() {
+        EtwSession session = new EtwSession(fake, "filter-test");
+        session.start();
+        session.enable(EtwProvider.WINSOCK_AFD.guid(), EtwProvider.ALL_KEYWORDS, List.of(1000, 1018, 1003));
+        assertEquals(List.of(1000, 1018, 1003), fake.filteredEventIds);
+        assertEquals(1, fake.filterIn);
+        session.stop();
+        session.stop(); // idempotent
+        assertEquals(1, fake.calls.stream().filter(c -> c.startsWith("ControlTraceW filter-test STOP")).count());
+        assertNothingLeft();
+    }
+
     /** The real Kernel-Network capture: what the live path emits equals what the offline decoder makes of it. */
     @Test
     void kernelNetworkCaptureLiveEqualsOffline() throws Exception {

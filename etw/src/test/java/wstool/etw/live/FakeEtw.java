@@ -46,6 +46,11 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     final List<LiveEventRecord> script = new ArrayList<>();
     final Map<TdhSchemas.Key, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
+    int enableResult;
+    boolean failOpenTrace;
+    /** Event ids of the last EVENT_FILTER_TYPE_EVENT_ID filter seen by EnableTraceEx2, with its FilterIn flag. */
+    final List<Integer> filteredEventIds = new ArrayList<>();
+    int filterIn = -1;
     int eventsLost;
     int realTimeBuffersLost;
     /** When true, ProcessTrace returns by itself after delivering the script (as when the session is stopped elsewhere). */
@@ -119,6 +124,26 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         if (filters != 0 && enableParameters.getPointer(ETP_FILTER_DESC) == null) {
             throw new AssertionError("FilterDescCount " + filters + " without EnableFilterDesc");
         }
+        if (filters == 1) {
+            Pointer desc = enableParameters.getPointer(ETP_FILTER_DESC); // EVENT_FILTER_DESCRIPTOR: Ptr 0, Size 8, Type 12
+            if (desc.getInt(12) != EtwApi.EVENT_FILTER_TYPE_EVENT_ID) {
+                throw new AssertionError("filter type 0x" + Integer.toHexString(desc.getInt(12)));
+            }
+            Pointer ids = new Pointer(desc.getLong(0)); // EVENT_FILTER_EVENT_ID: FilterIn 0, Count 2, Events 4
+            int count = ids.getShort(2) & 0xFFFF;
+            if (desc.getInt(8) != 4 + 2 * count) {
+                throw new AssertionError("filter Size " + desc.getInt(8) + " for " + count + " ids");
+            }
+            filterIn = ids.getByte(0);
+            filteredEventIds.clear();
+            for (int i = 0; i < count; i++) {
+                filteredEventIds.add(ids.getShort(4 + 2L * i) & 0xFFFF);
+            }
+        }
+        if (enableResult != 0) {
+            calls.add("EnableTraceEx2 -> " + enableResult);
+            return enableResult;
+        }
         enabled.add(Guids.fromBytes(providerId.getByteArray(0, 16), 0));
         enabledKeywords.add(matchAnyKeyword);
         enabledLevels.add(level);
@@ -135,7 +160,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         }
         String name = utf16(logfile.getPointer(LF_LOGGER_NAME), 0, 1024);
         Pointer cb = logfile.getPointer(LF_EVENT_RECORD_CALLBACK);
-        if (!activeSessions.contains(name) || cb == null) {
+        if (failOpenTrace || !activeSessions.contains(name) || cb == null) {
             calls.add("OpenTraceW " + name + " -> INVALID");
             return EtwApi.INVALID_PROCESSTRACE_HANDLE;
         }
