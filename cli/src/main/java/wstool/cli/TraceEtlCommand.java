@@ -45,7 +45,7 @@ public final class TraceEtlCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--providers", paramLabel = "P", split = ",",
-            description = "Providers to decode: afd, dns, kernel-network, tcpip (default: all).")
+            description = "Providers to decode: afd, dns, kernel-network, tcpip or GUIDs (default: all).")
     List<String> providers = List.of();
 
     @Mixin
@@ -77,7 +77,13 @@ public final class TraceEtlCommand implements Callable<Integer> {
                 case "dns": case "nameresolution": ids.add(EventDecoder.NAME_RESOLUTION); break;
                 case "kernel-network": case "kernelnetwork": ids.add(EventDecoder.KERNEL_NETWORK); break;
                 case "tcpip": ids.add(EventDecoder.TCPIP); break;
-                default: throw new UsageException("unknown provider '" + n + "' (afd, dns, kernel-network, tcpip)");
+                case "kernel-process": break; // process records are always read for names
+                default:
+                    try {
+                        ids.add(UUID.fromString(n.trim().replace("{", "").replace("}", "")));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("unknown provider '" + n + "' (afd, dns, kernel-network, tcpip or a GUID)");
+                    }
             }
         }
         return ids;

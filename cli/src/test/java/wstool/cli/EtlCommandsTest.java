@@ -48,7 +48,7 @@ class EtlCommandsTest {
         assertEquals(8924, Files.readAllLines(csv).size(), "header + 8923 rows");
 
         Path none = dir.resolve("none.csv");
-        CliRun afdOnly = CliRun.of("trace", "--etl", etl().toString(), "--all", "--providers", "afd,dns",
+        CliRun afdOnly = CliRun.of("trace", "--etl", etl().toString(), "--all", "--providers", "afd,{55404e71-4db9-4deb-a5f5-8f86e46dde56}",
                 "--csv", none.toString(), "--no-tui");
         assertEquals(0, afdOnly.exitCode(), afdOnly.err());
         assertEquals(1, Files.readAllLines(none).size());

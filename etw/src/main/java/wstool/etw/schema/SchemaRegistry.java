@@ -36,7 +36,32 @@ public final class SchemaRegistry {
         final String name;
         final Map<Integer, EventSchema> events = new HashMap<>();
         final Map<String, ValueMap> maps = new TreeMap<>();
+        /** events indexed by id then version, built on first lookup (no boxing on the hot path). */
+        volatile EventSchema[][] byId;
         Provider(String name) { this.name = name; }
+
+        EventSchema find(int id, int version) {
+            EventSchema[][] t = byId;
+            if (t == null) byId = t = index();
+            if (id < 0 || id >= t.length || t[id] == null || version < 0 || version >= t[id].length) return null;
+            return t[id][version];
+        }
+
+        private EventSchema[][] index() {
+            int max = -1;
+            for (EventSchema e : events.values()) max = Math.max(max, e.id());
+            EventSchema[][] t = new EventSchema[max + 1][];
+            for (EventSchema e : events.values()) {
+                EventSchema[] row = t[e.id()];
+                if (row == null || row.length <= e.version()) {
+                    EventSchema[] bigger = new EventSchema[e.version() + 1];
+                    if (row != null) System.arraycopy(row, 0, bigger, 0, row.length);
+                    t[e.id()] = row = bigger;
+                }
+                row[e.version()] = e;
+            }
+            return t;
+        }
     }
 
     public static SchemaRegistry builtIn() {
@@ -58,11 +83,12 @@ public final class SchemaRegistry {
         Provider prov = providers.computeIfAbsent(p.guid(), g -> new Provider(p.name()));
         prov.maps.putAll(p.maps());
         for (EventSchema e : p.events()) prov.events.put(key(e.id(), e.version()), e);
+        prov.byId = null;
     }
 
     public EventSchema lookup(UUID provider, int id, int version) {
         Provider p = providers.get(provider);
-        return p == null ? null : p.events.get(key(id, version));
+        return p == null ? null : p.find(id, version);
     }
 
     public ValueMap map(UUID provider, String name) {
