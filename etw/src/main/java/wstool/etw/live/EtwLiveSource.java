@@ -147,6 +147,13 @@ public final class EtwLiveSource implements EventSource {
             drain(emitter);
             removeHook();
         }
+        int rc = processResult.get();
+        if (stopReason != null && stopReason.startsWith("ProcessTrace returned") && rc != EtwApi.ERROR_SUCCESS
+                && rc != EtwApi.ERROR_CANCELLED) {
+            throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
+                    + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                    ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+        }
         EtwConsumer c = consumer;
         if (c != null && c.callbackFailure() != null) {
             throw new IllegalStateException("the ETW event callback failed: " + c.callbackFailure(),

@@ -147,6 +147,17 @@ class EtwLiveSourceTest {
     }
 
     @Test
+    void processTraceFailureIsReportedAfterCleanup() {
+        fake.returnAfterScript = true;
+        fake.processTraceResult = EtwApi.ERROR_ACCESS_DENIED;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertEquals(5, e.code());
+        assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
+                e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
     void eventIdFilterIsPassedAsEventFilterEventId() {
         EtwSession session = new EtwSession(fake, "filter-test");
         session.start();

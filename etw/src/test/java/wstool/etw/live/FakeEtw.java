@@ -48,6 +48,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     int tdhCalls;
     int enableResult;
     boolean failOpenTrace;
+    /** What ProcessTrace returns when it returns by itself ({@link #returnAfterScript}). */
+    int processTraceResult;
     /** Event ids of the last EVENT_FILTER_TYPE_EVENT_ID filter seen by EnableTraceEx2, with its FilterIn flag. */
     final List<Integer> filteredEventIds = new ArrayList<>();
     int filterIn = -1;
@@ -193,7 +195,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         }
         delivered.countDown();
         if (returnAfterScript) {
-            return 0;
+            return processTraceResult;
         }
         // real-time ProcessTrace returns once its session is stopped or its trace handle closed
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
