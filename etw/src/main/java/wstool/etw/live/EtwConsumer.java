@@ -3,7 +3,6 @@ package wstool.etw.live;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * The consumer side of the real-time session: OpenTraceW with PROCESS_TRACE_MODE_REAL_TIME | EVENT_RECORD,
@@ -37,11 +36,6 @@ public final class EtwConsumer {
         this.sessionName = sessionName;
         this.handler = handler;
         this.callback = this::onEvent;
-    }
-
-    /** A handler that copies each record into a {@link LiveEventRecord}. */
-    public static RecordHandler copying(Consumer<LiveEventRecord> sink) {
-        return p -> sink.accept(RecordCopier.copy(p));
     }
 
     private void onEvent(Pointer record) {
@@ -90,9 +84,5 @@ public final class EtwConsumer {
     /** The first exception thrown inside the callback, if any. */
     public Throwable callbackFailure() {
         return callbackFailure;
-    }
-
-    EtwApi.EventRecordCallback callback() {
-        return callback;
     }
 }

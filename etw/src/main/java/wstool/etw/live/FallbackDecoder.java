@@ -3,27 +3,17 @@ package wstool.etw.live;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import wstool.core.model.EventHeader;
-import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.Source;
 
 /**
- * Keeps every event as a {@link RawEvent}: provider, id, version, payload hex, and the fields TDH's schema names
- * (when there is one) in the raw map. Used for events no manifest schema covers.
+ * The {@link RawEvent} of an event no manifest schema covers: provider, id, version, payload hex, and the fields
+ * its TDH schema names (when there is one) in the raw map.
  */
-public final class FallbackDecoder implements LiveDecoder {
+public final class FallbackDecoder {
 
-    @Override
-    public boolean knows(UUID provider, int eventId, int version) {
-        return false;
-    }
-
-    @Override
-    public void decode(LiveEventRecord r, TdhSchema tdh, Consumer<NetEvent> out) {
-        out.accept(toRaw(r, tdh));
+    private FallbackDecoder() {
     }
 
     /** The RawEvent for a record, with TDH-decoded fields in the header's raw map. */

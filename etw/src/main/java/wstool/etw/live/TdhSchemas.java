@@ -61,8 +61,4 @@ public final class TdhSchemas {
             return Optional.empty();
         }
     }
-
-    public int size() {
-        return cache.size();
-    }
 }
