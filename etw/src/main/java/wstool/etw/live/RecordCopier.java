@@ -1,13 +1,15 @@
 package wstool.etw.live;
 
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Copies an EVENT_RECORD (at the offsets of {@link EtwStructs}, layout-checked against Windows x64) into a
- * {@link LiveEventRecord}. Reads only the fields it needs, straight from native memory: no Structure allocation
- * on the callback path.
+ * {@link LiveEventRecord}: one native read of the 112-byte record, one of the payload, one per extended item; no
+ * Structure allocation on the callback path.
  */
 final class RecordCopier {
 
@@ -34,31 +36,39 @@ final class RecordCopier {
     private static final int ITEM_TYPE = EtwStructs.EVENT_HEADER_EXTENDED_DATA_ITEM.offset("ExtType");
     private static final int ITEM_SIZE_FIELD = EtwStructs.EVENT_HEADER_EXTENDED_DATA_ITEM.offset("DataSize");
     private static final int ITEM_PTR = EtwStructs.EVENT_HEADER_EXTENDED_DATA_ITEM.offset("DataPtr");
+    private static final int RECORD_SIZE = new EtwStructs.EVENT_RECORD().size();
 
     private RecordCopier() {
     }
 
     static LiveEventRecord copy(Pointer rec) {
-        byte[] guid = rec.getByteArray(PROVIDER_ID, 16);
-        int userLength = rec.getShort(USER_DATA_LENGTH) & 0xFFFF;
-        Pointer userData = rec.getPointer(USER_DATA);
-        byte[] payload = userLength == 0 || userData == null ? new byte[0] : userData.getByteArray(0, userLength);
-        int extCount = rec.getShort(EXT_COUNT) & 0xFFFF;
-        Pointer ext = rec.getPointer(EXT_DATA);
-        List<LiveEventRecord.ExtendedItem> items = new ArrayList<>(extCount);
-        for (int i = 0; ext != null && i < extCount; i++) {
-            long base = (long) i * ITEM_SIZE;
-            int type = ext.getShort(base + ITEM_TYPE) & 0xFFFF;
-            int size = ext.getShort(base + ITEM_SIZE_FIELD) & 0xFFFF;
-            long ptr = ext.getLong(base + ITEM_PTR);
-            byte[] data = size == 0 || ptr == 0 ? new byte[0] : new Pointer(ptr).getByteArray(0, size);
-            items.add(new LiveEventRecord.ExtendedItem(type, data));
+        ByteBuffer b = ByteBuffer.wrap(rec.getByteArray(0, RECORD_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+        int userLength = b.getShort(USER_DATA_LENGTH) & 0xFFFF;
+        long userData = b.getLong(USER_DATA);
+        byte[] payload = userLength == 0 || userData == 0 ? new byte[0]
+                : new Pointer(userData).getByteArray(0, userLength);
+        int extCount = b.getShort(EXT_COUNT) & 0xFFFF;
+        long ext = b.getLong(EXT_DATA);
+        List<LiveEventRecord.ExtendedItem> items = extCount == 0 || ext == 0 ? List.of() : new ArrayList<>(extCount);
+        if (ext != 0 && extCount > 0) {
+            ByteBuffer e = ByteBuffer.wrap(new Pointer(ext).getByteArray(0, extCount * ITEM_SIZE))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < extCount; i++) {
+                int base = i * ITEM_SIZE;
+                int type = e.getShort(base + ITEM_TYPE) & 0xFFFF;
+                int size = e.getShort(base + ITEM_SIZE_FIELD) & 0xFFFF;
+                long ptr = e.getLong(base + ITEM_PTR);
+                byte[] data = size == 0 || ptr == 0 ? new byte[0] : new Pointer(ptr).getByteArray(0, size);
+                items.add(new LiveEventRecord.ExtendedItem(type, data));
+            }
         }
+        byte[] guid = new byte[16];
+        b.get(PROVIDER_ID, guid);
         return new LiveEventRecord(Guids.fromBytes(guid, 0),
-                rec.getShort(D_ID) & 0xFFFF, rec.getByte(D_VERSION) & 0xFF, rec.getByte(D_CHANNEL) & 0xFF,
-                rec.getByte(D_LEVEL) & 0xFF, rec.getByte(D_OPCODE) & 0xFF, rec.getShort(D_TASK) & 0xFFFF,
-                rec.getLong(D_KEYWORD), rec.getShort(FLAGS) & 0xFFFF, rec.getShort(EVENT_PROPERTY) & 0xFFFF,
-                rec.getInt(PROCESS_ID) & 0xFFFFFFFFL, rec.getInt(THREAD_ID) & 0xFFFFFFFFL, rec.getLong(TIME_STAMP),
+                b.getShort(D_ID) & 0xFFFF, b.get(D_VERSION) & 0xFF, b.get(D_CHANNEL) & 0xFF,
+                b.get(D_LEVEL) & 0xFF, b.get(D_OPCODE) & 0xFF, b.getShort(D_TASK) & 0xFFFF,
+                b.getLong(D_KEYWORD), b.getShort(FLAGS) & 0xFFFF, b.getShort(EVENT_PROPERTY) & 0xFFFF,
+                b.getInt(PROCESS_ID) & 0xFFFFFFFFL, b.getInt(THREAD_ID) & 0xFFFFFFFFL, b.getLong(TIME_STAMP),
                 payload, items);
     }
 }
