@@ -56,6 +56,14 @@ class EtlCommandsTest {
     }
 
     @Test
+    void exeWithoutProcessNamesMatchesNothingAndSaysWhy() {
+        CliRun r = CliRun.of("trace", "--etl", etl().toString(), "--exe", "chrome.exe", "--csv", "-");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, r.out().lines().count(), "CSV header only: " + r.out());
+        assertTrue(r.err().contains("no kernel Process records: events carry PIDs only (--exe cannot match)"), r.err());
+    }
+
+    @Test
     void usageAndDamagedFileErrors() throws Exception {
         CliRun noChoice = CliRun.of("trace", "--etl", etl().toString(), "--no-tui");
         assertEquals(2, noChoice.exitCode());
@@ -68,6 +76,12 @@ class EtlCommandsTest {
         CliRun damaged = CliRun.of("trace", "--etl", cut.toString(), "--all", "--csv", dir.resolve("x.csv").toString(), "--no-tui");
         assertEquals(1, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains("truncated") && damaged.err().contains("byte offset 25576"), damaged.err());
+        assertTrue(damaged.err().contains("stopped early: file truncated"), "summary after the error: " + damaged.err());
+
+        CliRun info = CliRun.of("etl-info", cut.toString());
+        assertEquals(1, info.exitCode());
+        assertTrue(info.out().contains("ETL summary: "), "counts before the damage: " + info.out());
+        assertTrue(info.err().contains("byte offset 25576"), info.err());
     }
 
     @Test

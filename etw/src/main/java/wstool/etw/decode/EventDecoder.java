@@ -88,9 +88,14 @@ public final class EventDecoder {
 
     private static final class KnIdx {
         final int pid, size, daddr, saddr, dport, sport;
+        /** Fields the SocketEvent already carries: left out of {@code raw}. */
+        final long inModel;
         KnIdx(EventSchema s) {
             pid = s.indexOf("PID"); size = s.indexOf("size"); daddr = s.indexOf("daddr"); saddr = s.indexOf("saddr");
             dport = s.indexOf("dport"); sport = s.indexOf("sport");
+            long m = 0;
+            for (int i : new int[]{pid, size, daddr, saddr, dport, sport}) if (i >= 0 && i < 64) m |= 1L << i;
+            inModel = m;
         }
     }
 
@@ -116,7 +121,7 @@ public final class EventDecoder {
         int family = remote.address() == null ? -1 : remote.isIpv6() ? SockAddr.AF_INET6 : SockAddr.AF_INET;
         long pid = fields.number(ix.pid, -1);
         long bytes = fields.number(ix.size, -1);
-        Map<String, String> raw = rawMap(v, s);
+        Map<String, String> raw = rawMap(v, s, ix.inModel);
         EventHeader h = new EventHeader(v.timestamp(), Source.ETW_KERNEL_NETWORK, pid, null, null, proto, local, remote, raw, null);
         return new SocketEvent(h, op, CallPhase.SINGLE, dir, -1, family, proto == 6 ? 1 : 2,
                 -1, op.transfersData() ? bytes : -1, 0, null);
@@ -278,13 +283,17 @@ public final class EventDecoder {
 
     // ---- common ----
 
-    private Map<String, String> rawMap(EventRecordView v, EventSchema s) {
+    private Map<String, String> rawMap(EventRecordView v, EventSchema s) { return rawMap(v, s, 0); }
+
+    /** @param skip bit i set = field i is represented in the event model already */
+    private Map<String, String> rawMap(EventRecordView v, EventSchema s, long skip) {
         if (!rawFields) return null;
         Map<String, String> m = new LinkedHashMap<>();
         m.put("event", s.opcodeName().isEmpty() ? s.taskName() : s.taskName() + "/" + s.opcodeName());
         m.put("eventId", Integer.toString(v.eventId()));
         if (v.pid() != 0xFFFFFFFFL) m.put("headerPid", Long.toString(v.pid()));
         for (int i = 0; i < fields.count(); i++) {
+            if (i < 64 && (skip & 1L << i) != 0) continue;
             m.put(s.field(i).name(), fields.format(i, registry.map(s.provider(), s.field(i).map())));
         }
         if (!fields.complete()) m.put("decodeProblem", fields.problem());

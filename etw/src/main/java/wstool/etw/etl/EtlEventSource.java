@@ -68,7 +68,11 @@ public final class EtlEventSource implements EventSource {
                     if (!emitter.emit(e)) break;
                     if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
+            } catch (EtlFormatException e) {
+                summary.damage(e);
+                throw e;
             } finally {
+                summary.processNames(names.size());
                 summary.finish(r.stats());
                 if (progress != null) progress.update(r.position(), r.fileSize());
             }

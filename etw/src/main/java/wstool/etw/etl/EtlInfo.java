@@ -10,7 +10,10 @@ import java.nio.file.Path;
 public final class EtlInfo {
     private EtlInfo() {}
 
-    /** Scans the whole file; a damaged file gives an error after what was sound was counted. */
+    /**
+     * Scans the whole file. Damage after the logfile header ends the scan: the summary then counts what came before
+     * and {@link EtlSummary#damage()} says where (a file without a readable header throws).
+     */
     public static EtlSummary scan(Path file, EtlEventSource.Progress progress) throws IOException {
         SchemaRegistry reg = SchemaRegistry.builtIn();
         EtlSummary s = new EtlSummary();
@@ -24,6 +27,8 @@ public final class EtlInfo {
                     s.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
                     if (progress != null && (++n & 0xFFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
+            } catch (EtlFormatException e) {
+                s.damage(e);
             } finally {
                 s.finish(r.stats());
             }

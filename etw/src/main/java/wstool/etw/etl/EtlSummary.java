@@ -19,6 +19,18 @@ public final class EtlSummary {
     private LogfileHeader header;
     private Map<RecordKind, Long> skipped = Map.of();
     private long unknownBytes;
+    private EtlFormatException damage;
+
+    private int processNames;
+
+    void damage(EtlFormatException e) { damage = e; }
+    void processNames(int n) { processNames = n; }
+
+    /** Processes named by kernel Process records (0: events carry PIDs only). */
+    public int processNames() { return processNames; }
+
+    /** The damage that ended the pass early (counts cover what came before it), or null. */
+    public EtlFormatException damage() { return damage; }
 
     void header(LogfileHeader h) { header = h; }
 
@@ -72,6 +84,11 @@ public final class EtlSummary {
             sb.setLength(sb.length() - 1);
             sb.append('\n');
         }
+        if (decoded) {
+            sb.append(processNames > 0 ? "  process names: " + processNames + " from kernel Process records\n"
+                    : "  no kernel Process records: events carry PIDs only (--exe cannot match)\n");
+        }
+        if (damage != null) sb.append("  stopped early: ").append(damage.getMessage()).append('\n');
         if (!skipped.isEmpty()) {
             sb.append("  records skipped (not EVENT_HEADER):");
             skipped.forEach((k, n) -> sb.append(' ').append(k).append(' ').append(n).append(';'));
