@@ -11,7 +11,7 @@ import java.util.List;
  * {@link LiveEventRecord}: one native read of the 112-byte record, one of the payload, one per extended item; no
  * Structure allocation on the callback path.
  */
-final class RecordCopier {
+public final class RecordCopier {
 
     private static final int HDR = EtwStructs.EVENT_RECORD.offset("EventHeader");
     private static final int FLAGS = HDR + EtwStructs.EVENT_HEADER.offset("Flags");
@@ -41,7 +41,8 @@ final class RecordCopier {
     private RecordCopier() {
     }
 
-    static LiveEventRecord copy(Pointer rec) {
+    /** Copies the EVENT_RECORD at {@code rec} (valid only during the ETW callback). */
+    public static LiveEventRecord copy(Pointer rec) {
         ByteBuffer b = ByteBuffer.wrap(rec.getByteArray(0, RECORD_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
         int userLength = b.getShort(USER_DATA_LENGTH) & 0xFFFF;
         long userData = b.getLong(USER_DATA);
