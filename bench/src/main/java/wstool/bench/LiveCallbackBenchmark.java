@@ -93,4 +93,15 @@ public class LiveCallbackBenchmark {
     public void copyAndDecode(Blackhole bh) {
         for (Pointer p : records) decoder.decode(RecordCopier.copy(p), null, bh::consume);
     }
+
+    /** Events copyAndDecode turns into SocketEvents (for the benchmark's own test). */
+    long socketEvents() {
+        long[] n = {0};
+        for (Pointer p : records) {
+            decoder.decode(RecordCopier.copy(p), null, e -> {
+                if (e instanceof wstool.core.model.SocketEvent) n[0]++;
+            });
+        }
+        return n[0];
+    }
 }
