@@ -124,6 +124,7 @@ public final class EtwLiveSource implements EventSource {
             return;
         }
         watchTracedProcess();
+        decoder.prepare();
         Thread processThread = null;
         installHook();
         try {

@@ -4,8 +4,15 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import wstool.core.model.NetEvent;
 
-/** Turns copied event records into {@link NetEvent}s; called on one thread only (it may keep state). */
+/**
+ * Turns copied event records into {@link NetEvent}s. {@link #decode} runs on one thread only (it may keep state);
+ * {@link #knows} is also called from the ETW callback thread and must be safe there once {@link #prepare} ran.
+ */
 public interface LiveDecoder {
+
+    /** Called on the source thread before the callback thread starts (Thread.start publishes what it did). */
+    default void prepare() {
+    }
 
     /** Whether the decoder has its own (manifest) schema for the event; if not, the TDH schema is fetched. */
     boolean knows(UUID provider, int eventId, int version);

@@ -29,6 +29,14 @@ public final class ManifestLiveDecoder implements LiveDecoder {
         this.decoder = decoder;
     }
 
+    /** Builds the registry's lazy per-provider indexes here, so the callback thread only reads them. */
+    @Override
+    public void prepare() {
+        for (UUID provider : decoder.registry().providers()) {
+            decoder.registry().lookup(provider, 0, 0);
+        }
+    }
+
     @Override
     public boolean knows(UUID provider, int eventId, int version) {
         return decoder.registry().lookup(provider, eventId, version) != null;
