@@ -29,6 +29,8 @@ public final class EtlReader implements Closeable {
     /** ETW buffers are at most 16 MiB; anything larger is a damaged header. */
     static final int MAX_BUFFER_SIZE = 64 << 20;
     private static final int EVENT_HEADER_SIZE = 80;
+    /** evntrace.h: buffers are compressed one by one (XPRESS); not decoded here. */
+    static final int EVENT_TRACE_COMPRESSED_MODE = 0x04000000;
 
     private final SeekableByteChannel channel;
     private final long fileSize;
@@ -60,6 +62,10 @@ public final class EtlReader implements Closeable {
         this.fileSize = channel.size();
         if (!loadBuffer()) throw new EtlFormatException(0, "empty file, no ETW buffer header");
         this.header = parseLogfileHeader();
+        if ((header.logFileMode() & EVENT_TRACE_COMPRESSED_MODE) != 0) {
+            throw new EtlFormatException(BUFFER_HEADER_SIZE + 32 + 32, "compressed .etl files (LogFileMode "
+                    + "EVENT_TRACE_COMPRESSED_MODE, e.g. 'wpr -compress') are not supported; record without compression");
+        }
     }
 
     public static EtlReader open(Path file) throws IOException {
