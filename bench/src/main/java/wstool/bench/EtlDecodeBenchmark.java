@@ -27,7 +27,9 @@ import wstool.etw.schema.SchemaRegistry;
 /**
  * .etl decode throughput on one core: the real Windows 7 Kernel-Network capture (8,923 events), repeated
  * {@value #COPIES} times in memory. {@code read} = buffer/record walk only; {@code decode} = walk + schema-driven
- * decoding to SocketEvents with every field in {@code raw}; {@code decodeLean} = the same without the raw map.
+ * decoding to SocketEvents with the payload fields in {@code raw}; {@code decodeLean} = the same without the raw map;
+ * {@code decodeTimeOrdered} = decode with the per-CPU buffer streams merged by timestamp (what {@code trace --etl}
+ * does).
  * The fixture is found through -Dwstool.shared or ../shared (run from the repository root).
  */
 @State(Scope.Benchmark)
@@ -82,6 +84,18 @@ public class EtlDecodeBenchmark {
     @OperationsPerInvocation(COPIES * EVENTS_PER_COPY)
     public long decodeLean() throws IOException {
         return decodeAll(file, new EventDecoder(SchemaRegistry.builtIn(), new AttributionState(), false));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COPIES * EVENTS_PER_COPY)
+    public long decodeTimeOrdered() throws IOException {
+        long n = 0;
+        EventDecoder d = new EventDecoder();
+        try (EtlReader r = EtlReader.openTimeOrdered(new ByteArrayChannel(file))) {
+            EventRecordView v;
+            while ((v = r.next()) != null) if (d.decode(v).header().pid() > 0) n++;
+        }
+        return n;
     }
 
     static long decodeAll(byte[] data, EventDecoder d) throws IOException {

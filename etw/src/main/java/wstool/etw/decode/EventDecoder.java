@@ -157,6 +157,7 @@ public final class EventDecoder {
         final int enterExit, process, endpoint, family, type, protocol, processId, userModePid, bufferLength, status,
                 error, addressLen, address, port;
         final SocketOp op;
+        final CallPhase fixedPhase; // phase of the pre-1000 events, which have no EnterExit; null otherwise
         final Direction dir;
         final boolean addressIsLocal;
         AfdIdx(EventSchema s) {
@@ -165,11 +166,63 @@ public final class EventDecoder {
             processId = s.indexOf("ProcessId"); userModePid = s.indexOf("UserModePid");
             bufferLength = s.indexOf("BufferLength"); status = s.indexOf("Status"); error = s.indexOf("Error");
             addressLen = s.indexOf("AddressLen"); address = s.indexOf("Address"); port = s.indexOf("Port");
-            op = afdOp(s);
+            LegacyAfd legacy = s.id() < 1000 ? LegacyAfd.of(s.id()) : null;
+            op = legacy != null ? legacy.op : afdOp(s);
+            fixedPhase = legacy != null ? legacy.phase : null;
             dir = op == SocketOp.SEND || op == SocketOp.SENDTO || op == SocketOp.CONNECT ? Direction.OUT
                     : op == SocketOp.RECV || op == SocketOp.RECVFROM || op == SocketOp.ACCEPT ? Direction.IN
                     : Direction.UNKNOWN;
             addressIsLocal = op == SocketOp.BIND || op == SocketOp.LISTEN;
+        }
+    }
+
+    /**
+     * The Windows 7 event set (ids 1-41, all under task_0 in the manifests), named from Microsoft's "Winsock Network
+     * Event Tracing Details": 1 create; 2/3 bind v4/v6; 4/5 connect v4/v6; 6 connect completed; 7/8 abort (AFD /
+     * transport); 9-12 failed send / WSASendMsg / recv / recvfrom; 13 close; 14 cleanup; 15/16 accept v4/v6; 17 accept
+     * failed; 18-22 send / recv / recvfrom / sendto (v4, v6) posted; 23-28 recv / send / sendmsg / recvfrom (v4, v6) /
+     * sendto completed; 40 failed bind. Others (29-39, 41) are OTHER.
+     */
+    private enum LegacyAfd {
+        CREATE(SocketOp.CREATE, CallPhase.SINGLE), BIND(SocketOp.BIND, CallPhase.COMPLETE),
+        CONNECT(SocketOp.CONNECT, CallPhase.START), CONNECTED(SocketOp.CONNECT, CallPhase.COMPLETE),
+        ABORT(SocketOp.ABORT, CallPhase.SINGLE), SEND_FAILED(SocketOp.SEND, CallPhase.COMPLETE),
+        RECV_FAILED(SocketOp.RECV, CallPhase.COMPLETE), RECVFROM_FAILED(SocketOp.RECVFROM, CallPhase.COMPLETE),
+        CLOSE(SocketOp.CLOSE, CallPhase.SINGLE), CLEANUP(SocketOp.CLEANUP, CallPhase.SINGLE),
+        ACCEPT(SocketOp.ACCEPT, CallPhase.COMPLETE), SEND_POSTED(SocketOp.SEND, CallPhase.START),
+        RECV_POSTED(SocketOp.RECV, CallPhase.START), RECVFROM_POSTED(SocketOp.RECVFROM, CallPhase.START),
+        SENDTO_POSTED(SocketOp.SENDTO, CallPhase.START), RECV_DONE(SocketOp.RECV, CallPhase.COMPLETE),
+        SEND_DONE(SocketOp.SEND, CallPhase.COMPLETE), RECVFROM_DONE(SocketOp.RECVFROM, CallPhase.COMPLETE),
+        SENDTO_DONE(SocketOp.SENDTO, CallPhase.COMPLETE);
+
+        final SocketOp op;
+        final CallPhase phase;
+
+        LegacyAfd(SocketOp op, CallPhase phase) { this.op = op; this.phase = phase; }
+
+        static LegacyAfd of(int id) {
+            switch (id) {
+                case 1: return CREATE;
+                case 2: case 3: case 40: return BIND;
+                case 4: case 5: return CONNECT;
+                case 6: return CONNECTED;
+                case 7: case 8: return ABORT;
+                case 9: case 10: return SEND_FAILED;
+                case 11: return RECV_FAILED;
+                case 12: return RECVFROM_FAILED;
+                case 13: return CLOSE;
+                case 14: return CLEANUP;
+                case 15: case 16: case 17: return ACCEPT;
+                case 18: return SEND_POSTED;
+                case 19: return RECV_POSTED;
+                case 20: return RECVFROM_POSTED;
+                case 21: case 22: return SENDTO_POSTED;
+                case 23: return RECV_DONE;
+                case 24: case 25: return SEND_DONE;
+                case 26: case 27: return RECVFROM_DONE;
+                case 28: return SENDTO_DONE;
+                default: return null;
+            }
         }
     }
 
@@ -190,7 +243,6 @@ public final class EventDecoder {
         if (t.startsWith("AfdAbort")) return SocketOp.ABORT;
         if (t.startsWith("AfdDatagramDrop")) return SocketOp.DATAGRAM_DROP;
         if (t.startsWith("AfdDisconnect")) return SocketOp.DISCONNECT;
-        if (s.id() < 1000 && s.indexOf("AddressFamily") >= 0 && s.indexOf("SocketType") >= 0) return SocketOp.CREATE;
         return SocketOp.OTHER;
     }
 
@@ -201,7 +253,8 @@ public final class EventDecoder {
         long endpointId = fields.number(ix.endpoint, -1);
         boolean hasEndpoint = fields.present(ix.endpoint) && endpointId != 0; // kernel addresses are negative longs
         long enterExit = fields.number(ix.enterExit, -1);
-        CallPhase phase = enterExit == 0 ? CallPhase.START : enterExit == 1 ? CallPhase.COMPLETE : CallPhase.SINGLE;
+        CallPhase phase = ix.fixedPhase != null ? ix.fixedPhase
+                : enterExit == 0 ? CallPhase.START : enterExit == 1 ? CallPhase.COMPLETE : CallPhase.SINGLE;
         AttributionState.EndpointInfo known = hasEndpoint ? state.endpoint(endpointId) : null;
 
         int family = (int) fields.number(ix.family, known == null ? -1 : known.family());
@@ -234,7 +287,8 @@ public final class EventDecoder {
         Endpoint addr = Endpoint.NONE;
         if (fields.present(ix.address)) {
             int o = fields.offset(ix.address), len = fields.length(ix.address);
-            if (s.field(ix.address).type() == wstool.etw.schema.InType.BINARY && len >= 8) {
+            boolean sockaddr = s.field(ix.address).type() == wstool.etw.schema.InType.BINARY && ix.port < 0;
+            if (sockaddr && len >= 8) { // 1000+ events: a SOCKADDR blob; the 1-41 set logs address and port apart
                 addr = SockAddr.decode(fields.data(), o, len);
                 if (family < 0 && addr.address() != null) family = SockAddr.family(fields.data(), o, len);
             } else if (len == 4 || len == 16) {

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Offline source: the events of a .etl file, decoded and attributed ({@link EventDecoder}), in file order.
+ * Offline source: the events of a .etl file in timestamp order (per-CPU buffers merged, as ProcessTrace does), decoded
+ * and attributed ({@link EventDecoder}).
  * Providers outside {@code providers} are skipped before decoding. PID / exe / other filters are the pipeline's.
  * Process names come from the kernel logger's Process records when the capture has them (xperf / WPR / netsh
  * trace captures with the kernel provider); otherwise events carry only PIDs.
@@ -45,7 +46,7 @@ public final class EtlEventSource implements EventSource {
     public void run(Emitter emitter) throws Exception {
         EventDecoder decoder = new EventDecoder();
         java.util.Map<Long, String> names = new java.util.HashMap<>();
-        try (EtlReader r = EtlReader.open(file)) {
+        try (EtlReader r = EtlReader.openTimeOrdered(file)) {
             r.onProcess((pid, image, ended) -> names.put(pid, image)); // kept after the end: events may trail it
             summary.header(r.header());
             long n = 0;

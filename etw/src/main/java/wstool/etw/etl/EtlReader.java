@@ -29,11 +29,20 @@ public final class EtlReader implements Closeable {
     /** ETW buffers are at most 16 MiB; anything larger is a damaged header. */
     static final int MAX_BUFFER_SIZE = 64 << 20;
     private static final int EVENT_HEADER_SIZE = 80;
+    /** evntrace.h: buffers are compressed one by one (XPRESS); not decoded here. */
+    static final int EVENT_TRACE_COMPRESSED_MODE = 0x04000000;
 
     private final SeekableByteChannel channel;
     private final long fileSize;
     private final LogfileHeader header;
-    private final EtlStats stats = new EtlStats();
+    private EtlStats stats = new EtlStats();
+    /** Part of a time-ordered read: the buffers (of one CPU) this reader visits, in order; null = every buffer. */
+    private long[] plan;
+    private int planIndex;
+    /** Time-ordered read: one part per CPU, merged by timestamp; null for a plain reader. */
+    private EtlReader[] parts;
+    private EventRecordView[] current;
+    private int lastPart = -1;
     private final EventRecordView view = new EventRecordView();
 
     private byte[] buf = new byte[0];
@@ -53,15 +62,23 @@ public final class EtlReader implements Closeable {
     }
 
     /** Asks for kernel Process records (NT Kernel Logger, group 0x03) to be parsed for their PID and image name. */
-    public void onProcess(ProcessListener l) { this.processListener = l; }
+    public void onProcess(ProcessListener l) {
+        this.processListener = l;
+        if (parts != null) for (EtlReader r : parts) r.processListener = l;
+    }
 
     private EtlReader(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         if (!loadBuffer()) throw new EtlFormatException(0, "empty file, no ETW buffer header");
         this.header = parseLogfileHeader();
+        if ((header.logFileMode() & EVENT_TRACE_COMPRESSED_MODE) != 0) {
+            throw new EtlFormatException(BUFFER_HEADER_SIZE + 32 + 32, "compressed .etl files (LogFileMode "
+                    + "EVENT_TRACE_COMPRESSED_MODE, e.g. 'wpr -compress') are not supported; record without compression");
+        }
     }
 
+    /** Reads the file's EVENT_HEADER records in file order (per-CPU buffers one after the other). */
     public static EtlReader open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
@@ -69,6 +86,81 @@ public final class EtlReader implements Closeable {
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /**
+     * Reads the file's EVENT_HEADER records in timestamp order, as ProcessTrace delivers them: buffers are grouped by
+     * the CPU that filled them (ClientContext.ProcessorNumber, ordered by SequenceNumber) and the per-CPU streams
+     * are merged. Needs one buffer per CPU in memory plus 8 bytes per buffer for the index. AFD attribution depends
+     * on seeing a socket's create before its use, which file order does not guarantee across CPUs.
+     */
+    public static EtlReader openTimeOrdered(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return timeOrdered(ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** {@link #openTimeOrdered(Path)} over any channel; the reader owns and closes it. */
+    public static EtlReader openTimeOrdered(SeekableByteChannel channel) throws IOException {
+        try {
+            return timeOrdered(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static EtlReader timeOrdered(SeekableByteChannel ch) throws IOException {
+        EtlReader first = new EtlReader(ch); // validates the header buffer
+        java.util.Map<Integer, java.util.List<long[]>> perCpu = new java.util.TreeMap<>();
+        long size = ch.size();
+        ByteBuffer hdr = ByteBuffer.allocate(BUFFER_HEADER_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long at = 0;
+        long damaged = -1;
+        while (at < size) {
+            if (size - at < BUFFER_HEADER_SIZE) { damaged = at; break; }
+            hdr.clear();
+            ch.position(at);
+            while (hdr.hasRemaining() && ch.read(hdr) >= 0) { }
+            int bufferSize = hdr.getInt(0);
+            if (bufferSize < BUFFER_HEADER_SIZE || bufferSize > MAX_BUFFER_SIZE) { damaged = at; break; }
+            int cpu = hdr.get(40) & 0xFF;
+            perCpu.computeIfAbsent(cpu, k -> new java.util.ArrayList<>()).add(new long[]{hdr.getLong(24), at});
+            at += bufferSize;
+        }
+        java.util.List<long[]> plans = new java.util.ArrayList<>();
+        for (java.util.List<long[]> bufs : perCpu.values()) {
+            bufs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            long[] plan = new long[bufs.size()];
+            for (int i = 0; i < plan.length; i++) plan[i] = bufs.get(i)[1];
+            plans.add(plan);
+        }
+        if (damaged >= 0) plans.add(new long[]{damaged}); // its reader reports the damage when it gets there
+        EtlReader merged = first;
+        merged.parts = new EtlReader[plans.size()];
+        merged.current = new EventRecordView[plans.size()];
+        for (int i = 0; i < plans.size(); i++) merged.parts[i] = new EtlReader(ch, first.header, plans.get(i));
+        return merged;
+    }
+
+    /** A part of a time-ordered read: shares the channel and header, visits only {@code plan}'s buffers. */
+    private EtlReader(SeekableByteChannel channel, LogfileHeader header, long[] plan) {
+        this.channel = channel;
+        this.fileSize = fileSizeOf(channel);
+        this.header = header;
+        this.plan = plan;
+    }
+
+    private static long fileSizeOf(SeekableByteChannel ch) {
+        try {
+            return ch.size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -83,16 +175,30 @@ public final class EtlReader implements Closeable {
     }
 
     public LogfileHeader header() { return header; }
-    public EtlStats stats() { return stats; }
+
+    public EtlStats stats() {
+        if (parts == null) return stats;
+        EtlStats sum = new EtlStats();
+        for (EtlReader r : parts) sum.add(r.stats);
+        return sum;
+    }
+
     public long fileSize() { return fileSize; }
-    /** File offset up to which buffers have been consumed (for progress). */
-    public long position() { return bufferFileOffset + pos; }
+
+    /** Bytes of the file consumed so far (for progress). */
+    public long position() {
+        if (parts == null) return bufferFileOffset + pos;
+        long buffers = 0;
+        for (EtlReader r : parts) buffers += r.stats.buffers();
+        return Math.min(fileSize, buffers * Math.max(BUFFER_HEADER_SIZE, header.bufferSize()));
+    }
 
     /**
      * The next EVENT_HEADER record, or null at the end of the file. The view is reused: it is valid until the next
      * call.
      */
     public EventRecordView next() throws IOException {
+        if (parts != null) return nextMerged();
         while (!done) {
             if (pos + 4 > end) {
                 if (truncatedBuffer) {
@@ -139,6 +245,27 @@ public final class EtlReader implements Closeable {
             }
         }
         return null;
+    }
+
+    private EventRecordView nextMerged() throws IOException {
+        if (done) return null;
+        try {
+            if (lastPart < 0) {
+                for (int i = 0; i < parts.length; i++) current[i] = parts[i].next();
+            } else {
+                current[lastPart] = parts[lastPart].next();
+            }
+        } catch (IOException e) {
+            done = true;
+            throw e;
+        }
+        int best = -1;
+        for (int i = 0; i < parts.length; i++) {
+            if (current[i] != null && (best < 0 || current[i].rawTimestamp() < current[best].rawTimestamp())) best = i;
+        }
+        lastPart = best;
+        if (best < 0) done = true;
+        return best < 0 ? null : current[best];
     }
 
     private void fillView(int p, int size, int headerType) throws EtlFormatException {
@@ -213,7 +340,7 @@ public final class EtlReader implements Closeable {
     }
 
     private boolean loadBuffer() throws IOException {
-        long at = nextBufferOffset;
+        long at = plan == null ? nextBufferOffset : planIndex < plan.length ? plan[planIndex++] : fileSize;
         if (at >= fileSize) return false;
         if (fileSize - at < BUFFER_HEADER_SIZE) {
             throw new EtlFormatException(at, "file truncated inside a buffer header (" + (fileSize - at)

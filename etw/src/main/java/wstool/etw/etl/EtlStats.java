@@ -10,6 +10,12 @@ public final class EtlStats {
     private long unknownBytesSkipped;
 
     void record(RecordKind kind) { records[kind.ordinal()]++; }
+
+    void add(EtlStats o) {
+        for (int i = 0; i < records.length; i++) records[i] += o.records[i];
+        buffers += o.buffers;
+        unknownBytesSkipped += o.unknownBytesSkipped;
+    }
     void buffer() { buffers++; }
     void unknownSkipped(long bytes) { unknownBytesSkipped += bytes; }
 

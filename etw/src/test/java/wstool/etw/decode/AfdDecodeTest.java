@@ -128,6 +128,38 @@ class AfdDecodeTest {
     }
 
     @Test
+    void windows7EventSet() throws Exception {
+        // id 1 create (task_0Args): Process Endpoint AddressFamily SocketType Protocol UserModePid
+        SocketEvent create = decode(1, 0, new PayloadBuilder().u64(EPROC).u64(ENDPOINT).u32(23).u32(1).u32(6).u64(2020).build());
+        assertEquals(SocketOp.CREATE, create.op());
+        assertEquals(2020, create.header().pid());
+        // id 5 connect v6 (task_05Args): Process Endpoint Address(16) Port
+        byte[] v6 = java.net.InetAddress.getByName("2001:db8::5").getAddress();
+        SocketEvent connect = decode(5, 0, new PayloadBuilder().u64(EPROC).u64(ENDPOINT).bytes(v6).u8(0x01).u8(0xbb).build());
+        assertEquals(SocketOp.CONNECT, connect.op());
+        assertEquals(CallPhase.START, connect.phase());
+        assertEquals(java.net.InetAddress.getByName("2001:db8::5"), connect.header().remote().address());
+        assertEquals(443, connect.header().remote().port());
+        assertEquals(2020, connect.header().pid());
+        // id 2 bind v4 (task_02Args): Process Endpoint Address(UInt32, network order bytes) Port Status
+        SocketEvent bind = decode(2, 0, new PayloadBuilder().u64(EPROC).u64(ENDPOINT).bytes(new byte[]{10, 0, 0, 7})
+                .u8(0x1f).u8(0x90).u32(0xC000020AL).build());
+        assertEquals(SocketOp.BIND, bind.op());
+        assertEquals("10.0.0.7:8080", bind.header().local().toString());
+        assertEquals("STATUS_ADDRESS_ALREADY_EXISTS", bind.statusName());
+        // id 24 send completed (task_023Args): Process Endpoint Buffer BufferLength
+        SocketEvent sent = decode(24, 0, new PayloadBuilder().u64(EPROC).u64(ENDPOINT).u64(0x5000).u32(1200).build());
+        assertEquals(SocketOp.SEND, sent.op());
+        assertEquals(CallPhase.COMPLETE, sent.phase());
+        assertEquals(1200, sent.bytes());
+        assertEquals(2020, sent.header().pid());
+        // id 13 close (task_06Args): Process Endpoint Error
+        SocketEvent close = decode(13, 0, new PayloadBuilder().u64(EPROC).u64(ENDPOINT).u32(0).build());
+        assertEquals(SocketOp.CLOSE, close.op());
+        assertNull(decoder.attribution().endpoint(ENDPOINT));
+    }
+
+    @Test
     void ntStatusNames() {
         assertEquals("STATUS_IO_TIMEOUT", NtStatus.name(0xC00000B5L));
         assertEquals("STATUS_CONNECTION_RESET", NtStatus.name(0xC000020DL));

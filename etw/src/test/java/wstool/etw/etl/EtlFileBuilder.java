@@ -15,6 +15,8 @@ final class EtlFileBuilder {
     final int bufferSize;
     private final List<byte[]> buffers = new ArrayList<>();
     private ByteBuffer current;
+    private int cpu;
+    private long sequence;
 
     EtlFileBuilder(int bufferSize) {
         this.bufferSize = bufferSize;
@@ -45,6 +47,7 @@ final class EtlFileBuilder {
     private byte[] finish(ByteBuffer b) {
         int filled = b.position();
         b.putInt(0, bufferSize).putInt(4, filled).putInt(48, filled).putShort(54, (short) 1);
+        b.put(40, (byte) cpu).putLong(24, sequence++);
         return b.array();
     }
 
@@ -58,6 +61,15 @@ final class EtlFileBuilder {
     }
 
     EtlFileBuilder newBuffer() { startBuffer(); return this; }
+
+    /** Starts a new buffer filled by processor {@code cpuNumber}. */
+    EtlFileBuilder newBuffer(int cpuNumber) {
+        if (current != null) buffers.add(finish(current));
+        cpu = cpuNumber;
+        current = ByteBuffer.allocate(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
+        current.position(72);
+        return this;
+    }
 
     /** EVENT_HEADER record; ext = {type, data} pairs. */
     EtlFileBuilder event(UUID provider, int id, int version, int opcode, long pid, long qpc, byte[] payload, Object... ext) {

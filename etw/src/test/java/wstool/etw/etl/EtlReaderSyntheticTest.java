@@ -148,6 +148,16 @@ class EtlReaderSyntheticTest {
     }
 
     @Test
+    void compressedFilesAreRefusedClearly() throws Exception {
+        byte[] f = mixed().build();
+        int logFileMode = 72 + 32 + 32;
+        f[logFileMode + 3] |= 0x04; // EVENT_TRACE_COMPRESSED_MODE 0x04000000
+        EtlFormatException e = assertThrows(EtlFormatException.class, () -> EtlReader.open(write(f)).close());
+        assertEquals(logFileMode, e.offset());
+        assertTrue(e.getMessage().contains("compressed"), e.getMessage());
+    }
+
+    @Test
     void clockConversionKeepsNanoseconds() {
         LogfileHeader h = new LogfileHeader(0, 0, 0, 0, 0, Instant.EPOCH, 0, 0, 0, 0, 8, 0, 0, Instant.EPOCH, 3_000_000L,
                 Instant.parse("2020-01-01T00:00:00Z"), 1, 0, 1000, "", "");
