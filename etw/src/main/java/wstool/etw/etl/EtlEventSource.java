@@ -42,6 +42,13 @@ public final class EtlEventSource implements EventSource {
 
     public EtlSummary summary() { return summary; }
 
+    /** Events the logging session itself lost (TRACE_LOGFILE_HEADER.EventsLost), known once {@link #run} began. */
+    @Override
+    public long lostAtSource() {
+        LogfileHeader h = summary.header();
+        return h == null ? 0 : Integer.toUnsignedLong(h.eventsLost());
+    }
+
     @Override
     public void run(Emitter emitter) throws Exception {
         EventDecoder decoder = new EventDecoder();

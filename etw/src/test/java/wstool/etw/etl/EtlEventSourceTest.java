@@ -23,6 +23,7 @@ class EtlEventSourceTest {
         assertFalse(src.live());
         src.run(got::add);
         assertEquals(8923, got.size());
+        assertEquals(0, src.lostAtSource());
         EtlSummary s = src.summary();
         assertEquals(8923, s.events());
         assertEquals(8923, s.attributed());
@@ -48,6 +49,16 @@ class EtlEventSourceTest {
         List<NetEvent> few = new ArrayList<>();
         stopping.run(e -> { few.add(e); if (few.size() == 10) stopping.stop(); return true; });
         assertEquals(10, few.size());
+    }
+
+    @Test
+    void sessionLossesAreReportedAsLostAtSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] f = EtlReaderSyntheticTest.mixed().build();
+        f[72 + 32 + 48] = 7; // TRACE_LOGFILE_HEADER.EventsLost
+        java.nio.file.Path p = java.nio.file.Files.write(dir.resolve("lost.etl"), f);
+        EtlEventSource src = new EtlEventSource(p, Set.of(), null);
+        src.run(e -> true);
+        assertEquals(7, src.lostAtSource());
     }
 
     @Test
