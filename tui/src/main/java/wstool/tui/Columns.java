@@ -1,0 +1,70 @@
+package wstool.tui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Fits the table's columns into a terminal width: the least important go first, the rest share the space. */
+final class Columns {
+    /** A table column. Lower priority numbers are kept longer when the terminal is narrow. */
+    enum Col {
+        TIME("time", 12, 12, 1), KIND("kind", 5, 9, 2), DIR("dir", 3, 3, 7), PROTO("proto", 5, 6, 8),
+        LOCAL("local", 12, 21, 11), REMOTE("remote", 15, 34, 3), GEO("country", 6, 20, 5),
+        ASN("ASN", 8, 28, 9), DROP("DROP", 9, 10, 6), PROCESS("process", 10, 24, 4), INFO("filter/status", 10, 40, 10);
+
+        final String title;
+        final int min;
+        final int pref;
+        final int priority;
+
+        Col(String title, int min, int pref, int priority) {
+            this.title = title;
+            this.min = min;
+            this.pref = pref;
+            this.priority = priority;
+        }
+    }
+
+    /** A column with its width. */
+    record Placed(Col col, int width) {}
+
+    private Columns() {}
+
+    /** Columns in display order for {@code width} characters (one space between columns). */
+    static List<Placed> fit(int width) {
+        List<Col> kept = new ArrayList<>(List.of(Col.values()));
+        while (kept.size() > 1 && need(kept) > width) {
+            kept.remove(kept.stream().max(Comparator.comparingInt(c -> c.priority)).orElseThrow());
+        }
+        int[] w = new int[Col.values().length];
+        for (Col c : kept) w[c.ordinal()] = c.min;
+        int spare = width - need(kept);
+        // every column grows in proportion to how much it wants, so none is starved by the important ones
+        int wanted = 0;
+        for (Col c : kept) wanted += c.pref - c.min;
+        int share = Math.min(spare, wanted);
+        for (Col c : kept) {
+            int grow = wanted == 0 ? 0 : (int) ((long) share * (c.pref - c.min) / wanted);
+            w[c.ordinal()] += grow;
+            spare -= grow;
+        }
+        List<Col> byPriority = new ArrayList<>(kept);
+        byPriority.sort(Comparator.comparingInt(c -> c.priority));
+        for (Col c : byPriority) {
+            int grow = Math.max(0, Math.min(spare, c.pref - w[c.ordinal()]));
+            w[c.ordinal()] += grow;
+            spare -= grow;
+        }
+        Col last = kept.get(kept.size() - 1);
+        if (spare > 0) w[last.ordinal()] += spare;
+        List<Placed> out = new ArrayList<>();
+        for (Col c : kept) out.add(new Placed(c, Math.max(1, Math.min(w[c.ordinal()], width))));
+        return out;
+    }
+
+    private static int need(List<Col> cols) {
+        int n = cols.size() - 1;
+        for (Col c : cols) n += c.min;
+        return n;
+    }
+}
