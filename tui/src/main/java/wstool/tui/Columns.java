@@ -30,28 +30,52 @@ final class Columns {
 
     private Columns() {}
 
-    /** Columns in display order for {@code width} characters (one space between columns). */
+    /** Columns in display order for {@code width} characters (one space between columns), ignoring content. */
     static List<Placed> fit(int width) {
-        List<Col> kept = new ArrayList<>(List.of(Col.values()));
-        while (kept.size() > 1 && need(kept) > width) {
+        int[] content = new int[Col.values().length];
+        for (Col c : Col.values()) content[c.ordinal()] = c.pref;
+        return fit(width, content);
+    }
+
+    /**
+     * Columns in display order for {@code width} characters, sized to what the rows on screen hold:
+     * {@code content[col.ordinal()]} is the widest cell of that column. A column nobody uses shrinks to its title,
+     * so the space goes to the columns whose text would otherwise be cut.
+     */
+    static List<Placed> fit(int width, int[] content) {
+        Col[] all = Col.values();
+        int[] want = new int[all.length];
+        int[] min = new int[all.length];
+        for (Col c : all) {
+            want[c.ordinal()] = Math.max(c.title.length(), content[c.ordinal()]);
+            min[c.ordinal()] = Math.min(c.min, want[c.ordinal()]);
+        }
+        List<Col> kept = new ArrayList<>(List.of(all));
+        while (kept.size() > 1 && need(kept, min) > width) {
             kept.remove(kept.stream().max(Comparator.comparingInt(c -> c.priority)).orElseThrow());
         }
-        int[] w = new int[Col.values().length];
-        for (Col c : kept) w[c.ordinal()] = c.min;
-        int spare = width - need(kept);
-        // every column grows in proportion to how much it wants, so none is starved by the important ones
+        int[] w = new int[all.length];
+        for (Col c : kept) w[c.ordinal()] = min[c.ordinal()];
+        int spare = width - need(kept, min);
+        // first every column grows toward its preferred width (or its content, if less) in proportion to how much
+        // it wants, so none is starved by the important ones; then the important ones grow to fit their content
         int wanted = 0;
-        for (Col c : kept) wanted += c.pref - c.min;
+        for (Col c : kept) wanted += cap(c, want) - w[c.ordinal()];
         int share = Math.min(spare, wanted);
         for (Col c : kept) {
-            int grow = wanted == 0 ? 0 : (int) ((long) share * (c.pref - c.min) / wanted);
+            int grow = wanted == 0 ? 0 : (int) ((long) share * (cap(c, want) - w[c.ordinal()]) / wanted);
             w[c.ordinal()] += grow;
             spare -= grow;
         }
         List<Col> byPriority = new ArrayList<>(kept);
         byPriority.sort(Comparator.comparingInt(c -> c.priority));
         for (Col c : byPriority) {
-            int grow = Math.max(0, Math.min(spare, c.pref - w[c.ordinal()]));
+            int grow = Math.max(0, Math.min(spare, cap(c, want) - w[c.ordinal()]));
+            w[c.ordinal()] += grow;
+            spare -= grow;
+        }
+        for (Col c : byPriority) {
+            int grow = Math.max(0, Math.min(spare, want[c.ordinal()] - w[c.ordinal()]));
             w[c.ordinal()] += grow;
             spare -= grow;
         }
@@ -62,9 +86,11 @@ final class Columns {
         return out;
     }
 
-    private static int need(List<Col> cols) {
+    private static int cap(Col c, int[] want) { return Math.min(c.pref, want[c.ordinal()]); }
+
+    private static int need(List<Col> cols, int[] min) {
         int n = cols.size() - 1;
-        for (Col c : cols) n += c.min;
+        for (Col c : cols) n += min[c.ordinal()];
         return n;
     }
 }

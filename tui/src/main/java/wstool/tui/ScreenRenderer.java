@@ -65,6 +65,10 @@ public final class ScreenRenderer {
         String left = "ws_tool  " + h.source() + (h.live() ? " (live)" : " (offline)") + "  " + elapsed(h.elapsed())
                 + "  " + state;
         String right = String.format("%,.0f ev/s (1 s)  %,.0f ev/s (1 min)", h.rate1s(), h.rate1m());
+        if (Text.width(left) + Text.width(right) + 2 > width) {
+            left = left.substring("ws_tool  ".length());
+            right = String.format("%,.0f/s (1s) %,.0f/s (1m)", h.rate1s(), h.rate1m());
+        }
         int gap = width - Text.width(left) - Text.width(right);
         String line1 = gap >= 2 ? left + " ".repeat(gap) + right : left + "  " + right;
         out.add(palette.paint("header", Text.fit(line1, width)));
@@ -135,14 +139,24 @@ public final class ScreenRenderer {
     // ---- table
 
     private void table(List<String> out, TuiModel m, int width, int lines) {
-        List<Columns.Placed> cols = Columns.fit(width - 2);
+        List<NetEvent> rows = m.visibleRows(lines);
+        Columns.Col[] all = Columns.Col.values();
+        String[][] cells = new String[rows.size()][all.length];
+        int[] content = new int[all.length];
+        for (int r = 0; r < rows.size(); r++) {
+            for (Columns.Col c : all) {
+                String text = cell(rows.get(r), c);
+                cells[r][c.ordinal()] = text;
+                content[c.ordinal()] = Math.max(content[c.ordinal()], Text.width(text));
+            }
+        }
+        List<Columns.Placed> cols = Columns.fit(width - 2, content);
         StringBuilder title = new StringBuilder("  ");
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) title.append(' ');
             title.append(Text.fit(cols.get(i).col().title, cols.get(i).width()));
         }
         out.add(palette.paint("columns", Text.fit(title.toString(), width)));
-        List<NetEvent> rows = m.visibleRows(lines);
         int blank = lines - rows.size();
         if (rows.isEmpty()) {
             String why = m.filter().isAll() ? "no events yet" : "no events match the filter";
@@ -152,13 +166,11 @@ public final class ScreenRenderer {
         // newest at the bottom: empty space above the rows
         for (int i = 0; i < blank; i++) out.add(pad(width));
         for (int r = 0; r < rows.size(); r++) {
-            NetEvent e = rows.get(r);
-            boolean selected = r == m.selectedRow();
-            out.add(row(e, cols, width, selected));
+            out.add(row(rows.get(r), cells[r], cols, width, r == m.selectedRow()));
         }
     }
 
-    private String row(NetEvent e, List<Columns.Placed> cols, int width, boolean selected) {
+    private String row(NetEvent e, String[] cells, List<Columns.Placed> cols, int width, boolean selected) {
         StringBuilder sb = new StringBuilder(width + 64);
         sb.append(selected ? "> " : "  ");
         int used = 2;
@@ -168,7 +180,7 @@ public final class ScreenRenderer {
                 sb.append(' ');
                 used++;
             }
-            String text = Text.fit(cell(e, p.col()), p.width());
+            String text = Text.fit(cells[p.col().ordinal()], p.width());
             used += p.width();
             String role = selected ? null : role(e, p.col());
             sb.append(role == null ? text : palette.paint(role, text));
@@ -245,7 +257,7 @@ public final class ScreenRenderer {
         NetEvent e = m.selectedEvent();
         List<String> body = e == null ? List.of("no event selected") : DetailLines.of(e, fullTime);
         String title = e == null ? " detail " : String.format(" detail: event %,d of %,d (Enter closes) ", m.selectedPosition(), m.size());
-        out.add(palette.paint("columns", Text.fit("\u2500\u2500" + title + "\u2500".repeat(width), width)));
+        out.add(palette.paint("columns", Text.fit("--" + title + "-".repeat(width), width)));
         for (int i = 0; i < lines - 1; i++) {
             if (i == lines - 2 && body.size() > lines - 1) {
                 out.add(palette.paint("dim", Text.fit(String.format("  ... %d more lines (widen or heighten the window)", body.size() - i), width)));
