@@ -9,7 +9,7 @@ final class Columns {
     /** A table column. Lower priority numbers are kept longer when the terminal is narrow. */
     enum Col {
         TIME("time", 12, 12, 1), KIND("kind", 5, 9, 2), DIR("dir", 3, 3, 7), PROTO("proto", 5, 6, 8),
-        LOCAL("local", 12, 21, 11), REMOTE("remote", 15, 34, 3), GEO("country", 6, 20, 5),
+        LOCAL("local", 12, 21, 11), REMOTE("remote", 15, 34, 3), GEO("country", 7, 20, 5),
         ASN("ASN", 8, 28, 9), DROP("DROP", 9, 10, 6), PROCESS("process", 10, 24, 4), INFO("filter/status", 10, 40, 10);
 
         final String title;
@@ -51,19 +51,20 @@ final class Columns {
             min[c.ordinal()] = Math.min(c.min, want[c.ordinal()]);
         }
         List<Col> kept = new ArrayList<>(List.of(all));
-        while (kept.size() > 1 && need(kept, min) > width) {
-            kept.remove(kept.stream().max(Comparator.comparingInt(c -> c.priority)).orElseThrow());
-        }
+        // when space is short, columns no row on screen uses go first, then the least important
+        Comparator<Col> expendable = Comparator.comparingInt(c -> (content[c.ordinal()] == 0 ? 100 : 0) + c.priority);
+        while (kept.size() > 1 && need(kept, min) > width) kept.remove(kept.stream().max(expendable).orElseThrow());
         int[] w = new int[all.length];
         for (Col c : kept) w[c.ordinal()] = min[c.ordinal()];
         int spare = width - need(kept, min);
         // first every column grows toward its preferred width (or its content, if less) in proportion to how much
-        // it wants, so none is starved by the important ones; then the important ones grow to fit their content
-        int wanted = 0;
-        for (Col c : kept) wanted += cap(c, want) - w[c.ordinal()];
-        int share = Math.min(spare, wanted);
+        // it wants and how important it is, so none is starved; then the important ones grow to fit their content
+        long wanted = 0;
+        for (Col c : kept) wanted += weight(c, want, w);
+        int share = (int) Math.min(spare, wanted);
+        long total = wanted;
         for (Col c : kept) {
-            int grow = wanted == 0 ? 0 : (int) ((long) share * (cap(c, want) - w[c.ordinal()]) / wanted);
+            int grow = total == 0 ? 0 : (int) Math.min(cap(c, want) - w[c.ordinal()], share * weight(c, want, w) / total);
             w[c.ordinal()] += grow;
             spare -= grow;
         }
@@ -84,6 +85,11 @@ final class Columns {
         List<Placed> out = new ArrayList<>();
         for (Col c : kept) out.add(new Placed(c, Math.max(1, Math.min(w[c.ordinal()], width))));
         return out;
+    }
+
+    /** How much a column wants to grow, counted more for important columns. */
+    private static long weight(Col c, int[] want, int[] w) {
+        return (long) (cap(c, want) - w[c.ordinal()]) * (12 - c.priority);
     }
 
     private static int cap(Col c, int[] want) { return Math.min(c.pref, want[c.ordinal()]); }

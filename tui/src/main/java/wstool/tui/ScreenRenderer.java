@@ -28,6 +28,8 @@ import wstool.core.sink.TextFormat;
 public final class ScreenRenderer {
     static final String KEYS = "\u2191\u2193 PgUp PgDn Home End move  f follow  space pause  / filter  Enter detail"
             + "  t top  e export  c clear  q quit";
+    /** The same keys, most important first, for terminals too narrow for {@link #KEYS}. */
+    static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  f follow  space pause  e export  c clear";
     private static final int HEADER_LINES = 3;
 
     private final DateTimeFormatter rowTime;
@@ -102,31 +104,42 @@ public final class ScreenRenderer {
     private void topPanel(List<String> out, Aggregates a, int width, int lines) {
         String[] titles = {"countries", "ASNs", "processes", "DROP hits", "filters"};
         Counter[] counters = {a.countries(), a.asns(), a.processes(), a.dropHits(), a.filters()};
-        int boxes = width >= 60 ? 5 : width >= 36 ? 3 : 1;
+        int fit = Math.max(1, Math.min(5, (width + 2) / 22));
+        // on a narrow terminal the lists that have something to show win over empty ones
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < 5 && shown.size() < fit; i++) if (counters[i].size() > 0) shown.add(i);
+        for (int i = 0; i < 5 && shown.size() < fit; i++) if (!shown.contains(i)) shown.add(i);
+        shown.sort(null);
+        int boxes = shown.size();
         int boxWidth = (width - (boxes - 1) * 2) / boxes;
         List<List<Counter.Entry>> tops = new ArrayList<>();
-        for (int b = 0; b < boxes; b++) tops.add(counters[b].top(lines - 1));
+        List<Integer> countWidth = new ArrayList<>();
+        for (int b : shown) {
+            List<Counter.Entry> t = counters[b].top(lines - 1);
+            tops.add(t);
+            countWidth.add(t.isEmpty() ? 1 : String.format("%,d", t.get(0).count()).length());
+        }
         for (int row = 0; row < lines; row++) {
             StringBuilder sb = new StringBuilder();
             int used = 0;
-            for (int b = 0; b < boxes; b++) {
-                if (b > 0) {
+            for (int k = 0; k < boxes; k++) {
+                if (k > 0) {
                     sb.append("  ");
                     used += 2;
                 }
+                List<Counter.Entry> t = tops.get(k);
                 String cell;
                 if (row == 0) {
-                    cell = palette.paint("columns", Text.fit("top " + titles[b], boxWidth));
+                    cell = palette.paint("columns", Text.fit("top " + titles[shown.get(k)], boxWidth));
+                } else if (row == 1 && t.isEmpty()) {
+                    cell = palette.paint("dim", Text.fit("(none yet)", boxWidth));
+                } else if (row - 1 < t.size()) {
+                    Counter.Entry e = t.get(row - 1);
+                    String count = String.format("%," + countWidth.get(k) + "d ", e.count());
+                    String text = Text.fit(count + e.key(), boxWidth);
+                    cell = shown.get(k) == 3 ? palette.paint("listed", text) : text;
                 } else {
-                    List<Counter.Entry> t = tops.get(b);
-                    Counter.Entry e = row - 1 < t.size() ? t.get(row - 1) : null;
-                    if (e == null) {
-                        cell = pad(boxWidth);
-                    } else {
-                        String count = String.format("%,8d ", e.count());
-                        String text = Text.fit(count + e.key(), boxWidth);
-                        cell = b == 3 ? palette.paint("listed", text) : text;
-                    }
+                    cell = pad(boxWidth);
                 }
                 sb.append(cell);
                 used += boxWidth;
@@ -276,8 +289,8 @@ public final class ScreenRenderer {
             return palette.paint(m.messageIsError() ? "error" : "input", line);
         }
         String pos = String.format("%s  %,d/%,d", m.paused() ? "PAUSED" : m.following() ? "FOLLOW" : "", m.selectedPosition(), m.size());
-        String left = m.message().isEmpty() ? KEYS : m.message();
         int room = width - Text.width(pos) - 1;
+        String left = !m.message().isEmpty() ? m.message() : Text.width(KEYS) <= room ? KEYS : KEYS_SHORT;
         String line = room > 10 ? Text.fit(left, room) + " " + pos : Text.fit(left, width);
         return palette.paint(m.messageIsError() ? "error" : "status", line);
     }

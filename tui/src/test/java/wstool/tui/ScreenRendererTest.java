@@ -77,7 +77,7 @@ class ScreenRendererTest {
         assertTrue(row.contains("\u2026"), "a cut cell ends in an ellipsis: " + row);
         assertEquals("replay of demo.jsonl (offline)  0:01:23  following       1,234/s (1s) 980/s (1m)", lines.get(0),
                 "a narrow header keeps both rates");
-        assertEquals("  time         kind dir proto remote              country DROP      process", titles.stripTrailing());
+        assertEquals("  time         kind dir proto remote               country DROP      process", titles.stripTrailing());
 
         List<String> tiny = render(m, 30, 8);
         assertShape(tiny, 30, 8);
@@ -111,10 +111,21 @@ class ScreenRendererTest {
         List<String> lines = render(m, 150, 30);
         assertShape(lines, 150, 30);
         assertTrue(lines.get(3).startsWith("top countries"), lines.get(3));
-        assertTrue(lines.get(4).startsWith("       2 CN"), lines.get(4));
-        assertTrue(lines.get(4).contains("       2 AS4134 Chinanet") && lines.get(4).contains("       3 svchost.exe")
-                && lines.get(4).contains("       2 SBL123456") && lines.get(4).contains("       2 Block SMB inbound"), lines.get(4));
-        assertTrue(lines.get(5).startsWith("       1 DE"), lines.get(5));
+        assertEquals("2 CN                          2 AS4134 Chinanet             3 svchost.exe                 "
+                + "2 SBL123456                   2 Block SMB inbound", lines.get(4).stripTrailing());
+        assertTrue(lines.get(5).startsWith("1 DE                          1 AS3320 Deutsche Telekom AG  "), lines.get(5));
+    }
+
+    @Test
+    void narrowTopPanelPrefersListsWithEntries() {
+        TuiModel m = model(Events.dns(1), Events.udp(2));
+        m.toggleTopPanel();
+        List<String> lines = render(m, 50, 20);
+        assertShape(lines, 50, 20);
+        assertEquals("top processes" + " ".repeat(13) + "top filters", lines.get(3).stripTrailing());
+        assertEquals("1 curl.exe" + " ".repeat(16) + "1 Allow outbound", lines.get(4).stripTrailing());
+        List<String> wide = render(m, 120, 20);
+        assertTrue(wide.get(4).startsWith("(none yet)"), "empty lists say so: " + wide.get(4));
     }
 
     @Test
