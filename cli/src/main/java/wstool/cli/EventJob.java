@@ -82,9 +82,10 @@ public final class EventJob {
         }
 
         CountDownLatch reported = new CountDownLatch(1);
+        TerminalUi ui = tui;
         Thread hook = new Thread(() -> {
             pipeline.requestStop();
-            if (tui != null) tui.quit();
+            if (ui != null) ui.quit();
             try {
                 reported.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {

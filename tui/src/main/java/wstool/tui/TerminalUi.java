@@ -177,6 +177,9 @@ public final class TerminalUi implements AutoCloseable {
 
     public long maxFrameNanos() { return maxFrameNanos; }
 
+    /** Opens the top panel before the first key press (the load harness draws the heaviest screen). */
+    void toggleTopPanelForLoadTest() { keys.add(new KeyPress(Key.TOP, "t")); }
+
     /** The lines of the last frame drawn (tests). */
     List<String> lastFrame() { return lastFrame; }
 
@@ -188,7 +191,11 @@ public final class TerminalUi implements AutoCloseable {
         try {
             while (!closing) {
                 Key k = reader.readBinding(map, null, true);
-                if (k == null) return; // end of input
+                if (k == null) { // end of input: the terminal is gone (hang-up), so the view ends like on q
+                    keys.add(new KeyPress(Key.QUIT, "\u0003"));
+                    wake();
+                    return;
+                }
                 keys.add(new KeyPress(k, reader.getLastBinding()));
                 wake();
             }
@@ -242,8 +249,8 @@ public final class TerminalUi implements AutoCloseable {
                 }
                 for (KeyPress k; (k = keys.poll()) != null; ) handler.handle(k.key(), k.text());
                 if (closing) break;
+                nextFrame = now + FRAME_NANOS;
                 drawFrame(sourceName, live, stats, lost);
-                nextFrame = System.nanoTime() + FRAME_NANOS;
                 // sleep until the next frame unless a key or resize arrives (wake() unparks; the frame gate above
                 // still holds the rate at MAX_FPS)
                 LockSupport.parkNanos(FRAME_NANOS);
