@@ -52,17 +52,49 @@ class TuiTmuxTest {
         }
     }
 
-    @Test
-    @Timeout(120)
-    void replayInTheTerminalFollowFilterDetailTopQuit() throws Exception {
+    private void startWsTool(String... extra) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
                 "-s", "t", "-x", Integer.toString(WIDTH), "-y", Integer.toString(HEIGHT),
                 "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8",
                 java.toString(), "-cp", classpath, "wstool.cli.WsTool", "replay", sample.toString()));
+        cmd.addAll(Arrays.asList(extra));
         run(cmd);
         tmux("set-option", "-t", "t", "remain-on-exit", "on");
+    }
+
+    @Test
+    @Timeout(60)
+    void ctrlCDuringARecordedPaceReplayEndsWithTheSummary() throws Exception {
+        startWsTool("--speed", "1");
+        waitFor(s -> s.get(0).contains("following") && s.get(1).matches("events [1-9].*"), "the first events");
+        keys("C-c");
+        List<String> screen = waitFor(s -> String.join("\n", s).contains("events shown of"), "the summary after Ctrl-C");
+        String all = String.join("\n", screen);
+        assertTrue(all.matches("(?s).*\\b\\d{1,3} events shown of \\d{1,3} received.*"), "stopped early, at recorded pace: " + all);
+        waitForExit();
+    }
+
+    @Test
+    @Timeout(60)
+    void aHangUpEndsTheProcess() throws Exception {
+        startWsTool();
+        waitFor(s -> s.get(0).contains("finished"), "the replay to finish");
+        long pid = Long.parseLong(tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trim());
+        ProcessHandle wsTool = ProcessHandle.of(pid).orElseThrow();
+        tmux("kill-server");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (wsTool.isAlive()) {
+            assertTrue(System.nanoTime() < until, "ws_tool still runs 20 s after its terminal went away");
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void replayInTheTerminalFollowFilterDetailTopQuit() throws Exception {
+        startWsTool();
 
         // the replay runs as fast as possible, then the view stays, following the newest event
         List<String> screen = waitFor(s -> s.get(0).contains("finished") && s.get(HEIGHT - 1).contains("FOLLOW"), "the replay to finish");
@@ -123,12 +155,16 @@ class TuiTmuxTest {
         all = String.join("\n", screen);
         assertTrue(all.contains("1,424 events shown of 1,424 received"), all);
         assertFalse(all.contains("following"), "the alternate screen is gone: " + all);
+        waitForExit();
+    }
+
+    private void waitForExit() throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!tmux("display-message", "-p", "-t", "t", "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}").trim().matches("1:\\d+")) {
-            assertTrue(System.nanoTime() < until, "ws_tool did not exit after q");
+            assertTrue(System.nanoTime() < until, "ws_tool did not exit");
             Thread.sleep(100);
         }
-        assertEquals("0", tmux("display-message", "-p", "-t", "t", "#{pane_dead_status}").trim(), "with status 0");
+        assertEquals("0", tmux("display-message", "-p", "-t", "t", "#{pane_dead_status}").trim(), "exit status 0");
     }
 
     private void keys(String... keys) throws Exception {
