@@ -77,6 +77,7 @@ public final class TerminalUi implements AutoCloseable {
     private volatile List<String> lastFrame = List.of();
     private volatile long frames;
     private volatile long maxFrameNanos;
+    private volatile long totalFrameNanos;
     private long startNanos;
 
     public TerminalUi(Terminal terminal, Options options) {
@@ -176,6 +177,9 @@ public final class TerminalUi implements AutoCloseable {
     public long frames() { return frames; }
 
     public long maxFrameNanos() { return maxFrameNanos; }
+
+    /** Time spent drawing, all frames together (load harness). */
+    public long totalFrameNanos() { return totalFrameNanos; }
 
     /** Opens the top panel before the first key press (the load harness draws the heaviest screen). */
     void toggleTopPanelForLoadTest() { keys.add(new KeyPress(Key.TOP, "t")); }
@@ -282,7 +286,9 @@ public final class TerminalUi implements AutoCloseable {
         lastFrame = lines;
         terminal.flush();
         frames++;
-        maxFrameNanos = Math.max(maxFrameNanos, System.nanoTime() - t0);
+        long took = System.nanoTime() - t0;
+        maxFrameNanos = Math.max(maxFrameNanos, took);
+        totalFrameNanos += took;
     }
 
     private int tableHeight() { return size == null ? 20 : Math.max(1, size.getRows() - 6); }
