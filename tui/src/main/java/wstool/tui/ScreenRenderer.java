@@ -103,7 +103,7 @@ public final class ScreenRenderer {
 
     private void topPanel(List<String> out, Aggregates a, int width, int lines) {
         String[] titles = {"countries", "ASNs", "processes", "DROP hits", "filters"};
-        Counter[] counters = {a.countries(), a.asns(), a.processes(), a.dropHits(), a.filters()};
+        Counter<?>[] counters = {a.countries(), a.asns(), a.processes(), a.dropHits(), a.filters()};
         int fit = Math.max(1, Math.min(5, (width + 2) / 22));
         // on a narrow terminal the lists that have something to show win over empty ones
         List<Integer> shown = new ArrayList<>();

@@ -137,7 +137,7 @@ class TuiModelTest {
 
     @Test
     void counterCapsDistinctKeys() {
-        Counter c = new Counter(3);
+        Counter<String> c = new Counter<>(3, s -> s);
         for (String k : List.of("a", "b", "c", "d", "e", "a")) c.add(k);
         assertEquals(4, c.size());
         assertEquals(List.of(new Counter.Entry("(other)", 2), new Counter.Entry("a", 2), new Counter.Entry("b", 1),
