@@ -44,6 +44,7 @@ import wstool.core.sink.Palette;
 public final class TerminalUi implements AutoCloseable {
     public static final int MAX_FPS = 10;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FPS;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
     /** How the view looks and where exports go. */
@@ -78,6 +79,7 @@ public final class TerminalUi implements AutoCloseable {
     private volatile long frames;
     private volatile long maxFrameNanos;
     private volatile long totalFrameNanos;
+    private volatile long totalFrameCpuNanos;
     private long startNanos;
 
     public TerminalUi(Terminal terminal, Options options) {
@@ -178,6 +180,9 @@ public final class TerminalUi implements AutoCloseable {
 
     public long maxFrameNanos() { return maxFrameNanos; }
 
+    /** CPU time the render thread spent drawing, all frames together: independent of other load (harness). */
+    public long totalFrameCpuNanos() { return totalFrameCpuNanos; }
+
     /** Time spent drawing, all frames together (load harness). */
     public long totalFrameNanos() { return totalFrameNanos; }
 
@@ -268,6 +273,7 @@ public final class TerminalUi implements AutoCloseable {
 
     private void drawFrame(String sourceName, boolean live, PipelineStats stats, LongSupplier lost) {
         long t0 = System.nanoTime();
+        long cpu0 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
         if (resized) {
             resized = false;
             size = terminal.getSize();
@@ -289,6 +295,7 @@ public final class TerminalUi implements AutoCloseable {
         long took = System.nanoTime() - t0;
         maxFrameNanos = Math.max(maxFrameNanos, took);
         totalFrameNanos += took;
+        if (CPU.isCurrentThreadCpuTimeSupported()) totalFrameCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
     }
 
     private int tableHeight() { return size == null ? 20 : Math.max(1, size.getRows() - 6); }

@@ -65,6 +65,7 @@ public final class LoadHarness {
         long frames = ui.frames();
         long maxFrame = ui.maxFrameNanos();
         double avgFrameMs = frames == 0 ? 0 : ui.totalFrameNanos() / 1e6 / frames;
+        double avgFrameCpuMs = frames == 0 ? 0 : ui.totalFrameCpuNanos() / 1e6 / frames;
         long heapPeak = source.heapPeak;
         ui.close();
         System.gc();
@@ -74,8 +75,8 @@ public final class LoadHarness {
         System.out.printf("events emitted      %,d in %.1f s = %,.0f events/s (target %,d/s)%n", source.emitted.sum(), elapsed, source.emitted.sum() / elapsed, rate);
         System.out.printf("delivered to the UI %,d; dropped (queue full) %,d%n", summary.delivered(), summary.dropped());
         System.out.printf("source: slowest emit() %.3f ms; time behind schedule at the end %.1f ms%n", source.maxEmitNanos / 1e6, source.behindNanos / 1e6);
-        System.out.printf("frames %d = %.1f fps (limit %d); frame time avg %.1f ms, slowest %.1f ms; screen output %,d bytes%n",
-                frames, fps, TerminalUi.MAX_FPS, avgFrameMs, maxFrame / 1e6, screen.count);
+        System.out.printf("frames %d = %.1f fps (limit %d); frame time avg %.1f ms (render thread CPU %.1f ms), slowest %.1f ms; screen output %,d bytes%n",
+                frames, fps, TerminalUi.MAX_FPS, avgFrameMs, avgFrameCpuMs, maxFrame / 1e6, screen.count);
         System.out.printf("machine: %d CPUs, load average %.1f, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         System.out.printf("heap: before %,d MB, peak while running %,d MB, after GC at the end %,d MB (max heap %,d MB)%n",
