@@ -126,6 +126,10 @@ public final class EventJob {
         } finally {
             ui.close();
         }
+        if (ui.failure() != null) {
+            err.println("ws_tool: error: the full-screen view failed: " + WsTool.describe(ui.failure()));
+            if (app.global().verbose()) ui.failure().printStackTrace(err);
+        }
     }
 
     private wstool.core.filter.EventFilter filter() {
@@ -142,7 +146,9 @@ public final class EventJob {
             if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
             if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
             if (useTui()) {
-                if (output.buffer < 1) throw new UsageException("--buffer must be at least 1");
+                if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
+                    throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
+                }
                 tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
                         app.palette(true).enabled() ? TuiColors.palette(app.config().colors()) : Palette.NONE,
                         ZoneId.systemDefault(), dataSources, Path.of("").toAbsolutePath()));

@@ -9,12 +9,17 @@ import wstool.core.model.NetEvent;
  * an event by number and gets null once it has been overwritten.
  */
 public final class EventRing {
+    /** Beyond this the ring alone would need gigabytes. */
+    public static final int MAX_CAPACITY = 10_000_000;
+
     private final AtomicReferenceArray<NetEvent> slots;
     private final int capacity;
     private volatile long written;
 
     public EventRing(int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("buffer must hold at least 1 event, got " + capacity);
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the buffer holds 1 to " + MAX_CAPACITY + " events, not " + capacity);
+        }
         this.capacity = capacity;
         // one spare slot: the one being written is never one a reader may still trust
         this.slots = new AtomicReferenceArray<>(capacity + 1);

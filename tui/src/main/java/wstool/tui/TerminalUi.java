@@ -71,6 +71,8 @@ public final class TerminalUi implements AutoCloseable {
     private volatile boolean resized = true;
     private volatile boolean closing;
     private volatile boolean finished;
+    private volatile long finishedNanos;
+    private volatile RuntimeException failure;
     private volatile Thread renderThread;
     private Attributes savedAttributes;
     private Display display;
@@ -132,7 +134,7 @@ public final class TerminalUi implements AutoCloseable {
             quit.countDown();
         };
         KeyHandler handler = new KeyHandler(model, this::tableHeight, this::export, onQuit);
-        Thread render = new Thread(() -> renderLoop(sourceName, live, stats, lostAtSource, handler), "tui-render");
+        Thread render = new Thread(() -> renderLoop(sourceName, live, stats, lostAtSource, handler, onQuit), "tui-render");
         render.setDaemon(true);
         renderThread = render;
         render.start();
@@ -143,6 +145,7 @@ public final class TerminalUi implements AutoCloseable {
 
     /** The pipeline has ended: the header says so and the view stays until the user quits. */
     public void finished() {
+        finishedNanos = System.nanoTime();
         finished = true;
         wake();
     }
@@ -174,6 +177,9 @@ public final class TerminalUi implements AutoCloseable {
             terminal.close();
         }
     }
+
+    /** Why the view stopped drawing (then it has asked the pipeline to stop), or null. */
+    public RuntimeException failure() { return failure; }
 
     /** Frames drawn so far and the slowest frame in nanoseconds (load harness). */
     public long frames() { return frames; }
@@ -247,7 +253,8 @@ public final class TerminalUi implements AutoCloseable {
         m.bind(k, fallback);
     }
 
-    private void renderLoop(String sourceName, boolean live, PipelineStats stats, LongSupplier lost, KeyHandler handler) {
+    private void renderLoop(String sourceName, boolean live, PipelineStats stats, LongSupplier lost, KeyHandler handler,
+                            Runnable onQuit) {
         long nextFrame = System.nanoTime();
         try {
             while (!closing) {
@@ -265,7 +272,9 @@ public final class TerminalUi implements AutoCloseable {
                 LockSupport.parkNanos(FRAME_NANOS);
             }
         } catch (RuntimeException e) {
-            model.setMessage("display error: " + e, true);
+            // a view that no longer draws would also no longer react to q: end the job instead, and say why
+            failure = e;
+            onQuit.run();
         } finally {
             renderStopped.countDown();
         }
@@ -284,7 +293,7 @@ public final class TerminalUi implements AutoCloseable {
         model.refresh();
         long delivered = stats.delivered();
         rates.sample(t0, delivered);
-        HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos(t0 - startNanos),
+        HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
                 delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished);
         List<String> lines = renderer.render(model, h, size.getColumns(), size.getRows());
