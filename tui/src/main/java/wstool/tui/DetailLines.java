@@ -16,6 +16,9 @@ import wstool.core.sink.EventFields;
 
 /** Every field of one event as "label  value" lines: header, class-specific fields, enrichment, raw source fields. */
 final class DetailLines {
+    /** Where values start: two spaces, the label padded to 14. */
+    static final int VALUE_COLUMN = 16;
+
     private DetailLines() {}
 
     static List<String> of(NetEvent e, DateTimeFormatter time) {
@@ -65,8 +68,8 @@ final class DetailLines {
     private static void add(List<String> l, String label, String value) {
         if (value == null || value.isEmpty()) return;
         StringBuilder sb = new StringBuilder("  ").append(label);
-        if (sb.length() >= 16) sb.append(' ');
-        while (sb.length() < 16) sb.append(' ');
+        if (sb.length() >= VALUE_COLUMN) sb.append(' ');
+        while (sb.length() < VALUE_COLUMN) sb.append(' ');
         l.add(sb.append(value).toString());
     }
 

@@ -268,7 +268,7 @@ public final class ScreenRenderer {
 
     private void detail(List<String> out, TuiModel m, int width, int lines) {
         NetEvent e = m.selectedEvent();
-        List<String> body = e == null ? List.of("no event selected") : DetailLines.of(e, fullTime);
+        List<String> body = e == null ? List.of("no event selected") : wrap(DetailLines.of(e, fullTime), width);
         String title = e == null ? " detail " : String.format(" detail: event %,d of %,d (Enter closes) ", m.selectedPosition(), m.size());
         out.add(palette.paint("columns", Text.fit("--" + title + "-".repeat(width), width)));
         for (int i = 0; i < lines - 1; i++) {
@@ -278,6 +278,28 @@ public final class ScreenRenderer {
                 out.add(Text.fit(i < body.size() ? body.get(i) : "", width));
             }
         }
+    }
+
+    /** Long values continue on the next lines under the value column instead of being cut. */
+    static List<String> wrap(List<String> lines, int width) {
+        int indent = DetailLines.VALUE_COLUMN;
+        if (width <= indent + 10) return lines;
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String rest = l;
+            boolean first = true;
+            while (true) {
+                int room = first ? width : width - indent;
+                if (rest.length() <= room) {
+                    out.add(first ? rest : " ".repeat(indent) + rest);
+                    break;
+                }
+                out.add(first ? rest.substring(0, room) : " ".repeat(indent) + rest.substring(0, room));
+                rest = rest.substring(room);
+                first = false;
+            }
+        }
+        return out;
     }
 
     // ---- status

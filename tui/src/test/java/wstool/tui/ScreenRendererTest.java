@@ -105,6 +105,14 @@ class ScreenRendererTest {
     }
 
     @Test
+    void longDetailValuesWrapUnderTheValueColumn() {
+        List<String> wrapped = ScreenRenderer.wrap(List.of("  process       C:\\Windows\\System32\\svchost.exe  pid 4002  user SYSTEM"), 40);
+        assertEquals(List.of("  process       C:\\Windows\\System32\\svch",
+                "                ost.exe  pid 4002  user ",
+                "                SYSTEM"), wrapped);
+    }
+
+    @Test
     void topPanelCountsTheSession() {
         TuiModel m = model(Events.drop(1, Events.CN), Events.drop(2, Events.CN), Events.connect(3, Events.DE));
         m.toggleTopPanel();
