@@ -161,6 +161,10 @@ public final class TerminalUi implements AutoCloseable {
     public void close() throws IOException {
         closing = true;
         quit.countDown();
+        if (renderThread == null) { // never started: the screen was not taken over
+            terminal.close();
+            return;
+        }
         wake();
         try {
             renderStopped.await(2, TimeUnit.SECONDS);
