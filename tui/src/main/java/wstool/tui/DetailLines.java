@@ -25,8 +25,9 @@ final class DetailLines {
         List<String> l = new ArrayList<>();
         EventHeader h = e.header();
         add(l, "time", time.format(h.timestamp()));
-        add(l, "event", e.eventClass() + " " + e.kind() + "  source " + h.source() + "  direction " + e.direction()
-                + "  protocol " + (h.ipProtocol() < 0 ? "?" : IpProtocols.name(h.ipProtocol())));
+        String what = e.eventClass().name().equals(e.kind()) ? e.kind() : e.eventClass() + " " + e.kind();
+        add(l, "event", what + "  source " + h.source() + "  direction " + e.direction()
+                + (h.ipProtocol() < 0 ? "" : "  protocol " + IpProtocols.name(h.ipProtocol())));
         add(l, "local", h.local().toString());
         String svc = EventFields.service(e);
         add(l, "remote", h.remote().toString() + (svc == null ? "" : "  service " + svc));
