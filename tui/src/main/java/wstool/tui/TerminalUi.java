@@ -269,7 +269,9 @@ public final class TerminalUi implements AutoCloseable {
                 }
                 for (KeyPress k; (k = keys.poll()) != null; ) handler.handle(k.key(), k.text());
                 if (closing) break;
-                nextFrame = now + FRAME_NANOS;
+                // a fixed schedule keeps the average at MAX_FPS when a wake-up comes late; after a long stall
+                // (GC, a busy machine) it starts afresh rather than drawing a burst of catch-up frames
+                nextFrame = now - nextFrame > FRAME_NANOS ? now + FRAME_NANOS : nextFrame + FRAME_NANOS;
                 drawFrame(sourceName, live, stats, lost);
                 // sleep until the next frame unless a key or resize arrives (wake() unparks; the frame gate above
                 // still holds the rate at MAX_FPS)
