@@ -218,8 +218,13 @@ public final class TerminalUi implements AutoCloseable {
                 keys.add(new KeyPress(k, reader.getLastBinding()));
                 wake();
             }
-        } catch (RuntimeException e) {
-            // the terminal was closed under us while quitting: nothing more to read
+        } catch (RuntimeException | java.io.IOError e) {
+            // JLine reports read errors as IOError; while closing that is expected, otherwise the keyboard is gone
+            // (like a hang-up), so the view ends like on q
+            if (!closing) {
+                keys.add(new KeyPress(Key.QUIT, "\u0003"));
+                wake();
+            }
         }
     }
 

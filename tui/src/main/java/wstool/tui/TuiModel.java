@@ -74,9 +74,11 @@ public final class TuiModel {
             first = Math.max(0, Math.min(first, Math.max(0, n - height)));
         }
         top = matching.get(first);
-        selectedRow = sel - first;
         for (int i = first; i < Math.min(n, first + height); i++) {
+            // the pipeline may have overwritten an old row since refresh(): such a row is left out
             NetEvent e = ring.get(matching.get(i));
+            if (e == null) continue;
+            if (i == sel) selectedRow = rows.size();
             rows.add(e);
         }
         return rows;

@@ -72,6 +72,8 @@ public final class LoadHarness {
         long heapAfterGc = mem.getHeapMemoryUsage().getUsed();
 
         double fps = frames / elapsed;
+        if (summary.failed()) System.out.println("pipeline failed: " + summary.failure());
+        if (ui.failure() != null) System.out.println("view failed: " + ui.failure());
         System.out.printf("events emitted      %,d in %.1f s = %,.0f events/s (target %,d/s)%n", source.emitted.sum(), elapsed, source.emitted.sum() / elapsed, rate);
         System.out.printf("delivered to the UI %,d; dropped (queue full) %,d%n", summary.delivered(), summary.dropped());
         System.out.printf("source: slowest emit() %.3f ms; time behind schedule at the end %.1f ms%n", source.maxEmitNanos / 1e6, source.behindNanos / 1e6);
@@ -81,7 +83,7 @@ public final class LoadHarness {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         System.out.printf("heap: before %,d MB, peak while running %,d MB, after GC at the end %,d MB (max heap %,d MB)%n",
                 heapBefore >> 20, heapPeak >> 20, heapAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        boolean ok = fps >= TerminalUi.MAX_FPS * 0.8 && fps <= TerminalUi.MAX_FPS + 0.5 && summary.dropped() == 0
+        boolean ok = !summary.failed() && ui.failure() == null && fps >= TerminalUi.MAX_FPS * 0.8 && fps <= TerminalUi.MAX_FPS + 0.5 && summary.dropped() == 0
                 && source.emitted.sum() >= (long) rate * seconds * 0.95 && source.maxEmitNanos < TimeUnit.MILLISECONDS.toNanos(50);
         System.out.println(ok ? "PASS" : "FAIL");
         System.exit(ok ? 0 : 1);

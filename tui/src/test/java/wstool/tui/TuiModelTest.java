@@ -107,6 +107,19 @@ class TuiModelTest {
     }
 
     @Test
+    void rowsOverwrittenBetweenRefreshAndDrawingAreLeftOut() {
+        TuiModel m = withEvents(20, 20);
+        m.home();
+        for (int i = 20; i < 30; i++) m.ring().add(Events.dns(i)); // the pipeline runs on, no refresh yet
+        List<NetEvent> rows = m.visibleRows(15);
+        assertEquals(5, rows.size(), "10 of the 15 rows on screen were overwritten");
+        assertFalse(rows.contains(null));
+        assertEquals(-1, m.selectedRow(), "the selected (oldest) row is gone too");
+        m.refresh();
+        assertEquals(15, m.visibleRows(15).size());
+    }
+
+    @Test
     void filterInputKeepsTheOldFilterUntilAValidOneIsApplied() {
         TuiModel m = withEvents(100, 6);
         m.startFilterInput();
