@@ -51,7 +51,8 @@ public final class ScreenRenderer {
         header(out, m, h, width);
         int body = height - HEADER_LINES - 1;
         int topLines = m.topPanelOpen() ? Math.min(8, body / 3) : 0;
-        int detailLines = m.detailOpen() ? Math.max(3, (body - topLines) / 2) : 0;
+        // the detail pane gets two thirds: raw source fields make it long, and the rows above keep the context
+        int detailLines = m.detailOpen() ? Math.max(3, (body - topLines) * 2 / 3) : 0;
         int tableLines = body - topLines - detailLines - 1;
         if (topLines > 0) topPanel(out, m.aggregates(), width, topLines);
         table(out, m, width, tableLines);
