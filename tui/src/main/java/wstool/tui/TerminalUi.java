@@ -118,6 +118,8 @@ public final class TerminalUi implements AutoCloseable {
      */
     public void start(String sourceName, boolean live, PipelineStats stats, LongSupplier lostAtSource, Runnable stopPipeline) {
         startNanos = System.nanoTime();
+        // rates count from the start of the job, also when a fast replay is done before the first frame
+        rates.sample(startNanos - FRAME_NANOS, stats.delivered());
         savedAttributes = terminal.enterRawMode();
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
