@@ -19,6 +19,7 @@ public final class TuiModel {
     private ViewFilter filter = ViewFilter.ALL;
     private boolean follow = true;
     private boolean paused;
+    private boolean followBeforePause;
     private long pausedAt;
     private long selected = -1;
     private long top = -1;
@@ -144,7 +145,12 @@ public final class TuiModel {
     public void togglePause() {
         paused = !paused;
         pausedAt = ring.written();
-        if (paused) follow = false;
+        if (paused) {
+            followBeforePause = follow;
+            follow = false;
+        } else if (followBeforePause) {
+            end();
+        }
     }
 
     public void toggleDetail() { detail = !detail; }

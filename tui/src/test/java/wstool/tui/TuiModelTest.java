@@ -77,6 +77,8 @@ class TuiModelTest {
         m.togglePause();
         m.refresh();
         assertEquals(15, m.size());
+        assertTrue(m.following(), "a view that followed before the pause follows again");
+        assertEquals(14, pid(m.selectedEvent()));
     }
 
     @Test
