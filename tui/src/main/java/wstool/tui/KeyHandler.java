@@ -40,8 +40,14 @@ final class KeyHandler {
         switch (key) {
             case UP: model.move(-1); break;
             case DOWN: model.move(1); break;
-            case PAGE_UP: model.move(-page); break;
-            case PAGE_DOWN: model.move(page); break;
+            case PAGE_UP:
+                if (model.detailOpen()) model.scrollDetail(-page);
+                else model.move(-page);
+                break;
+            case PAGE_DOWN:
+                if (model.detailOpen()) model.scrollDetail(page);
+                else model.move(page);
+                break;
             case HOME: model.home(); break;
             case END: model.end(); break;
             case FOLLOW: model.toggleFollow(); break;

@@ -270,14 +270,17 @@ public final class ScreenRenderer {
     private void detail(List<String> out, TuiModel m, int width, int lines) {
         NetEvent e = m.selectedEvent();
         List<String> body = e == null ? List.of("no event selected") : wrap(DetailLines.of(e, fullTime), width);
+        int room = lines - 1;
+        int first = Math.max(0, Math.min(m.detailScroll(), body.size() - room));
+        m.clampDetailScroll(first);
         String title = e == null ? " detail " : String.format(" detail: event %,d of %,d (Enter closes) ", m.selectedPosition(), m.size());
+        if (body.size() > room) {
+            title += String.format("lines %d-%d of %d (PgUp/PgDn) ", first + 1, Math.min(body.size(), first + room), body.size());
+        }
         out.add(palette.paint("columns", Text.fit("--" + title + "-".repeat(width), width)));
-        for (int i = 0; i < lines - 1; i++) {
-            if (i == lines - 2 && body.size() > lines - 1) {
-                out.add(palette.paint("dim", Text.fit(String.format("  ... %d more lines (widen or heighten the window)", body.size() - i), width)));
-            } else {
-                out.add(Text.fit(i < body.size() ? body.get(i) : "", width));
-            }
+        for (int i = 0; i < room; i++) {
+            int k = first + i;
+            out.add(Text.fit(k < body.size() ? body.get(k) : "", width));
         }
     }
 

@@ -25,6 +25,7 @@ public final class TuiModel {
     private long top = -1;
     private int selectedRow = -1;
     private boolean detail;
+    private int detailScroll;
     private boolean topPanel;
     private StringBuilder input;
     private String message = "";
@@ -117,6 +118,7 @@ public final class TuiModel {
     public void move(int delta) {
         int n = matching.size();
         if (n == 0) return;
+        detailScroll = 0;
         int i = Math.max(0, Math.min(n - 1, selectedIndex() + delta));
         selected = matching.get(i);
         follow = false;
@@ -153,7 +155,18 @@ public final class TuiModel {
         }
     }
 
-    public void toggleDetail() { detail = !detail; }
+    public void toggleDetail() {
+        detail = !detail;
+        detailScroll = 0;
+    }
+
+    /** First line of the detail pane shown; PgUp/PgDn scroll it while it is open. */
+    public int detailScroll() { return detailScroll; }
+
+    public void scrollDetail(int delta) { detailScroll = Math.max(0, detailScroll + delta); }
+
+    /** The renderer reports where the scroll really ended up (the pane's length depends on the width). */
+    void clampDetailScroll(int first) { detailScroll = first; }
     public void toggleTopPanel() { topPanel = !topPanel; }
 
     /** Empties the table (aggregates keep counting the whole session). */

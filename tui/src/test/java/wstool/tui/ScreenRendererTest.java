@@ -105,6 +105,26 @@ class ScreenRendererTest {
     }
 
     @Test
+    void aLongDetailScrollsWithPageKeys() {
+        TuiModel m = model(Events.drop(2, Events.CN));
+        KeyHandler keys = new KeyHandler(m, () -> 5, () -> { }, () -> { });
+        keys.handle(Key.ENTER, "\r");
+        List<String> lines = render(m, 120, 16);
+        assertShape(lines, 120, 16);
+        String title = lines.stream().filter(l -> l.startsWith("-- detail")).findFirst().orElseThrow();
+        assertTrue(title.startsWith("-- detail: event 1 of 1 (Enter closes) lines 1-7 of 14 (PgUp/PgDn) ---"), title);
+        keys.handle(Key.PAGE_DOWN, null);
+        keys.handle(Key.PAGE_DOWN, null);
+        keys.handle(Key.PAGE_DOWN, null);
+        lines = render(m, 120, 16);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 8-14 of 14")), String.join("\n", lines));
+        assertEquals("  raw.layerKey  ALE_AUTH_RECV", lines.get(14).stripTrailing(), "the last line is reachable");
+        keys.handle(Key.PAGE_UP, null);
+        lines = render(m, 120, 16);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 4-10 of 14")), "scrolling back starts from where the pane stopped");
+    }
+
+    @Test
     void longDetailValuesWrapUnderTheValueColumn() {
         List<String> wrapped = ScreenRenderer.wrap(List.of("  process       C:\\Windows\\System32\\svchost.exe  pid 4002  user SYSTEM"), 40);
         assertEquals(List.of("  process       C:\\Windows\\System32\\svch",
