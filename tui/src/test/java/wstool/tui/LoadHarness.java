@@ -76,7 +76,8 @@ public final class LoadHarness {
         if (ui.failure() != null) System.out.println("view failed: " + ui.failure());
         System.out.printf("events emitted      %,d in %.1f s = %,.0f events/s (target %,d/s)%n", source.emitted.sum(), elapsed, source.emitted.sum() / elapsed, rate);
         System.out.printf("delivered to the UI %,d; dropped (queue full) %,d%n", summary.delivered(), summary.dropped());
-        System.out.printf("source: slowest emit() %.3f ms; time behind schedule at the end %.1f ms%n", source.maxEmitNanos / 1e6, source.behindNanos / 1e6);
+        System.out.printf("source: slowest emit() %.3f ms; emits over 1 ms: %,d; time behind schedule at the end %.1f ms%n",
+                source.maxEmitNanos / 1e6, source.slowEmits, source.behindNanos / 1e6);
         System.out.printf("frames %d = %.1f fps (limit %d); frame time avg %.1f ms (render thread CPU %.1f ms), slowest %.1f ms; screen output %,d bytes%n",
                 frames, fps, TerminalUi.MAX_FPS, avgFrameMs, avgFrameCpuMs, maxFrame / 1e6, screen.count);
         System.out.printf("machine: %d CPUs, load average %.1f, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -97,6 +98,7 @@ public final class LoadHarness {
         volatile long maxEmitNanos;
         volatile long behindNanos;
         volatile long heapPeak;
+        volatile long slowEmits;
 
         SyntheticSource(int rate) { this.rate = rate; }
 
@@ -122,6 +124,7 @@ public final class LoadHarness {
                     emitter.emit(e);
                     long took = System.nanoTime() - a;
                     if (took > maxEmit) maxEmit = took;
+                    if (took > 1_000_000L) slowEmits++;
                     emitted.increment();
                 }
                 maxEmitNanos = maxEmit;
