@@ -251,6 +251,7 @@ public final class TerminalUi implements AutoCloseable {
         m.bind(Key.CLEAR, "c");
         m.bind(Key.EXPORT, "e");
         m.bind(Key.QUIT, "q", "\u0003");
+        m.bind(Key.REDRAW, "\u000c");
         for (char c = 0x20; c < 0x7f; c++) {
             String s = String.valueOf(c);
             if (m.getBound(s) == null) m.bind(Key.CHAR, s);
@@ -274,7 +275,10 @@ public final class TerminalUi implements AutoCloseable {
                     LockSupport.parkNanos(nextFrame - now);
                     continue;
                 }
-                for (KeyPress k; (k = keys.poll()) != null; ) handler.handle(k.key(), k.text());
+                for (KeyPress k; (k = keys.poll()) != null; ) {
+                    if (k.key() == Key.REDRAW) resized = true; // Ctrl-L: repaint everything (after stray output)
+                    else handler.handle(k.key(), k.text());
+                }
                 if (closing) break;
                 // a fixed schedule keeps the average at MAX_FPS when a wake-up comes late; after a long stall
                 // (GC, a busy machine) it starts afresh rather than drawing a burst of catch-up frames
