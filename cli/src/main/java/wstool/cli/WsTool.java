@@ -21,7 +21,7 @@ import wstool.core.sink.Palette;
 /** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 --verify found an error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {FirewallCommand.class, ReplayCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
+        subcommands = {TraceCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2, EXIT_VERIFY_ERRORS = 3;
 
