@@ -9,7 +9,8 @@ public enum Check {
     WS001("LEAKED_SOCKET", Severity.ERROR,
             "Socket created in the trace and never closed before its process exited (error) or the trace ended (warning)."),
     WS002("USE_AFTER_CLOSE", Severity.ERROR,
-            "A call on a socket after its close/cleanup (including a second close). A new create reusing the id is a new socket, not this."),
+            "A call on a socket after its close/cleanup (including a second close). A new create reusing the id is a new socket, not this. "
+                    + "Warning when only a completion is dated after the close (the call may have been running when it was closed)."),
     WS003("UNKNOWN_ENDPOINT", Severity.INFO,
             "Operations on a socket never seen created: usually created before the trace started, not a bug by itself."),
     WS004("FAILED_OPERATIONS", Severity.WARNING,

@@ -39,6 +39,8 @@ final class SocketState {
     /** The latest call the program made on this socket (by timestamp), to catch a close delivered before it. */
     Instant lastCallAt;
     String lastCall;
+    /** Whether that call proves it was made after a close (a start, a single event, or a bad-handle result). */
+    boolean lastCallProof;
 
     SocketState(long id, boolean fd, Instant created, Instant firstSeen) {
         this.id = id;

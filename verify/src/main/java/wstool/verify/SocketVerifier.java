@@ -332,6 +332,7 @@ public final class SocketVerifier implements EventSink {
         if (isCall(s) && (st.lastCallAt == null || s.header().timestamp().isAfter(st.lastCallAt))) {
             st.lastCallAt = s.header().timestamp();
             st.lastCall = SocketState.phaseText(s);
+            st.lastCallProof = provesMadeAfter(s);
         }
         if (s.op().endsEndpoint()) end(p, st, s);
     }
@@ -359,7 +360,7 @@ public final class SocketVerifier implements EventSink {
         bump("sockets closed", 1);
         if (st.lastCallAt != null && st.lastCallAt.isAfter(st.closedBy.timestamp())) {
             // delivered before the close but made after it (events out of order): still a use after close
-            useAfterClose(p, st, st.lastCallAt, st.lastCall, false);
+            useAfterClose(p, st, st.lastCallAt, st.lastCall, false, st.lastCallProof);
         }
     }
 
@@ -381,28 +382,45 @@ public final class SocketVerifier implements EventSink {
             bump("calls delivered after the close but made before it (out of order)", 1);
             return;
         }
-        useAfterClose(p, st, s.header().timestamp(), SocketState.phaseText(s), s.op().endsEndpoint());
+        useAfterClose(p, st, s.header().timestamp(), SocketState.phaseText(s), s.op().endsEndpoint(), provesMadeAfter(s));
     }
 
-    private void useAfterClose(ProcessState p, SocketState st, Instant at, String call, boolean doubleClose) {
-        if (st.useAfterCloseFinding != null) {
-            st.useAfterCloseFinding.occurred(at, call + " after close");
-            return;
+    private static final java.util.Set<String> BAD_HANDLE = java.util.Set.of(
+            "EBADF", "ENOTSOCK", "STATUS_INVALID_HANDLE", "WSAENOTSOCK", "WSAEBADF");
+
+    /**
+     * A completion-only event (Linux syscall exit) dated after a close may be a call that was already running when
+     * another thread closed the socket; a start, a single event or a bad-handle result proves the call began after.
+     */
+    private static boolean provesMadeAfter(SocketEvent s) {
+        return s.phase() != CallPhase.COMPLETE || s.statusName() != null && BAD_HANDLE.contains(s.statusName());
+    }
+
+    private void useAfterClose(ProcessState p, SocketState st, Instant at, String call, boolean doubleClose,
+                               boolean proof) {
+        FindingBuilder f = st.useAfterCloseFinding;
+        if (f == null) {
+            f = add(Check.WS002, p.pid, p.name, st.id);
+            if (f == null) return;
+            f.socket = st;
+            f.severity = Severity.WARNING;
+            f.evidence(st.closedBy.timestamp(), st.closedBy.event() + " (socket closed)");
+            if (st.created != null) f.details.put("created", st.created.toString());
+            f.details.put("closed", st.closedBy.timestamp().toString());
+            st.useAfterCloseFinding = f;
         }
-        FindingBuilder f = add(Check.WS002, p.pid, p.name, st.id);
-        if (f == null) return;
-        f.socket = st;
+        f.occurred(at, call + " after close");
+        if (f.message != null && (!proof || f.severity == Severity.ERROR)) return;
         String op = call.split(" ")[0];
+        f.severity = proof ? Severity.ERROR : Severity.WARNING;
         f.message = doubleClose
                 ? "socket closed twice: the second " + op + " is on a handle/fd already closed at "
                   + st.closedBy.timestamp() + " (double close; with fd reuse it can close another thread's socket)"
-                : op + " on a socket already closed at " + st.closedBy.timestamp()
-                  + ": a stale SOCKET handle/fd was used (closed by another thread or path, or not invalidated after closesocket/close)";
-        f.evidence(st.closedBy.timestamp(), st.closedBy.event() + " (socket closed)");
-        f.occurred(at, call + " after close");
-        if (st.created != null) f.details.put("created", st.created.toString());
-        f.details.put("closed", st.closedBy.timestamp().toString());
-        st.useAfterCloseFinding = f;
+                : proof
+                ? op + " on a socket already closed at " + st.closedBy.timestamp()
+                  + ": a stale SOCKET handle/fd was used (closed by another thread or path, or not invalidated after closesocket/close)"
+                : op + " completed after the socket was closed at " + st.closedBy.timestamp()
+                  + ": it was still running when another thread closed the socket (closesocket/close while in use), or was made after the close";
     }
 
     /** Events the transport raises on its own (not calls of the program): normal around and after a close. */

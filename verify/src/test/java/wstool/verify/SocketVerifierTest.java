@@ -254,6 +254,19 @@ class SocketVerifierTest {
     }
 
     @Test
+    void aCompletionAfterCloseWithoutProofIsAWarningUntilACallProvesIt() {
+        Object[] blockedRecv = {at(0, CREATE).linux(3), at(10, CLOSE).linux(3), at(12, RECV).linux(3).buffer(100).bytes(0)};
+        VerifyReport warn = run(blockedRecv);
+        assertEquals("WS002:warning", codes(warn));
+        assertTrue(warn.findings().get(0).message().startsWith("RECV completed after the socket was closed"),
+                warn.findings().get(0).message());
+        VerifyReport proven = run(seq(blockedRecv, at(20, SEND).linux(3).buffer(1).status(9, "EBADF")));
+        assertEquals("WS002:error,WS004:warning", codes(proven));
+        assertEquals(2, proven.findings().get(0).count());
+        assertTrue(proven.findings().get(0).message().startsWith("SEND on a socket already closed"));
+    }
+
+    @Test
     void failedOperationsAreGroupedByCallAndStatusWithCountsAndFirstLast() {
         VerifyReport r = run(seq(
                 at(10, CONNECT).id(Ev.AFD_EP).complete().remote("192.0.2.1", 80).status(0xC0000236L, "STATUS_CONNECTION_REFUSED"),
