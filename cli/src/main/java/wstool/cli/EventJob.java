@@ -147,8 +147,8 @@ public final class EventJob {
                     + "as WS003, WS006 and WS002 may come from the gaps", summary.dropped(), summary.lostAtSource()));
         }
         if (summary.filteredOut() > 0) {
-            verifier.note(String.format("%,d events were filtered out before the checks: only what the filters let "
-                    + "through was verified", summary.filteredOut()));
+            verifier.note(String.format("%,d event%s filtered out before the checks: only what the filters let "
+                    + "through was verified", summary.filteredOut(), summary.filteredOut() == 1 ? " was" : "s were"));
         }
         if (summary.failed()) verifier.note("the trace ended early with an error: " + WsTool.describe(summary.failure()));
         VerifyReport report = verifier.report();

@@ -106,7 +106,7 @@ class VerifyCommandTest {
     void filteredEventsAreNotedAndFailuresStillWin() throws Exception {
         CliRun r = CliRun.of("replay", useAfterCloseTrace().toString(), "--verify", "--no-tui", "--type", "socket");
         assertEquals(3, r.exitCode(), r.err());
-        assertTrue(r.err().contains("Note: 1 events were filtered out before the checks"), r.err());
+        assertTrue(r.err().contains("Note: 1 event was filtered out before the checks"), r.err());
         assertTrue(r.err().contains("WS002 USE_AFTER_CLOSE"), "the use after close is still found");
         assertFalse(r.err().contains("WS001 LEAKED_SOCKET  error"), "the exit signal was filtered: the leak is only a warning at trace end");
 
