@@ -46,7 +46,7 @@ final class Coverage {
         return switch (c) {
             case WS001, WS002 -> creates == 0 && closes == 0 ? no(c, noIds)
                     : creates == 0 ? no(c, "no socket create events") : closes == 0 ? no(c, "no socket close/cleanup events")
-                    : yes(c, String.format("%,d creates, %,d closes", creates, closes));
+                    : yes(c, String.format("%,d create and %,d close/cleanup events", creates, closes));
             case WS003 -> creates == 0 ? no(c, noIds) : yes(c, String.format("%,d events with socket ids", withSocketId));
             case WS004 -> withStatus == 0 ? no(c, "no event carries a call result (status)")
                     : yes(c, String.format("%,d events with results", withStatus));
@@ -59,7 +59,7 @@ final class Coverage {
                     : yes(c, String.format("%,d of %,d events with a remote address enriched", enriched, remotes));
             case WS009 -> listens == 0 ? no(c, "no listen events with socket ids")
                     : binds == 0 ? no(c, "no bind events with a local address (listening sockets bound before the trace)")
-                    : yes(c, String.format("%,d listens, %,d binds", listens, binds));
+                    : yes(c, String.format("%,d listen and %,d bind events", listens, binds));
         };
     }
 
