@@ -1,0 +1,207 @@
+package wstool.linux.nflog;
+
+import com.sun.jna.Memory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
+import wstool.core.pipeline.Emitter;
+import wstool.core.pipeline.EventSource;
+import wstool.linux.netlink.Netlink;
+import wstool.linux.netlink.NetlinkFormatException;
+import wstool.linux.netlink.NetlinkMessage;
+import wstool.linux.netlink.NetlinkMessages;
+import wstool.linux.sys.Errno;
+import wstool.linux.sys.InterfaceNames;
+import wstool.linux.sys.NetNamespace;
+import wstool.linux.sys.NetlinkSocket;
+import wstool.linux.sys.UserNames;
+
+/**
+ * Live firewall events from nfnetlink_log: binds one log group on a NETLINK_NETFILTER socket (copy-packet mode,
+ * per-instance sequence numbers) and turns every logged packet into a {@code FirewallEvent}.
+ *
+ * <p>Loss: when the socket's receive buffer overflows the kernel drops whole batches and recv() fails with ENOBUFS.
+ * Sequence numbers (NFULNL_CFG_F_SEQ) make the loss exact: {@link #lostAtSource()} is the sum of the gaps.
+ * Requires root or CAP_NET_ADMIN (binding a log group).
+ */
+public final class NflogSource implements EventSource {
+    private static final int RECV_TIMEOUT_MILLIS = 200;
+    private static final int ACK_WAIT_MILLIS = 2_000;
+
+    private final NflogOptions options;
+    private final IntFunction<String> interfaceNamesOverride;
+    private final LongFunction<String> userNames;
+    private final AtomicLong seqLost = new AtomicLong();
+    private final AtomicLong enobufs = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong captured = new AtomicLong();
+    private volatile boolean stopRequested;
+    private volatile String lastMalformed;
+    private long expectedSeq = -1;
+    private int nextRequestSeq = 1;
+
+    public NflogSource(NflogOptions options) { this(options, null, new UserNames()); }
+
+    NflogSource(NflogOptions options, IntFunction<String> interfaceNames, LongFunction<String> userNames) {
+        this.options = options;
+        this.interfaceNamesOverride = interfaceNames;
+        this.userNames = userNames;
+    }
+
+    @Override public String name() { return "NFLOG group " + options.group(); }
+
+    @Override public boolean live() { return true; }
+
+    @Override public void stop() { stopRequested = true; }
+
+    /** Packets the kernel logged but could not deliver (sequence gaps; ENOBUFS occurrences when no sequence). */
+    @Override public long lostAtSource() { return Math.max(seqLost.get(), expectedSeq < 0 ? enobufs.get() : 0); }
+
+    public long enobufsCount() { return enobufs.get(); }
+
+    public long malformedCount() { return malformed.get(); }
+
+    public String lastMalformed() { return lastMalformed; }
+
+    public long capturedCount() { return captured.get(); }
+
+    @Override
+    public void run(Emitter emitter) throws Exception {
+        if (options.netns() == null) {
+            capture(emitter);
+        } else {
+            // the whole capture runs on this thread inside the namespace, so interface names resolve there too
+            NetNamespace.callIn(options.netns(), () -> {
+                capture(emitter);
+                return null;
+            });
+        }
+    }
+
+    private void capture(Emitter emitter) throws IOException {
+        NflogEventMapper mapper = new NflogEventMapper(
+                interfaceNamesOverride != null ? interfaceNamesOverride : new InterfaceNames(), userNames);
+        try (NetlinkSocket socket = NetlinkSocket.open(Netlink.NETLINK_NETFILTER, 0);
+             Memory buf = new Memory(Math.max(options.kernelBatchBytes(), 65536) + 4096)) {
+            socket.setReceiveBuffer(options.receiveBuffer());
+            socket.setReceiveTimeout(RECV_TIMEOUT_MILLIS);
+            Receiver r = new Receiver(socket, buf, emitter, mapper);
+            configure(r);
+            try {
+                while (!stopRequested) r.receiveOnce();
+            } finally {
+                try {
+                    socket.send(NflogConfigMessages.command(nextRequestSeq++, Nflog.AF_UNSPEC, options.group(),
+                            Nflog.CMD_UNBIND));
+                } catch (IOException ignored) {
+                    // closing the socket unbinds the group as well
+                }
+            }
+        }
+    }
+
+    private void configure(Receiver r) throws IOException {
+        // pf (un)bind: no-ops since Linux 3.17, required before; sent as libnetfilter_log/ulogd do, errors ignored
+        for (int family : new int[] {Nflog.AF_INET, Nflog.AF_INET6}) {
+            r.request(NflogConfigMessages.command(nextRequestSeq, family, 0, Nflog.CMD_PF_UNBIND), nextRequestSeq++, false);
+            r.request(NflogConfigMessages.command(nextRequestSeq, family, 0, Nflog.CMD_PF_BIND), nextRequestSeq++, false);
+        }
+        int err = r.request(NflogConfigMessages.command(nextRequestSeq, Nflog.AF_UNSPEC, options.group(),
+                Nflog.CMD_BIND), nextRequestSeq++, true);
+        if (err == Errno.EPERM || err == Errno.EACCES) {
+            throw new IOException("binding NFLOG group " + options.group() + " was refused (" + Errno.name(err)
+                    + "): ws_tool firewall on Linux needs root or CAP_NET_ADMIN");
+        }
+        if (err == Errno.EBUSY) {
+            throw new IOException("NFLOG group " + options.group() + " is already bound by another process "
+                    + "(ulogd2 or another ws_tool?); pick another group with --nflog-group");
+        }
+        if (err != 0) throw new IOException("binding NFLOG group " + options.group() + " failed: " + Errno.name(err));
+        err = r.request(NflogConfigMessages.settings(nextRequestSeq, options.group(),
+                options.copyRange() == 0 ? Nflog.NFULNL_COPY_META : Nflog.NFULNL_COPY_PACKET, options.copyRange(),
+                Nflog.NFULNL_CFG_F_SEQ, options.kernelBatchBytes(), options.flushCentis(), options.queueThreshold()),
+                nextRequestSeq++, true);
+        if (err != 0) throw new IOException("configuring NFLOG group " + options.group() + " failed: " + Errno.name(err));
+    }
+
+    /** Accounts a packet's sequence number: a jump means the kernel dropped that many packets. */
+    void accountSequence(long seq) {
+        if (seq < 0) return;
+        if (expectedSeq >= 0 && seq > expectedSeq) seqLost.addAndGet(seq - expectedSeq);
+        expectedSeq = seq + 1;
+    }
+
+    private final class Receiver {
+        private final NetlinkSocket socket;
+        private final Memory buf;
+        private final Emitter emitter;
+        private final NflogEventMapper mapper;
+        private int ackSeq = -1;
+        private int ackError;
+
+        Receiver(NetlinkSocket socket, Memory buf, Emitter emitter, NflogEventMapper mapper) {
+            this.socket = socket;
+            this.buf = buf;
+            this.emitter = emitter;
+            this.mapper = mapper;
+        }
+
+        /** Sends a config request and waits (bounded) for its ACK; packets arriving meanwhile are emitted. */
+        int request(byte[] msg, int seq, boolean required) throws IOException {
+            socket.send(msg);
+            long deadline = System.nanoTime() + ACK_WAIT_MILLIS * 1_000_000L;
+            while (ackSeq != seq) {
+                if (System.nanoTime() > deadline) {
+                    if (required) throw new IOException("no answer from nfnetlink_log within " + ACK_WAIT_MILLIS
+                            + " ms (is the nfnetlink_log module available?)");
+                    return -1;
+                }
+                receiveOnce();
+            }
+            return ackError;
+        }
+
+        void receiveOnce() throws IOException {
+            int n = socket.receive(buf);
+            if (n == -Errno.ENOBUFS) {
+                enobufs.incrementAndGet();
+                return;
+            }
+            if (n <= 0) return;
+            ByteBuffer datagram = buf.getByteBuffer(0, n);
+            Instant now = Instant.now();
+            List<NetlinkMessage> messages;
+            try {
+                messages = NetlinkMessages.split(datagram);
+            } catch (NetlinkFormatException e) {
+                noteMalformed(e);
+                return;
+            }
+            for (NetlinkMessage m : messages) {
+                if (m.type() == Netlink.NLMSG_ERROR) {
+                    ackSeq = m.seq();
+                    ackError = m.errorCode();
+                } else if (NflogParser.isPacket(m)) {
+                    try {
+                        NflogPacket p = NflogParser.parse(m);
+                        if (p.group() != options.group()) continue;
+                        accountSequence(p.seq());
+                        captured.incrementAndGet();
+                        emitter.emit(mapper.map(p, now));
+                    } catch (NetlinkFormatException e) {
+                        noteMalformed(e);
+                    }
+                }
+            }
+        }
+
+        private void noteMalformed(NetlinkFormatException e) {
+            malformed.incrementAndGet();
+            lastMalformed = e.getMessage();
+        }
+    }
+}
