@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import wstool.core.model.FirewallEvent;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 import wstool.linux.netlink.Netlink;
@@ -40,6 +41,7 @@ public final class NflogSource implements EventSource {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong captured = new AtomicLong();
     private volatile boolean stopRequested;
+    private DropCorrelator correlator;
     private volatile String lastMalformed;
     private long expectedSeq = -1;
     private int nextRequestSeq = 1;
@@ -50,6 +52,16 @@ public final class NflogSource implements EventSource {
         this.options = options;
         this.interfaceNamesOverride = interfaceNames;
         this.userNames = userNames;
+    }
+
+    /**
+     * Pairs the records of the rules {@link NftRuleInstaller} adds into verdicts (call before {@link #run}).
+     *
+     * @param reportAllowed also report packets that passed the ruleset
+     */
+    public NflogSource correlateInstalledRules(boolean reportAllowed) {
+        correlator = new DropCorrelator(java.time.Duration.ofMillis(500), reportAllowed);
+        return this;
     }
 
     @Override public String name() { return "NFLOG group " + options.group(); }
@@ -94,6 +106,7 @@ public final class NflogSource implements EventSource {
             try {
                 while (!stopRequested) r.receiveOnce();
             } finally {
+                if (correlator != null) correlator.drain().forEach(emitter::emit);
                 try {
                     socket.send(NflogConfigMessages.command(nextRequestSeq++, Nflog.AF_UNSPEC, options.group(),
                             Nflog.CMD_UNBIND));
@@ -171,7 +184,10 @@ public final class NflogSource implements EventSource {
                 enobufs.incrementAndGet();
                 return;
             }
-            if (n <= 0) return;
+            if (n <= 0) {
+                if (correlator != null) correlator.expire(Instant.now()).forEach(emitter::emit);
+                return;
+            }
             ByteBuffer datagram = buf.getByteBuffer(0, n);
             Instant now = Instant.now();
             List<NetlinkMessage> messages;
@@ -191,7 +207,12 @@ public final class NflogSource implements EventSource {
                         if (p.group() != options.group()) continue;
                         accountSequence(p.seq());
                         captured.incrementAndGet();
-                        emitter.emit(mapper.map(p, now));
+                        FirewallEvent e = mapper.map(p, now);
+                        if (correlator == null) {
+                            emitter.emit(e);
+                        } else {
+                            for (FirewallEvent d : correlator.offer(e, DropCorrelator.key(p), now)) emitter.emit(d);
+                        }
                     } catch (NetlinkFormatException e) {
                         noteMalformed(e);
                     }

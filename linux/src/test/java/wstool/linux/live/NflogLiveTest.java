@@ -20,6 +20,7 @@ import wstool.core.model.NetEvent;
 import wstool.core.model.Source;
 import wstool.linux.nflog.NflogOptions;
 import wstool.linux.nflog.NflogSource;
+import wstool.linux.nflog.NftRuleInstaller;
 
 /** A real kernel drops real packets between two namespaces; the NFLOG source must report each one correctly. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -99,6 +100,64 @@ class NflogLiveTest {
                 t.join(5000);
             }
             assertTrue(!t.isAlive(), "NFLOG source did not stop within 5 s");
+            assertTrue(!events.contains(null), "source failed (see stack trace above)");
+        }
+    }
+
+    @Test
+    void installedRulesReportWhatTheExistingRulesetDropsAndAreRemoved() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "nft");
+        try (NetnsPair ns = new NetnsPair("ir")) {
+            // the "existing" ruleset: drops port 7001 silently, no logging of its own
+            ns.nftInServer("table inet filter {\n chain input {\n  type filter hook input priority 0; policy accept;\n"
+                    + "  tcp dport 7001 drop\n }\n}\n");
+            List<String> nft = List.of("ip", "netns", "exec", ns.server, "nft");
+            List<NetEvent> events = new CopyOnWriteArrayList<>();
+            NflogSource source = new NflogSource(NflogOptions.defaults(GROUP).withNetns(ns.serverPath()))
+                    .correlateInstalledRules(false);
+            Thread t = new Thread(() -> {
+                try {
+                    source.run(events::add);
+                } catch (Exception e) {
+                    events.add(null);
+                    e.printStackTrace();
+                }
+            }, "nflog-live-ir");
+            try (NftRuleInstaller rules = new NftRuleInstaller(nft, GROUP, null)) {
+                rules.install();
+                assertTrue(Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("inet ws_tool"));
+                t.start();
+                Thread.sleep(500);
+                int[] ports = ns.inClient(() -> {
+                    int[] p = new int[2];
+                    for (int i = 0; i < 2; i++) {
+                        try (Socket s = new Socket()) {
+                            s.bind(new InetSocketAddress(ns.clientAddress, 0));
+                            p[i] = s.getLocalPort();
+                            s.connect(new InetSocketAddress(ns.serverAddress, i == 0 ? 7001 : 7005), 300);
+                        } catch (java.io.IOException expected) {
+                            // 7001: dropped (timeout); 7005: allowed, refused with RST
+                        }
+                    }
+                    return p;
+                });
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (System.nanoTime() < until && count(events, 7001) < 1) Thread.sleep(50);
+                Thread.sleep(700); // longer than the correlation window: a wrong drop for 7005 would show up now
+                FirewallEvent drop = first(events, 7001);
+                assertNotNull(drop, "the silent drop of port 7001 was not reported; events: " + events);
+                assertEquals(FirewallEventType.CLASSIFY_DROP, drop.type());
+                assertEquals(ns.clientAddress, drop.header().remote().address());
+                assertEquals(ports[0], drop.header().remote().port());
+                assertEquals(Direction.IN, drop.direction());
+                assertEquals("ws_tool: dropped by the ruleset", drop.rule());
+                assertEquals(0, count(events, 7005), "port 7005 passed the ruleset but was reported: " + events);
+            } finally {
+                source.stop();
+                t.join(5000);
+            }
+            assertTrue(!Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("ws_tool"),
+                    "table inet ws_tool was not removed");
             assertTrue(!events.contains(null), "source failed (see stack trace above)");
         }
     }
