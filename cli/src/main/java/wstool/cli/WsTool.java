@@ -21,7 +21,7 @@ import wstool.core.sink.Palette;
 /** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {ReplayCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
+        subcommands = {ReplayCommand.class, FirewallCommand.class, TraceCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
 

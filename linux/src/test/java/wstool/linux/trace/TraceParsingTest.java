@@ -105,6 +105,7 @@ class TraceParsingTest {
     @Test
     void targets() {
         assertEquals("pid == 1234", TraceTarget.pid(1234).predicate());
+        assertEquals("(pid == 1 || pid == 22)", TraceTarget.pids(java.util.List.of(1L, 22L)).predicate());
         assertEquals("comm == \"curl\"", TraceTarget.exe("/usr/bin/curl").predicate());
         assertEquals("comm == \"abcdefghijklmno\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("x\" || 1 == 1 || \""));

@@ -1,0 +1,83 @@
+package wstool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import wstool.core.model.FirewallEvent;
+import wstool.core.model.NetEvent;
+import wstool.core.sink.EventJson;
+import wstool.linux.live.Cmd;
+import wstool.linux.live.LiveAssumptions;
+import wstool.linux.live.NetnsPair;
+
+/** ws_tool firewall / trace on Linux: option checks everywhere, and a live end-to-end run as root. */
+class LinuxCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun noInstall = CliRun.of("firewall", "--match", "tcp dport 22");
+        assertEquals(2, noInstall.exitCode());
+        assertTrue(noInstall.err().contains("--match needs --install-rule"), noInstall.err());
+        CliRun inject = CliRun.of("firewall", "--install-rule", "--match", "tcp dport 22; flush ruleset");
+        assertEquals(2, inject.exitCode());
+        assertTrue(inject.err().contains("--match may only contain"), inject.err());
+        assertEquals(2, CliRun.of("firewall", "--nflog-group", "70000").exitCode());
+        CliRun noTarget = CliRun.of("trace");
+        assertEquals(2, noTarget.exitCode());
+        assertTrue(noTarget.err().contains("trace needs --pid N or --exe NAME"), noTarget.err());
+        assertEquals(2, CliRun.of("trace", "--exe", "a\"b").exitCode());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void firewallWithInstalledRuleWritesDropsToJsonl() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "nft");
+        try (NetnsPair ns = new NetnsPair("cli")) {
+            ns.nftInServer("table inet filter {\n chain input {\n  type filter hook input priority 0; policy accept;\n"
+                    + "  tcp dport 7001 drop\n }\n}\n");
+            Path out = dir.resolve("fw.jsonl");
+            CliRun[] result = new CliRun[1];
+            Thread cli = new Thread(() -> result[0] = CliRun.of("firewall", "--nflog-group", "215", "--netns", ns.server,
+                    "--install-rule", "--match", "tcp dport { 7001, 7005 }", "--jsonl", out.toString(), "--duration", "4s"));
+            cli.start();
+            Thread.sleep(2000);
+            int port = ns.inClient(() -> {
+                try (Socket s = new Socket()) {
+                    s.bind(new InetSocketAddress(ns.clientAddress, 0));
+                    int p = s.getLocalPort();
+                    try {
+                        s.connect(new InetSocketAddress(ns.serverAddress, 7001), 300);
+                    } catch (java.io.IOException expected) {
+                        // dropped
+                    }
+                    return p;
+                }
+            });
+            cli.join(20_000);
+            assertNotNull(result[0], "the CLI did not finish");
+            assertEquals(0, result[0].exitCode(), result[0].err());
+            FirewallEvent drop = null;
+            for (String line : Files.readAllLines(out)) {
+                NetEvent e = EventJson.read(line);
+                if (e instanceof FirewallEvent f && f.header().local().port() == 7001 && f.header().remote().port() == port) drop = f;
+            }
+            assertNotNull(drop, "no drop for the client's connection in " + Files.readString(out));
+            assertEquals("DROP", drop.kind());
+            assertEquals(ns.clientAddress, drop.header().remote().address());
+            assertEquals("IN", drop.direction().name());
+            assertTrue(!Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("ws_tool"),
+                    "the CLI left its nftables table behind");
+        }
+    }
+}
