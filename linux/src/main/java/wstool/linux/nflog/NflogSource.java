@@ -32,6 +32,7 @@ import wstool.linux.sys.UserNames;
 public final class NflogSource implements EventSource {
     private static final int RECV_TIMEOUT_MILLIS = 200;
     private static final int ACK_WAIT_MILLIS = 2_000;
+    private static final long DRAIN_NANOS = 3_000_000_000L;
 
     private final NflogOptions options;
     private final IntFunction<String> interfaceNamesOverride;
@@ -106,13 +107,19 @@ public final class NflogSource implements EventSource {
             try {
                 while (!stopRequested) r.receiveOnce();
             } finally {
-                if (correlator != null) correlator.drain().forEach(emitter::emit);
                 try {
                     socket.send(NflogConfigMessages.command(nextRequestSeq++, Nflog.AF_UNSPEC, options.group(),
                             Nflog.CMD_UNBIND));
+                    // what the kernel queued before the unbind is still in the socket buffer: deliver it (bounded),
+                    // so nothing logged disappears uncounted at shutdown
+                    long until = System.nanoTime() + DRAIN_NANOS;
+                    while (System.nanoTime() < until && r.receiveOnce() != -Errno.EAGAIN) {
+                        // keep draining
+                    }
                 } catch (IOException ignored) {
                     // closing the socket unbinds the group as well
                 }
+                if (correlator != null) correlator.drain().forEach(emitter::emit);
             }
         }
     }
@@ -178,15 +185,16 @@ public final class NflogSource implements EventSource {
             return ackError;
         }
 
-        void receiveOnce() throws IOException {
+        /** @return what {@link NetlinkSocket#receive} returned (bytes, or -errno) */
+        int receiveOnce() throws IOException {
             int n = socket.receive(buf);
             if (n == -Errno.ENOBUFS) {
                 enobufs.incrementAndGet();
-                return;
+                return n;
             }
             if (n <= 0) {
                 if (correlator != null) correlator.expire(Instant.now()).forEach(emitter::emit);
-                return;
+                return n;
             }
             ByteBuffer datagram = buf.getByteBuffer(0, n);
             Instant now = Instant.now();
@@ -195,7 +203,7 @@ public final class NflogSource implements EventSource {
                 messages = NetlinkMessages.split(datagram);
             } catch (NetlinkFormatException e) {
                 noteMalformed(e);
-                return;
+                return n;
             }
             for (NetlinkMessage m : messages) {
                 if (m.type() == Netlink.NLMSG_ERROR) {
@@ -218,6 +226,7 @@ public final class NflogSource implements EventSource {
                     }
                 }
             }
+            return n;
         }
 
         private void noteMalformed(NetlinkFormatException e) {
