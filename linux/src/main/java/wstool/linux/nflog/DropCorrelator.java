@@ -46,7 +46,10 @@ public final class DropCorrelator {
                 + (h.tcpFlags());
     }
 
-    /** Offers one mapped event; returns the events decided now (possibly none). */
+    /**
+     * Offers one mapped event; returns the events decided now (possibly none). Expiry is separate ({@link #expire}):
+     * the reader calls it after a whole datagram, so a "passed" record later in the same datagram is never too late.
+     */
     public List<FirewallEvent> offer(FirewallEvent e, String key, Instant now) {
         List<FirewallEvent> out = new ArrayList<>(1);
         String rule = e.rule() == null ? "" : e.rule();
@@ -65,7 +68,6 @@ public final class DropCorrelator {
         } else {
             out.add(e);
         }
-        expire(now, out);
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import wstool.core.model.FirewallEvent;
@@ -193,7 +194,7 @@ public final class NflogSource implements EventSource {
                 return n;
             }
             if (n <= 0) {
-                if (correlator != null) correlator.expire(Instant.now()).forEach(emitter::emit);
+                if (correlator != null) correlator.expire(Instant.now()).forEach(this::deliver);
                 return n;
             }
             ByteBuffer datagram = buf.getByteBuffer(0, n);
@@ -217,16 +218,27 @@ public final class NflogSource implements EventSource {
                         captured.incrementAndGet();
                         FirewallEvent e = mapper.map(p, now);
                         if (correlator == null) {
-                            emitter.emit(e);
+                            deliver(e);
                         } else {
-                            for (FirewallEvent d : correlator.offer(e, DropCorrelator.key(p), now)) emitter.emit(d);
+                            for (FirewallEvent d : correlator.offer(e, DropCorrelator.key(p), now)) deliver(d);
                         }
                     } catch (NetlinkFormatException e) {
                         noteMalformed(e);
                     }
                 }
             }
+            if (correlator != null) correlator.expire(now).forEach(this::deliver);
             return n;
+        }
+
+        /**
+         * Waits while the pipeline queue is full, so a burst stays in the kernel's socket buffer (sized for it; any
+         * overflow there is counted exactly from the sequence numbers) instead of being dropped here. Once a stop is
+         * requested nothing waits: what is left is handed over and counted by the pipeline.
+         */
+        private void deliver(FirewallEvent e) {
+            while (!emitter.hasRoom() && !stopRequested) LockSupport.parkNanos(100_000);
+            emitter.emit(e);
         }
 
         private void noteMalformed(NetlinkFormatException e) {
