@@ -84,7 +84,9 @@ for i in range(n):
         pass
 print(sent)' "$1" "$2"
 }
-sleep 3
+for i in $(seq 1 600); do grep -q "listening on NFLOG group" "$W/ws_tool.err" && break; sleep 0.1; done
+grep -q "listening on NFLOG group" "$W/ws_tool.err" || { echo "ws_tool did not start: $(cat "$W/ws_tool.err")" >&2; exit 1; }
+sleep 1 # ulogd2 (started first, C) is up well before a JVM
 if (( WARMUP > 0 )); then flood "$WARMUP" 9998 > /dev/null; sleep 3; fi
 START=$(date +%s.%N)
 SENT=$(flood "$N" 9999)

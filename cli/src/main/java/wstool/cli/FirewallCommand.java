@@ -68,6 +68,7 @@ public final class FirewallCommand implements Callable<Integer> {
         } else {
             source.correlateInstalledRules(rules.reportsAllowed());
         }
+        announceWhenListening(source);
         try (NftRuleInstaller installed = rules) {
             if (installed != null) installed.install();
             return new EventJob(app, spec.commandLine(), output, filters)
@@ -75,5 +76,24 @@ public final class FirewallCommand implements Callable<Integer> {
                     .enricher(app.enricher())
                     .run();
         }
+    }
+
+    /** One line on stderr once the group is bound, so people and scripts know from when packets are captured. */
+    private void announceWhenListening(NflogSource source) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Thread t = new Thread(() -> {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            try {
+                while (!source.ready() && System.nanoTime() < until) Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (source.ready()) {
+                err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                err.flush();
+            }
+        }, "ws_tool-nflog-ready");
+        t.setDaemon(true);
+        t.start();
     }
 }

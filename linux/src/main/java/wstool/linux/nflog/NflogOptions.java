@@ -28,9 +28,18 @@ public record NflogOptions(int group, int copyRange, int receiveBuffer, int kern
         if (queueThreshold < 1) throw new IllegalArgumentException("queue threshold must be positive");
     }
 
-    /** Group {@code group}, 256 copied bytes, 16 MiB buffer, 64 KiB batches, flushed every 50 ms. */
+    /**
+     * Group {@code group}, 256 copied bytes, 64 MiB socket buffer, 128 KiB batches of up to 1024 packets, flushed
+     * every 50 ms. The kernel allocates each batch as one buffer and charges all of it to the socket, so full batches
+     * hold several hundred thousand packets in 64 MiB (the kernel doubles the request); memory is used only while a
+     * burst is waiting to be read.
+     */
     public static NflogOptions defaults(int group) {
-        return new NflogOptions(group, 256, 16 << 20, 65536, 5, 256, null);
+        return new NflogOptions(group, 256, 64 << 20, 131072, 5, 1024, null);
+    }
+
+    public NflogOptions withReceiveBuffer(int bytes) {
+        return new NflogOptions(group, copyRange, bytes, kernelBatchBytes, flushCentis, queueThreshold, netns);
     }
 
     public NflogOptions withNetns(Path ns) {

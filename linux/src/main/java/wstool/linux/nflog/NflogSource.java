@@ -34,6 +34,8 @@ public final class NflogSource implements EventSource {
     private static final int RECV_TIMEOUT_MILLIS = 200;
     private static final int ACK_WAIT_MILLIS = 2_000;
     private static final long DRAIN_NANOS = 3_000_000_000L;
+    /** A batch can exceed NFULA_CFG_NLBUFSIZ: the kernel fills the whole (slab-rounded) buffer it allocated. */
+    private static final int READ_BUFFER_BYTES = 512 * 1024;
 
     private final NflogOptions options;
     private final IntFunction<String> interfaceNamesOverride;
@@ -41,8 +43,13 @@ public final class NflogSource implements EventSource {
     private final AtomicLong seqLost = new AtomicLong();
     private final AtomicLong enobufs = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong truncated = new AtomicLong();
+    private final AtomicLong unreadAtStop = new AtomicLong();
+    /** ENOBUFS seen since the last sequence gap: the loss is not yet measured (it is, once a later packet arrives). */
+    private final AtomicLong unresolvedOverruns = new AtomicLong();
     private final AtomicLong captured = new AtomicLong();
     private volatile boolean stopRequested;
+    private volatile boolean ready;
     private DropCorrelator correlator;
     private volatile String lastMalformed;
     private long expectedSeq = -1;
@@ -72,8 +79,20 @@ public final class NflogSource implements EventSource {
 
     @Override public void stop() { stopRequested = true; }
 
-    /** Packets the kernel logged but could not deliver (sequence gaps; ENOBUFS occurrences when no sequence). */
-    @Override public long lostAtSource() { return Math.max(seqLost.get(), expectedSeq < 0 ? enobufs.get() : 0); }
+    /**
+     * Packets the kernel logged but could not deliver: the sequence gaps, plus one for each overrun (ENOBUFS) that no
+     * later packet has measured yet (a loss at the very end of a burst shows no gap until the next packet arrives),
+     * plus datagrams that did not fit the read buffer, plus packets still unread in the socket when the job ended.
+     */
+    @Override public long lostAtSource() {
+        return seqLost.get() + unresolvedOverruns.get() + truncated.get() + unreadAtStop.get();
+    }
+
+    /** Packets the kernel had queued for us but the job ended (--duration, Ctrl-C) before they were read. */
+    public long unreadAtStop() { return unreadAtStop.get(); }
+
+    /** Overruns whose size is not known (no packet after them yet): lostAtSource() is then a lower bound. */
+    public long unresolvedOverruns() { return unresolvedOverruns.get(); }
 
     public long enobufsCount() { return enobufs.get(); }
 
@@ -82,6 +101,9 @@ public final class NflogSource implements EventSource {
     public String lastMalformed() { return lastMalformed; }
 
     public long capturedCount() { return captured.get(); }
+
+    /** True once the group is bound and configured: packets logged from then on are captured (or counted lost). */
+    public boolean ready() { return ready; }
 
     @Override
     public void run(Emitter emitter) throws Exception {
@@ -100,21 +122,22 @@ public final class NflogSource implements EventSource {
         NflogEventMapper mapper = new NflogEventMapper(
                 interfaceNamesOverride != null ? interfaceNamesOverride : new InterfaceNames(), userNames);
         try (NetlinkSocket socket = NetlinkSocket.open(Netlink.NETLINK_NETFILTER, 0);
-             Memory buf = new Memory(Math.max(options.kernelBatchBytes(), 65536) + 4096)) {
+             Memory buf = new Memory(READ_BUFFER_BYTES)) {
             socket.setReceiveBuffer(options.receiveBuffer());
             socket.setReceiveTimeout(RECV_TIMEOUT_MILLIS);
             Receiver r = new Receiver(socket, buf, emitter, mapper);
             configure(r);
+            ready = true;
             try {
                 while (!stopRequested) r.receiveOnce();
             } finally {
                 try {
                     socket.send(NflogConfigMessages.command(nextRequestSeq++, Nflog.AF_UNSPEC, options.group(),
                             Nflog.CMD_UNBIND));
-                    // what the kernel queued before the unbind is still in the socket buffer: deliver it (bounded),
-                    // so nothing logged disappears uncounted at shutdown
+                    // what the kernel queued before the unbind is still in the socket buffer and the pipeline no
+                    // longer takes events: count it (headers only, fast) so nothing logged disappears uncounted
                     long until = System.nanoTime() + DRAIN_NANOS;
-                    while (System.nanoTime() < until && r.receiveOnce() != -Errno.EAGAIN) {
+                    while (System.nanoTime() < until && r.countUnread() != -Errno.EAGAIN) {
                         // keep draining
                     }
                 } catch (IOException ignored) {
@@ -152,7 +175,10 @@ public final class NflogSource implements EventSource {
     /** Accounts a packet's sequence number: a jump means the kernel dropped that many packets. */
     void accountSequence(long seq) {
         if (seq < 0) return;
-        if (expectedSeq >= 0 && seq > expectedSeq) seqLost.addAndGet(seq - expectedSeq);
+        if (expectedSeq >= 0 && seq > expectedSeq) {
+            seqLost.addAndGet(seq - expectedSeq);
+            unresolvedOverruns.set(0);
+        }
         expectedSeq = seq + 1;
     }
 
@@ -186,11 +212,35 @@ public final class NflogSource implements EventSource {
             return ackError;
         }
 
+        /** Reads one datagram and counts its packets as unread at stop; returns what receive returned. */
+        int countUnread() throws IOException {
+            int n = socket.receive(buf);
+            if (n == -Errno.ENOBUFS) {
+                enobufs.incrementAndGet();
+                unresolvedOverruns.incrementAndGet();
+            } else if (n > 0 && n <= buf.size()) {
+                try {
+                    for (NetlinkMessage m : NetlinkMessages.split(buf.getByteBuffer(0, n))) {
+                        if (NflogParser.isPacket(m)) unreadAtStop.incrementAndGet();
+                    }
+                } catch (NetlinkFormatException e) {
+                    noteMalformed(e);
+                }
+            }
+            return n;
+        }
+
         /** @return what {@link NetlinkSocket#receive} returned (bytes, or -errno) */
         int receiveOnce() throws IOException {
             int n = socket.receive(buf);
             if (n == -Errno.ENOBUFS) {
                 enobufs.incrementAndGet();
+                unresolvedOverruns.incrementAndGet();
+                return n;
+            }
+            if (n > buf.size()) {
+                truncated.incrementAndGet();
+                lastMalformed = "datagram of " + n + " bytes truncated to the " + buf.size() + "-byte read buffer";
                 return n;
             }
             if (n <= 0) {

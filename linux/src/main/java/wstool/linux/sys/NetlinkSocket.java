@@ -105,15 +105,19 @@ public final class NetlinkSocket implements Closeable {
         }
     }
 
+    /** recv flag: return the datagram's real length even when it was longer than the buffer. */
+    public static final int MSG_TRUNC = 0x20;
+
     /**
      * Receives one datagram into {@code buf}.
      *
-     * @return bytes received, or {@code -errno} for EAGAIN (timeout), EINTR and ENOBUFS (kernel dropped messages
-     *     because the receive buffer was full), which callers handle; other errors throw
+     * @return the datagram's length (larger than {@code buf.size()} when it was truncated), or {@code -errno} for
+     *     EAGAIN (timeout), EINTR and ENOBUFS (kernel dropped messages because the receive buffer was full), which
+     *     callers handle; other errors throw
      */
     public int receive(Memory buf) throws IOException {
         try {
-            return libc.recv(fd, buf, new NativeLong(buf.size()), 0).intValue();
+            return libc.recv(fd, buf, new NativeLong(buf.size()), MSG_TRUNC).intValue();
         } catch (LastErrorException e) {
             int err = e.getErrorCode();
             if (err == Errno.EAGAIN || err == Errno.EINTR || err == Errno.ENOBUFS) return -err;

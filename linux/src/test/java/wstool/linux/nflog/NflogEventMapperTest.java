@@ -85,5 +85,6 @@ class NflogEventMapperTest {
         s.accountSequence(15); // 12, 13, 14 lost
         s.accountSequence(16);
         assertEquals(3, s.lostAtSource());
+        assertEquals(0, s.unresolvedOverruns());
     }
 }
