@@ -10,7 +10,7 @@
 # WARMUP packets (default 0) go first to another port, logged to ws_tool's group only and not counted: a JVM a
 # second after start runs interpreted code, so a cold burst measures JIT warm-up, not steady-state capture.
 #
-# usage (root): linux/bench/nflog-vs-ulogd.sh [N=200000] [WARMUP=0]   needs: nftables iproute2 ulogd2 ulogd2-json python3,
+# usage (root): linux/bench/nflog-vs-ulogd.sh [N=200000] [WARMUP=0]   needs: nftables iproute2 ulogd2 python3 bc,
 # and cli/target/ws_tool.jar (mvn -q -B -ntp -pl cli -am package -DskipTests)
 set -euo pipefail
 N=${1:-200000}
@@ -21,7 +21,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$ROOT/cli/target/ws_tool.jar
 [[ -f $JAR ]] || { echo "build the jar first: mvn -q -B -ntp -pl cli -am package -DskipTests" >&2; exit 2; }
 [[ $(id -u) == 0 ]] || { echo "needs root (namespaces, nftables, NFLOG)" >&2; exit 2; }
-BUF=$((16 * 1024 * 1024))
+BUF=$((64 * 1024 * 1024)) # ws_tool's default socket buffer; ulogd2 gets the same
 C=wstb-c-$$ S=wstb-s-$$
 W=$(mktemp -d)
 ULOGD_PID= WS_PID= BLACKHOLE=
@@ -69,9 +69,11 @@ sync=0
 file="$W/ulogd.json"
 CONF
 ip netns exec "$S" ulogd -c "$W/ulogd.conf" & ULOGD_PID=$!
-DUR=$(( 10 + (N + WARMUP) / 20000 ))
-ip netns exec "$S" java -jar "$JAR" firewall --nflog-group 101 --csv - --duration "${DUR}s" \
+ip netns exec "$S" java -jar "$JAR" firewall --nflog-group 101 --csv - --duration 600s \
   > "$W/ws_tool.csv" 2> "$W/ws_tool.err" & WS_PID=$!
+for i in $(seq 1 600); do grep -q "listening on NFLOG group" "$W/ws_tool.err" && break; sleep 0.1; done
+grep -q "listening on NFLOG group" "$W/ws_tool.err" || { echo "ws_tool did not start: $(cat "$W/ws_tool.err")" >&2; exit 1; }
+sleep 1 # ulogd2 (started first, C) is up well before a JVM
 flood() { # count port
   ip netns exec "$C" python3 -c '
 import socket, sys
@@ -84,20 +86,32 @@ for i in range(n):
         pass
 print(sent)' "$1" "$2"
 }
-for i in $(seq 1 600); do grep -q "listening on NFLOG group" "$W/ws_tool.err" && break; sleep 0.1; done
-grep -q "listening on NFLOG group" "$W/ws_tool.err" || { echo "ws_tool did not start: $(cat "$W/ws_tool.err")" >&2; exit 1; }
-sleep 1 # ulogd2 (started first, C) is up well before a JVM
-if (( WARMUP > 0 )); then flood "$WARMUP" 9998 > /dev/null; sleep 3; fi
+# seconds (since START) at which a file's count of measured events stopped changing: the tool's processing time
+settle() { # file pattern
+  local last=-1 same=0 now c
+  while (( same < 8 )); do
+    c=$(grep -c "$2" "$1" || true)
+    if [[ $c == "$last" ]]; then same=$((same + 1)); else same=0; last=$c; now=$(date +%s.%N); fi
+    sleep 0.25
+  done
+  echo "$last $(echo "$now - $START" | bc -l)"
+}
+START=$(date +%s.%N)
+if (( WARMUP > 0 )); then flood "$WARMUP" 9998 > /dev/null; settle "$W/ws_tool.csv" ',warmup drop,' > /dev/null; fi
 START=$(date +%s.%N)
 SENT=$(flood "$N" 9999)
 END=$(date +%s.%N)
-wait "$WS_PID" || true; WS_PID=
+read -r WS WS_T < <(settle "$W/ws_tool.csv" ',bench drop,')
+read -r UL UL_T < <(settle "$W/ulogd.json" '"bench drop"')
+kill -TERM "$WS_PID" 2>/dev/null || true; wait "$WS_PID" || true; WS_PID=
 kill "$ULOGD_PID" 2>/dev/null || true; wait "$ULOGD_PID" 2>/dev/null || true; ULOGD_PID=
-KERNEL=$(ip netns exec "$S" nft list chain inet bench input | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+UL=$(grep -c '"bench drop"' "$W/ulogd.json" || true) # after exit: ulogd2 buffers its last lines
 WS=$(grep -c ',bench drop,' "$W/ws_tool.csv" || true)
-UL=$(wc -l < "$W/ulogd.json")
+KERNEL=$(ip netns exec "$S" nft list chain inet bench input | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
 SECS=$(echo "$END - $START" | bc -l)
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), kernel $(uname -r)"
 printf 'flood: %d packets sent in %.2f s (%.0f packets/s); kernel rule counter: %s\n' "$SENT" "$SECS" "$(echo "$SENT / $SECS" | bc -l)" "$KERNEL"
-printf 'ws_tool: %d events written (%.1f%% of counted), %.0f events/s; its summary: %s\n' "$WS" "$(echo "100 * $WS / $KERNEL" | bc -l)" "$(echo "$WS / $SECS" | bc -l)" "$(tr '\n' ' ' < "$W/ws_tool.err" | tail -c 300)"
-printf 'ulogd2:  %d events written (%.1f%% of counted), %.0f events/s\n' "$UL" "$(echo "100 * $UL / $KERNEL" | bc -l)" "$(echo "$UL / $SECS" | bc -l)"
+printf 'ws_tool: %d events (%.1f%% of counted), all written %.2f s after the flood began (%.0f events/s)\n' "$WS" "$(echo "100 * $WS / $KERNEL" | bc -l)" "$WS_T" "$(echo "$WS / $WS_T" | bc -l)"
+printf 'ulogd2:  %d events (%.1f%% of counted), all written %.2f s after the flood began (%.0f events/s)\n' "$UL" "$(echo "100 * $UL / $KERNEL" | bc -l)" "$UL_T" "$(echo "$UL / $UL_T" | bc -l)"
+echo "ws_tool summary: $(grep -E 'events shown|by kind' "$W/ws_tool.err" | tr '\n' ' ')"
 grep -iE "lost|overrun|ENOBUFS|error" "$W/ulogd.log" | tail -3 || true
