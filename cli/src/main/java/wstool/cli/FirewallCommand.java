@@ -1,28 +1,55 @@
 package wstool.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import wstool.core.pipeline.EventSource;
 import wstool.linux.nflog.NflogOptions;
 import wstool.linux.nflog.NflogSource;
 import wstool.linux.nflog.NftRuleInstaller;
 import wstool.linux.sys.NetNamespace;
+import wstool.wfp.WfpImportSource;
+import wstool.wfp.WfpLiveSource;
 
-/** Live firewall verdicts. Linux: nftables/iptables NFLOG (module linux). */
+/**
+ * What the Windows firewall (WFP) dropped or allowed: live net events, the kernel's recent-event buffer
+ * ({@code --recent}), or a {@code netsh wfp} XML file on any OS ({@code --import}). On Linux: packets that
+ * nftables/iptables rules log to an NFLOG group ({@code --nflog-group}, {@code --install-rule}, {@code --match}).
+ */
 @Command(name = "firewall", mixinStandardHelpOptions = true,
-        description = {"Live firewall verdicts: what the firewall drops or allows, with the remote address enriched.",
-                "Linux: packets logged to an NFLOG group (nft 'log group N', iptables '-j NFLOG'); needs root or CAP_NET_ADMIN."})
+        description = {"Windows Filtering Platform verdicts (drops, allows, IPsec/IKE failures) with filter, layer, "
+                + "program and user names.",
+                "Live capture needs Windows and an elevated prompt; --import reads 'netsh wfp show netevents' "
+                        + "(netevents.xml) or 'netsh wfp capture' (wfpdiag.xml) output on any OS.",
+                "Linux: packets logged to an NFLOG group (nft 'log group N', iptables '-j NFLOG'); needs root or"
+                        + " CAP_NET_ADMIN."})
 public final class FirewallCommand implements Callable<Integer> {
     @ParentCommand
     WsTool app;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--recent", description = "Show the kernel's buffer of recent net events, then exit.")
+    boolean recent;
+
+    @Option(names = "--import", paramLabel = "FILE",
+            description = "Read net events from netsh wfp XML (netevents.xml or wfpdiag.xml) instead of this machine.")
+    Path importFile;
+
+    @Option(names = "--all", description = "Also collect allowed connections, inbound multicast/broadcast and "
+            + "port-scanning drops (turned back off on exit if they were off).")
+    boolean all;
 
     @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
             description = "Linux: NFLOG group to listen on, 0-65535 (default: ${DEFAULT-VALUE}).")
@@ -33,7 +60,8 @@ public final class FirewallCommand implements Callable<Integer> {
     boolean installRule;
 
     @Option(names = "--match", paramLabel = "EXPR",
-            description = "Linux, with --install-rule: log only packets matching this nft expression (e.g. 'tcp dport 22'), allowed or dropped.")
+            description = "Linux, with --install-rule: log only packets matching this nft expression (e.g. 'tcp dport 22'),"
+                    + " allowed or dropped.")
     String match;
 
     @Option(names = "--netns", paramLabel = "NAME",
@@ -48,7 +76,20 @@ public final class FirewallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DataDirs.isWindows()) throw new UsageException("the Windows firewall source is not part of this build yet");
+        if (importFile == null && !DataDirs.isWindows()) return linux();
+        if (installRule || match != null || netns != null) {
+            throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
+        }
+        return new EventJob(app, spec.commandLine(), output, filters)
+                .source(source())
+                .enricher(app.enricher())
+                .run();
+    }
+
+    /** Linux: NFLOG group, optionally with ws_tool's own logging rules (removed on every exit path). */
+    private Integer linux() throws Exception {
+        if (recent || all) throw new UsageException("--recent and --all are for the Windows firewall; here ws_tool reads NFLOG"
+                + " (or a Windows capture with --import FILE)");
         if (match != null && !installRule) throw new UsageException("--match needs --install-rule");
         NflogOptions opts;
         NftRuleInstaller rules = null;
@@ -80,9 +121,9 @@ public final class FirewallCommand implements Callable<Integer> {
 
     /** One line on stderr once the group is bound, so people and scripts know from when packets are captured. */
     private void announceWhenListening(NflogSource source) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         Thread t = new Thread(() -> {
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try {
                 while (!source.ready() && System.nanoTime() < until) Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -95,5 +136,19 @@ public final class FirewallCommand implements Callable<Integer> {
         }, "ws_tool-nflog-ready");
         t.setDaemon(true);
         t.start();
+    }
+
+    private EventSource source() throws NoSuchFileException {
+        if (importFile != null) {
+            if (recent || all) throw new UsageException("--recent and --all are for this machine's firewall, not with --import");
+            if (!Files.isRegularFile(importFile)) throw new NoSuchFileException(importFile.toString());
+            return new WfpImportSource(importFile);
+        }
+        if (!DataDirs.isWindows()) {
+            throw new UsageException("live firewall events need Windows; here, read a capture from a Windows machine with"
+                    + " --import FILE (netsh wfp show netevents / netsh wfp capture), or watch this machine's firewall with"
+                    + " the Linux backend");
+        }
+        return WfpLiveSource.windows(all, recent);
     }
 }

@@ -1,19 +1,30 @@
 package wstool.cli;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import wstool.linux.trace.LinuxTraceSource;
-import wstool.linux.trace.TraceTarget;
 
-/** Live socket calls of processes. Linux: syscall tracepoints through bpftrace (module linux). */
+/**
+ * {@code trace --pid N | --exe NAME | --all [--providers LIST] [--etl FILE]}: socket calls, DNS lookups and
+ * network transfers of processes. Live on Windows: a real-time ETW session on Winsock-AFD, NameResolution and
+ * Kernel-Network (needs Administrator or Performance Log Users). With --etl: a capture, read on any OS
+ * ({@link TraceEtlCommand}). Live on Linux: syscall tracepoints through bpftrace ({@link LinuxTraceSource}, needs
+ * root) for --pid / --exe.
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Live socket calls (socket, connect, bind, listen, accept, send/recv sizes, close) of processes.",
-                "Linux: kernel syscall tracepoints via bpftrace; needs root. Select with --pid or --exe."})
+        description = {"Socket calls, DNS lookups and transfers of processes, live or from an ETW capture.",
+                "Live (Windows): real-time ETW session (Winsock-AFD, NameResolution, Kernel-Network); run as"
+                        + " Administrator. --etl FILE: read a .etl capture on any OS.",
+                "Live (Linux): socket syscalls (socket, connect, bind, listen, accept, send/recv sizes, close) via"
+                        + " bpftrace tracepoints; run as root; --pid or --exe."})
 public final class TraceCommand implements Callable<Integer> {
     @ParentCommand
     WsTool app;
@@ -21,8 +32,20 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--exe", paramLabel = "NAME", description = "Trace every process running this program (file name or path).")
+    @Option(names = "--exe", paramLabel = "NAME",
+            description = "Every process of this program (e.g. powershell.exe), also ones that start later.")
     String exe;
+
+    @Option(names = "--all", description = "Every process.")
+    boolean all;
+
+    @Option(names = "--etl", paramLabel = "FILE", description = "Read this .etl capture instead of tracing live.")
+    Path etl;
+
+    @Option(names = "--providers", paramLabel = "LIST",
+            description = "ETW providers: afd, dns, kernel-network, tcpip, kernel-process, names or GUIDs"
+                    + " (default: afd,dns,kernel-network).")
+    String providers;
 
     @Mixin
     OutputOptions output;
@@ -32,13 +55,27 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DataDirs.isWindows()) throw new UsageException("the Windows trace source is not part of this build yet");
-        TraceTarget target;
+        if (etl != null) {
+            return fromCapture();
+        }
+        EtwLiveTrace.target(filters.pids(), exe, all); // usage errors first, on every OS
+        if (!DataDirs.isWindows()) {
+            return linux();
+        }
+        return new EventJob(app, spec.commandLine(), output, filters)
+                .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, spec.commandLine().getErr()))
+                .enricher(app.enricher())
+                .run();
+    }
+
+    /** Linux: the bpftrace backend, same --pid / --exe meaning as ETW (a process id, or every process of a program). */
+    private Integer linux() throws Exception {
+        if (all) throw new UsageException("--all is not available live on Linux; choose --pid N or --exe NAME"
+                + " (any OS can read a Windows capture with --etl FILE)");
+        if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
+        wstool.linux.trace.TraceTarget target;
         try {
-            if (exe != null && !filters.pids().isEmpty()) throw new IllegalArgumentException("give --pid or --exe, not both");
-            if (exe != null) target = TraceTarget.exe(exe);
-            else if (!filters.pids().isEmpty()) target = TraceTarget.pids(filters.pids());
-            else throw new IllegalArgumentException("trace needs --pid N or --exe NAME");
+            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -46,5 +83,18 @@ public final class TraceCommand implements Callable<Integer> {
                 .source(new LinuxTraceSource(target))
                 .enricher(app.enricher())
                 .run();
+    }
+
+    private Integer fromCapture() throws Exception {
+        TraceEtlCommand offline = new TraceEtlCommand();
+        offline.app = app;
+        offline.spec = spec;
+        offline.etl = etl;
+        offline.exe = exe;
+        offline.all = all;
+        offline.providers = providers == null ? List.of() : Arrays.asList(providers.split(","));
+        offline.output = output;
+        offline.filters = filters;
+        return offline.call();
     }
 }

@@ -35,7 +35,7 @@ class LinuxCommandsTest {
         assertEquals(2, CliRun.of("firewall", "--nflog-group", "70000").exitCode());
         CliRun noTarget = CliRun.of("trace");
         assertEquals(2, noTarget.exitCode());
-        assertTrue(noTarget.err().contains("trace needs --pid N or --exe NAME"), noTarget.err());
+        assertTrue(noTarget.err().contains("choose exactly one of --pid N, --exe NAME or --all"), noTarget.err());
         assertEquals(2, CliRun.of("trace", "--exe", "a\"b").exitCode());
     }
 
