@@ -79,8 +79,24 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        LinuxTraceSource source = new LinuxTraceSource(target);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            try {
+                while (!source.ready() && System.nanoTime() < until) Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (source.ready()) {
+                err.println("ws_tool: tracing socket calls of " + target);
+                err.flush();
+            }
+        }, "ws_tool-trace-ready");
+        notice.setDaemon(true);
+        notice.start();
         return new EventJob(app, spec.commandLine(), output, filters)
-                .source(new LinuxTraceSource(target))
+                .source(source)
                 .enricher(app.enricher())
                 .run();
     }

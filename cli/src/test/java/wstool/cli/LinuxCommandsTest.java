@@ -40,6 +40,49 @@ class LinuxCommandsTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void traceOfAChildProcessWritesItsSocketCalls() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        try (NetnsPair ns = new NetnsPair("ct")) {
+            Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", String.join("\n",
+                    "import socket, sys", "sys.stdin.readline()",
+                    "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+                    "s.sendto(b'0123456789', ('127.0.0.1', 9))", "s.close()", "print('done', flush=True)", ""))
+                    .redirectErrorStream(true).start();
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.PrintWriter errOut = new java.io.PrintWriter(err, true);
+            Path out = dir.resolve("trace.jsonl");
+            int[] code = {-1};
+            Thread cli = new Thread(() -> code[0] = WsTool.execute(new String[] {"trace", "--pid", Long.toString(child.pid()),
+                    "--jsonl", out.toString(), "--duration", "40s", "--max-events", "3"},
+                    new java.io.PrintWriter(new java.io.StringWriter()), errOut));
+            cli.start();
+            try {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!err.toString().contains("ws_tool: tracing socket calls") && cli.isAlive() && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertTrue(err.toString().contains("tracing socket calls of pid " + child.pid()), err.toString());
+                child.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                child.getOutputStream().close();
+                assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+                cli.join(30_000);
+            } finally {
+                child.destroyForcibly();
+            }
+            assertEquals(0, code[0], err.toString());
+            java.util.List<String> lines = Files.readAllLines(out);
+            assertEquals(3, lines.size(), String.join("\n", lines));
+            assertEquals(java.util.List.of("CREATE", "SENDTO", "CLOSE"),
+                    lines.stream().map(l -> EventJson.read(l).kind()).toList());
+            wstool.core.model.SocketEvent send = (wstool.core.model.SocketEvent) EventJson.read(lines.get(1));
+            assertEquals(10, send.bytes());
+            assertEquals(9, send.header().remote().port());
+            assertEquals(child.pid(), send.header().pid());
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void firewallWithInstalledRuleWritesDropsToJsonl() throws Exception {
         LiveAssumptions.requireRootAndTools("ip", "nft");

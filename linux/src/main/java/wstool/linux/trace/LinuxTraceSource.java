@@ -79,7 +79,7 @@ public final class LinuxTraceSource implements EventSource {
         SocketEventMapper mapper = new SocketEventMapper(LinuxTraceSource::exePath, monotonicClock());
         long started = System.nanoTime();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = readLine(in)) != null; ) {
                 if (TraceLineParser.isEvent(line)) {
                     try {
                         SocketEvent e = mapper.map(TraceLineParser.parse(line));
@@ -111,6 +111,16 @@ public final class LinuxTraceSource implements EventSource {
                 throw new IOException("bpftrace could not start the socket trace (needs root, tracefs and kernel BTF): " + why);
             }
             throw new IOException("bpftrace ended unexpectedly: " + why);
+        }
+    }
+
+    /** The next line, or null at the end; a pipe closed by {@link #stop()} while reading is the end, not an error. */
+    private String readLine(BufferedReader in) throws IOException {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            if (stopRequested) return null;
+            throw e;
         }
     }
 
