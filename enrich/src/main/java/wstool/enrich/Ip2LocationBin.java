@@ -152,8 +152,8 @@ public final class Ip2LocationBin implements GeoSource {
     private Enrichment record(long at) {
         long countryPtr = u32((int) at);
         String cc = string(countryPtr);
+        if ("-".equals(cc) || cc.isEmpty()) return Enrichment.NONE;
         String country = string(countryPtr + 3);
-        if ("-".equals(cc)) return Enrichment.NONE;
         String region = REGION[type] == 0 ? null : string(u32(col(at, REGION[type])));
         String city = CITY[type] == 0 ? null : string(u32(col(at, CITY[type])));
         String isp = ISP[type] == 0 ? null : string(u32(col(at, ISP[type])));
