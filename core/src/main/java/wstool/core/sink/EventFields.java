@@ -2,7 +2,6 @@ package wstool.core.sink;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-import wstool.core.model.Direction;
 import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
@@ -10,17 +9,27 @@ import wstool.core.net.Services;
 
 /** Derived values that every human-facing output shows the same way. */
 public final class EventFields {
+    private static final int DYNAMIC_PORTS = 49152;
+
     private EventFields() {}
 
     /**
-     * The IANA service of the port that names the conversation: the local port for inbound traffic (what was
-     * reached), the remote port otherwise. Null when unknown.
+     * The IANA service of the conversation: of the two ports, the lower one below the dynamic range (49152) that
+     * has a registered name; ephemeral client ports are thereby skipped in either direction. Null when none.
      */
     public static String service(NetEvent e) {
         EventHeader h = e.header();
-        int port = e.direction() == Direction.IN && h.local().port() >= 0 ? h.local().port() : h.remote().port();
-        if (port < 0 || h.ipProtocol() < 0) return null;
-        return Services.iana().name(port, h.ipProtocol());
+        if (h.ipProtocol() < 0) return null;
+        int a = h.local().port();
+        int b = h.remote().port();
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        String name = lo >= 0 ? registered(lo, h.ipProtocol()) : null;
+        return name != null ? name : registered(hi, h.ipProtocol());
+    }
+
+    private static String registered(int port, int protocol) {
+        return port >= 0 && port < DYNAMIC_PORTS ? Services.iana().name(port, protocol) : null;
     }
 
     /** Raw source fields as "k=v; k=v" (RawEvent adds provider, id, version and payload). */
@@ -35,6 +44,7 @@ public final class EventFields {
     }
 
     private static String joined(Map<String, String> raw) {
+        if (raw.isEmpty()) return "";
         return raw.entrySet().stream().map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining("; "));
     }
 }

@@ -1,0 +1,49 @@
+package wstool.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import wstool.core.filter.EventFilter;
+
+/** The filters every event command shares. */
+public final class FilterOptions {
+    @Option(names = "--pid", paramLabel = "PID", split = ",", description = "Only these process ids.")
+    List<Long> pids = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    IpVersion ipVersion;
+
+    static final class IpVersion {
+        @Option(names = "-4", description = "IPv4 only.") boolean v4;
+        @Option(names = "-6", description = "IPv6 only.") boolean v6;
+    }
+
+    @Option(names = "--exclude", paramLabel = "X", split = ",",
+            description = "Hide a program (name or path) or an address/CIDR; repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--type", paramLabel = "TYPE", split = ",",
+            description = "Only these kinds (drop, allow, connect, send, dns, ...) or classes (firewall, socket, dns).")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--proto", paramLabel = "PROTO", split = ",", description = "Only these IP protocols (tcp, udp, icmp, 0-255).")
+    List<String> protocols = new ArrayList<>();
+
+    @Option(names = "--direction", paramLabel = "in|out", description = "Only inbound or outbound events.")
+    String direction;
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public EventFilter toFilter() {
+        EventFilter.Builder b = EventFilter.builder();
+        pids.forEach(b::pid);
+        if (ipVersion != null) b.ipVersion(ipVersion.v4 ? 4 : 6);
+        excludes.forEach(b::exclude);
+        types.forEach(b::type);
+        protocols.forEach(b::protocol);
+        if (direction != null) b.direction(direction);
+        return b.build();
+    }
+
+    public List<Long> pids() { return pids; }
+}

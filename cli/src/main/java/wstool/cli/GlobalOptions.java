@@ -1,0 +1,28 @@
+package wstool.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every subcommand accepts. */
+public final class GlobalOptions {
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where downloaded data lives (default: ${DEFAULT-VALUE}).")
+    Path dataDir = DataDirs.defaultDataDir();
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Config file (default: $WS_TOOL_CONFIG, ./ws_tool.properties, then the per-user config dir).")
+    Path config;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No ANSI colours.")
+    boolean noColor;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces and more detail on errors.")
+    boolean verbose;
+
+    public Path dataDir() { return dataDir; }
+
+    public boolean noColor() { return noColor; }
+
+    public boolean verbose() { return verbose; }
+}

@@ -1,0 +1,32 @@
+package wstool.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where events go and when the job ends: shared by every event command. */
+public final class OutputOptions {
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write events as CSV (RFC 4180; '-' = stdout).")
+    Path csv;
+
+    @Option(names = "--jsonl", paramLabel = "FILE", description = "Write events as JSON Lines ('-' = stdout); read back by 'replay'.")
+    Path jsonl;
+
+    @Option(names = "--no-tui", description = "Plain line output instead of the full-screen view.")
+    boolean noTui;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop after this long (e.g. 30s, 5m, 1h, 500ms).")
+    Duration duration;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events have been shown.")
+    long maxEvents;
+
+    @Option(names = "--buffer", paramLabel = "N", defaultValue = "100000",
+            description = "Events the full-screen view keeps for scrolling (default: ${DEFAULT-VALUE}).")
+    int buffer;
+
+    static boolean isStdout(Path p) { return p != null && p.toString().equals("-"); }
+
+    boolean anyStdout() { return isStdout(csv) || isStdout(jsonl); }
+}

@@ -1,0 +1,81 @@
+package wstool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wstool.core.model.NetEvent;
+import wstool.core.sink.EventJson;
+
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    static Path demo() {
+        Path p = Path.of("..", "samples", "demo.jsonl");
+        assertTrue(Files.isRegularFile(p), "samples/demo.jsonl is part of the repository");
+        return p;
+    }
+
+    @Test
+    void replayFiltersAndExportsBothFormats() throws Exception {
+        Path csv = dir.resolve("drops.csv");
+        Path jsonl = dir.resolve("drops.jsonl");
+        CliRun r = CliRun.of("replay", demo().toString(), "--type", "drop", "--direction", "in",
+                "--csv", csv.toString(), "--jsonl", jsonl.toString(), "--no-tui");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(jsonl);
+        assertTrue(lines.size() > 10);
+        for (String line : lines) {
+            NetEvent e = EventJson.read(line);
+            assertEquals("DROP", e.kind());
+            assertEquals("IN", e.direction().name());
+        }
+        assertEquals(lines.size() + 1, Files.readAllLines(csv).size(), "header + one row per event");
+        assertTrue(r.err().contains(lines.size() + " events shown"), r.err());
+    }
+
+    @Test
+    void replayOfAnExportReproducesIt() throws Exception {
+        Path first = dir.resolve("a.jsonl");
+        Path second = dir.resolve("b.jsonl");
+        assertEquals(0, CliRun.of("replay", demo().toString(), "--jsonl", first.toString()).exitCode());
+        assertEquals(0, CliRun.of("replay", first.toString(), "--jsonl", second.toString()).exitCode());
+        assertEquals(Files.readString(first), Files.readString(second));
+    }
+
+    @Test
+    void servicesByPortProtoAndName() {
+        CliRun r = CliRun.of("services", "3389/tcp", "53", "ssh", "1/dccp");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("3389/tcp     ms-wbt-server"), r.out());
+        assertTrue(r.out().contains("53/udp       domain"), r.out());
+        assertTrue(r.out().contains("22/tcp       ssh"), r.out());
+        assertTrue(r.out().contains("1/dccp       (unassigned)"), r.out());
+    }
+
+    @Test
+    void doctorReportsJavaOsPrivilegesAndConfig() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("c.properties"), "exclude = svchost.exe\n");
+        CliRun r = CliRun.of("--config", cfg.toString(), "doctor");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Java         " + System.getProperty("java.version")), r.out());
+        assertTrue(r.out().contains("privileges"), r.out());
+        assertTrue(r.out().contains("config       " + cfg), r.out());
+    }
+
+    @Test
+    void configFileGivesOptionDefaults() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("c.properties"), "type = dns\nmax-events = 3\n");
+        Path out = dir.resolve("o.jsonl");
+        CliRun r = CliRun.of("--config", cfg.toString(), "replay", demo().toString(), "--jsonl", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(3, lines.size());
+        for (String l : lines) assertEquals("DNS", EventJson.read(l).kind());
+    }
+}

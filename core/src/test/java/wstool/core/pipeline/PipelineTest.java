@@ -1,0 +1,191 @@
+package wstool.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import wstool.core.Events;
+import wstool.core.model.Enrichment;
+import wstool.core.model.NetEvent;
+
+@Timeout(60)
+class PipelineTest {
+    /** A sink that keeps events and can be made slow. */
+    static final class CollectingSink implements EventSink {
+        final List<NetEvent> events = new ArrayList<>();
+        final long delayNanos;
+        boolean flushed;
+        boolean closed;
+
+        CollectingSink(long delayNanos) { this.delayNanos = delayNanos; }
+
+        @Override public void accept(NetEvent e) {
+            if (delayNanos > 0) {
+                long until = System.nanoTime() + delayNanos;
+                while (System.nanoTime() < until) Thread.onSpinWait();
+            }
+            events.add(e);
+        }
+        @Override public void flush() { flushed = true; }
+        @Override public void close() { flushed = true; closed = true; }
+    }
+
+    /** Emits a fixed number of events as fast as it can; records how long the emitting took. */
+    static final class FloodSource implements EventSource {
+        final int count;
+        final boolean live;
+        final AtomicLong accepted = new AtomicLong();
+        volatile Pipeline pipeline;
+        volatile long deliveredWhenDone = -1;
+
+        FloodSource(int count, boolean live) {
+            this.count = count;
+            this.live = live;
+        }
+
+        @Override public String name() { return "flood"; }
+        @Override public boolean live() { return live; }
+        @Override public void stop() { }
+        @Override public void run(Emitter emitter) {
+            NetEvent e = Events.connect(1, "a.exe", "8.8.8.8", 443);
+            for (int i = 0; i < count; i++) if (emitter.emit(e)) accepted.incrementAndGet();
+            if (pipeline != null) deliveredWhenDone = pipeline.stats().delivered();
+        }
+    }
+
+    @Test
+    void liveSourceFloodingSlowSinkIsNeverBlockedAndOverflowIsCounted() {
+        FloodSource source = new FloodSource(200_000, true);
+        CollectingSink slow = new CollectingSink(TimeUnit.MICROSECONDS.toNanos(20));
+        Pipeline p = Pipeline.builder().source(source).sink(slow).queueCapacity(64).build();
+        source.pipeline = p;
+        PipelineSummary s = p.run();
+
+        assertEquals(200_000, s.received());
+        assertTrue(s.dropped() > 0, "overflow must be counted");
+        assertEquals(s.received(), s.delivered() + s.dropped(), "every event is either delivered or counted as dropped");
+        assertEquals(source.accepted.get(), s.delivered(), "everything accepted into the queue reaches the sink");
+        assertEquals(s.delivered(), slow.events.size());
+        // A source that waited for the sink could only finish after the sink had taken all but a queue's worth.
+        assertTrue(source.deliveredWhenDone >= 0 && source.deliveredWhenDone < 200_000 - 64 - 1000,
+                "source finished only after the sink caught up: delivered " + source.deliveredWhenDone);
+        assertTrue(slow.closed);
+    }
+
+    @Test
+    void offlineSourceIsThrottledNotDropped() {
+        FloodSource source = new FloodSource(20_000, false);
+        CollectingSink slow = new CollectingSink(TimeUnit.MICROSECONDS.toNanos(5));
+        PipelineSummary s = Pipeline.builder().source(source).sink(slow).queueCapacity(16).build().run();
+        assertEquals(0, s.dropped());
+        assertEquals(20_000, slow.events.size());
+    }
+
+    @Test
+    void maxEventsStopsTheJobAndSinksAreClosed() {
+        CollectingSink sink = new CollectingSink(0);
+        PipelineSummary s = Pipeline.builder().source(new FloodSource(50_000, false)).sink(sink).maxEvents(1000).build().run();
+        assertEquals(1000, s.delivered());
+        assertEquals(1000, sink.events.size());
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void requestStopDeliversWhatWasQueuedThenFlushesAndCloses() throws Exception {
+        CountDownLatch emitted = new CountDownLatch(1);
+        EventSource endless = new EventSource() {
+            volatile boolean stopped;
+            @Override public String name() { return "endless"; }
+            @Override public boolean live() { return true; }
+            @Override public void stop() { stopped = true; }
+            @Override public void run(Emitter emitter) throws InterruptedException {
+                for (int i = 0; i < 100; i++) emitter.emit(Events.drop("1.2.3.4", 1000 + i, 22));
+                emitted.countDown();
+                while (!stopped) Thread.sleep(5);
+            }
+        };
+        CollectingSink sink = new CollectingSink(0);
+        Pipeline p = Pipeline.builder().source(endless).sink(sink).build();
+        Thread stopper = new Thread(() -> {
+            try {
+                emitted.await();
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            p.requestStop();
+        });
+        stopper.start();
+        PipelineSummary s = p.run();
+        assertTrue(p.awaitFinished(Duration.ofSeconds(1)));
+        assertEquals(100, s.received());
+        assertEquals(100, sink.events.size(), "events already accepted are not lost on stop");
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void enrichmentIsAppliedToRemoteAddressesAndFiltersRunFirst() {
+        CollectingSink sink = new CollectingSink(0);
+        List<String> looked = new ArrayList<>();
+        AddressEnricher enricher = a -> {
+            looked.add(a.getHostAddress());
+            return new Enrichment("US", null, null, null, null, null, 15169L, "GOOGLE", null, null);
+        };
+        EventSource two = new EventSource() {
+            @Override public String name() { return "two"; }
+            @Override public boolean live() { return false; }
+            @Override public void stop() { }
+            @Override public void run(Emitter emitter) {
+                emitter.emit(Events.connect(1, "a.exe", "8.8.8.8", 53));
+                emitter.emit(Events.connect(2, "b.exe", "9.9.9.9", 53));
+            }
+        };
+        PipelineSummary s = Pipeline.builder().source(two).sink(sink).enricher(enricher)
+                .filter(e -> e.header().pid() == 1).build().run();
+        assertEquals(1, s.filteredOut());
+        assertEquals(List.of("8.8.8.8"), looked);
+        assertEquals(15169L, sink.events.get(0).header().enrichment().asn());
+    }
+
+    @Test
+    void aFailingSourceEndsTheJobWithItsErrorAfterDeliveringEarlierEvents() {
+        EventSource broken = new EventSource() {
+            @Override public String name() { return "broken"; }
+            @Override public boolean live() { return false; }
+            @Override public void stop() { }
+            @Override public void run(Emitter emitter) throws IOException {
+                emitter.emit(Events.dns(1, "a.example"));
+                throw new IOException("corrupt record at offset 4096");
+            }
+        };
+        CollectingSink sink = new CollectingSink(0);
+        PipelineSummary s = Pipeline.builder().source(broken).sink(sink).build().run();
+        assertTrue(s.failed());
+        assertInstanceOf(IOException.class, s.failure());
+        assertEquals(1, sink.events.size());
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void aFailingSinkStopsTheJobButOtherSinksAreStillClosed() {
+        EventSink failing = new EventSink() {
+            @Override public void accept(NetEvent e) throws IOException { throw new IOException("disk full"); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        CollectingSink other = new CollectingSink(0);
+        PipelineSummary s = Pipeline.builder().source(new FloodSource(10, false)).sink(failing).sink(other).build().run();
+        assertEquals("disk full", s.failure().getMessage());
+        assertTrue(other.closed);
+        assertFalse(other.events.isEmpty());
+    }
+}

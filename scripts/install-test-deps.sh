@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite uses (tests that need one skip loudly where it is missing).
+# Safe to run again; needs root (CI runs as root). Without root or apt it only reports what is missing.
+set -euo pipefail
+packages=(maven openjdk-17-jdk-headless tmux)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then echo "test dependencies present"; exit 0; fi
+if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+  echo "WARNING: missing packages (tests that need them will skip): ${missing[*]}" >&2
+  exit 0
+fi
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
