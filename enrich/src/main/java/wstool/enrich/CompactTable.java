@@ -1,0 +1,129 @@
+package wstool.enrich;
+
+import com.maxmind.db.CHMCache;
+import com.maxmind.db.DatabaseRecord;
+import com.maxmind.db.Network;
+import com.maxmind.db.Networks;
+import com.maxmind.db.Reader;
+import com.maxmind.geoip2.model.AsnResponse;
+import com.maxmind.geoip2.model.CityResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import wstool.core.model.Enrichment;
+import wstool.core.net.Addresses;
+
+/**
+ * The IPv4 part of a GeoIP2/GeoLite2 City or ASN database flattened at load time into a sorted range table
+ * (range start -> index of a de-duplicated {@link Enrichment}), so an IPv4 lookup is one binary search over an int
+ * array instead of a tree walk plus record decoding. IPv6 lookups go to the wrapped source. Memory: 8 bytes per
+ * range (about 3.3 M ranges / 26 MB for GeoLite2 City 2019) plus the distinct answers; building takes a few
+ * seconds, so it is meant for long runs and the benchmark, not for one-shot lookups.
+ */
+public final class CompactTable implements GeoSource {
+    private static final List<String> LOCALES = List.of("en"); // as DatabaseReader's default, for the names
+
+    private final GeoSource fallback;
+    private final int[] starts;   // range starts with the sign bit flipped, so signed comparison orders them as unsigned
+    private final int[] answer;   // index into values; -1 = nothing known
+    private final Enrichment[] values;
+
+    private CompactTable(GeoSource fallback, int[] starts, int[] answer, Enrichment[] values) {
+        this.fallback = fallback;
+        this.starts = starts;
+        this.answer = answer;
+        this.values = values;
+    }
+
+    /**
+     * Builds the table from a stream of the same database that {@code fallback} reads (read into memory and released
+     * afterwards).
+     */
+    public static CompactTable build(InputStream database, MaxMindSource fallback) {
+        boolean asn = fallback.databaseType().contains("ASN");
+        try (Reader r = new Reader(database, new CHMCache(1 << 18))) {
+            Network all = new Network(Addresses.parse("0.0.0.0"), 0);
+            Class<?> type = asn ? AsnResponse.class : CityResponse.class;
+            Networks<?> it = r.networksWithin(all, false, type);
+            int n = 0;
+            int[] starts = new int[1 << 16];
+            int[] answer = new int[1 << 16];
+            Map<Enrichment, Integer> index = new HashMap<>();
+            List<Enrichment> values = new ArrayList<>();
+            long nextFree = 0; // first address not yet covered
+            while (it.hasNext()) {
+                DatabaseRecord<?> rec = it.next();
+                Network net = rec.network();
+                if (!(net.networkAddress() instanceof Inet4Address)) continue;
+                long start = Integer.toUnsignedLong(ByteBuffer.wrap(net.networkAddress().getAddress()).getInt());
+                long end = start + (1L << (32 - net.prefixLength()));
+                Object data = rec.data();
+                Enrichment e = data instanceof CityResponse c ? MaxMindSource.fromCity(new CityResponse(c, LOCALES))
+                        : data instanceof AsnResponse a ? MaxMindSource.fromAsn(a) : Enrichment.NONE;
+                Integer idx = index.get(e);
+                if (idx == null) {
+                    idx = values.size();
+                    values.add(e);
+                    index.put(e, idx);
+                }
+                if (n + 2 >= starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                    answer = Arrays.copyOf(answer, answer.length * 2);
+                }
+                if (start > nextFree || n == 0) { // a gap (or the space before the first network) knows nothing
+                    starts[n] = flip(nextFree);
+                    answer[n++] = -1;
+                }
+                if (n > 0 && answer[n - 1] == idx && start == nextFree) {
+                    nextFree = end; // same answer as the adjacent range: extend it
+                    continue;
+                }
+                starts[n] = flip(start);
+                answer[n++] = idx;
+                nextFree = end;
+            }
+            if (nextFree <= 0xffffffffL) {
+                starts[n] = flip(nextFree);
+                answer[n++] = -1;
+            }
+            return new CompactTable(fallback, Arrays.copyOf(starts, n), Arrays.copyOf(answer, n),
+                    values.toArray(Enrichment[]::new));
+        } catch (IOException | com.maxmind.db.InvalidNetworkException | RuntimeException e) {
+            throw new GeoDataException(fallback.name() + ": cannot build the range table (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static int flip(long unsigned) { return (int) unsigned ^ Integer.MIN_VALUE; }
+
+    @Override public String name() { return fallback.name(); }
+
+    @Override public boolean coversIpv6() { return fallback.coversIpv6(); }
+
+    public int ranges() { return starts.length; }
+
+    public int distinctAnswers() { return values.length; }
+
+    /** Approximate heap held by the table (arrays only; the distinct answers are counted at 120 bytes each). */
+    public long approximateBytes() { return starts.length * 8L + values.length * 120L; }
+
+    @Override
+    public Enrichment lookup(InetAddress address) {
+        if (!(address instanceof Inet4Address)) return fallback.lookup(address);
+        byte[] b = address.getAddress();
+        int key = ((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff)) ^ Integer.MIN_VALUE;
+        int i = Arrays.binarySearch(starts, key);
+        if (i < 0) i = -i - 2;
+        int a = i < 0 ? -1 : answer[i];
+        return a < 0 ? Enrichment.NONE : values[a];
+    }
+
+    @Override
+    public void close() { fallback.close(); }
+}
