@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import wstool.enrich.CompactTable;
 import wstool.enrich.GeoDataException;
 import wstool.enrich.MaxMindSource;
 
@@ -32,6 +33,20 @@ public final class EmbeddedData {
         try (InputStream in = new BufferedInputStream(raw)) {
             return MaxMindSource.read(in, "embedded " + name);
         } catch (IOException e) {
+            throw new GeoDataException("embedded " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An embedded database with its IPv4 part flattened into a {@link CompactTable} (a few seconds to build, ~26 MB
+     * more heap for City): for long runs where every lookup counts.
+     */
+    public static CompactTable openCompact(String name) {
+        MaxMindSource db = open(name);
+        try (InputStream in = new BufferedInputStream(EmbeddedData.class.getClassLoader().getResourceAsStream(name))) {
+            return CompactTable.build(in, db);
+        } catch (IOException e) {
+            db.close();
             throw new GeoDataException("embedded " + name + ": " + e.getMessage(), e);
         }
     }

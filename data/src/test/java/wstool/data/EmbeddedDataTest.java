@@ -34,4 +34,20 @@ class EmbeddedDataTest {
             assertEquals("US", e.lookup(Addresses.parse("2001:4860:4860::8888")).countryCode());
         }
     }
+
+    @Test
+    void compactEmbeddedCityAnswersLikeTheReader() {
+        long t0 = System.nanoTime();
+        try (wstool.enrich.CompactTable t = EmbeddedData.openCompact(EmbeddedData.CITY);
+             MaxMindSource db = EmbeddedData.open(EmbeddedData.CITY)) {
+            System.out.printf("compact GeoLite2-City: %d ranges, %d distinct answers, ~%d MB, built in %d ms%n", t.ranges(),
+                    t.distinctAnswers(), t.approximateBytes() >> 20, (System.nanoTime() - t0) / 1_000_000);
+            java.util.Random rnd = new java.util.Random(7);
+            for (int i = 0; i < 20_000; i++) {
+                java.net.InetAddress a = Addresses.ipv4(rnd.nextInt());
+                assertEquals(db.lookup(a), t.lookup(a), a.getHostAddress());
+            }
+            assertEquals("US", t.lookup(Addresses.parse("2001:4860:4860::8888")).countryCode(), "IPv6 goes to the reader");
+        }
+    }
 }

@@ -56,6 +56,7 @@ public final class CompactTable implements GeoSource {
             int[] starts = new int[1 << 16];
             int[] answer = new int[1 << 16];
             Map<Enrichment, Integer> index = new HashMap<>();
+            Map<Object, Integer> byRecord = new java.util.IdentityHashMap<>();
             List<Enrichment> values = new ArrayList<>();
             long nextFree = 0; // first address not yet covered
             while (it.hasNext()) {
@@ -65,13 +66,17 @@ public final class CompactTable implements GeoSource {
                 long start = Integer.toUnsignedLong(ByteBuffer.wrap(net.networkAddress().getAddress()).getInt());
                 long end = start + (1L << (32 - net.prefixLength()));
                 Object data = rec.data();
-                Enrichment e = data instanceof CityResponse c ? MaxMindSource.fromCity(new CityResponse(c, LOCALES))
-                        : data instanceof AsnResponse a ? MaxMindSource.fromAsn(a) : Enrichment.NONE;
-                Integer idx = index.get(e);
+                Integer idx = byRecord.get(data); // the decoder cache hands out one object per stored record
                 if (idx == null) {
-                    idx = values.size();
-                    values.add(e);
-                    index.put(e, idx);
+                    Enrichment e = data instanceof CityResponse c ? MaxMindSource.fromCity(new CityResponse(c, LOCALES))
+                            : data instanceof AsnResponse a ? MaxMindSource.fromAsn(a) : Enrichment.NONE;
+                    idx = index.get(e);
+                    if (idx == null) {
+                        idx = values.size();
+                        values.add(e);
+                        index.put(e, idx);
+                    }
+                    byRecord.put(data, idx);
                 }
                 if (n + 2 >= starts.length) {
                     starts = Arrays.copyOf(starts, starts.length * 2);
