@@ -1,7 +1,5 @@
 package wstool.enrich;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.Closeable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,9 +13,11 @@ import wstool.core.pipeline.AddressEnricher;
  * Combines {@link GeoSource}s by precedence: each field comes from the first source (in list order) that knows it.
  * IPv4-mapped IPv6 addresses are looked up as IPv4; IPv6 addresses go only to sources that hold IPv6 data.
  * An address is DROP-listed when a DROP source lists its network or its (merged) ASN is on ASN-DROP.
- * Answers are kept in a bounded cache (Caffeine, W-TinyLFU eviction, which keeps the few hot addresses of real
- * traffic), so repeated addresses cost one hash lookup. A source that fails on a lookup is skipped for that address
- * and counted; the first failure message is kept for {@code doctor}.
+ * Answers are kept in a bounded direct-mapped cache (one slot per address hash, a newer address overwrites an older
+ * one): a hit costs one hash and one equals, a miss one array store, with no allocation or eviction bookkeeping, so
+ * it never slows a stream of all-new addresses; the hot addresses of real traffic win their slot back at once.
+ * A source that fails on a lookup is skipped for that address and counted; the first failure is kept for
+ * {@code doctor}.
  */
 public final class Enricher implements AddressEnricher, Closeable {
     /** One source's own answer, for the lookup commands. */
@@ -27,14 +27,19 @@ public final class Enricher implements AddressEnricher, Closeable {
 
     private final List<GeoSource> sources;
     private final List<SpamhausDrop> dropLists = new ArrayList<>();
-    private final Cache<InetAddress, Enrichment> cache;
+    private final InetAddress[] keys;
+    private final Enrichment[] values;
+    private final int shift;
     private long failures;
     private String firstFailure;
 
     public Enricher(List<? extends GeoSource> sources, int cacheSize) {
         this.sources = List.copyOf(sources);
         for (GeoSource s : this.sources) if (s instanceof SpamhausDrop d) dropLists.add(d);
-        this.cache = Caffeine.newBuilder().maximumSize(Math.max(1, cacheSize)).executor(Runnable::run).build();
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, cacheSize) - 1); // slots: next power of two
+        this.keys = new InetAddress[1 << bits];
+        this.values = new Enrichment[1 << bits];
+        this.shift = 32 - bits;
     }
 
     public Enricher(List<? extends GeoSource> sources) { this(sources, DEFAULT_CACHE_SIZE); }
@@ -45,7 +50,12 @@ public final class Enricher implements AddressEnricher, Closeable {
     public Enrichment lookup(InetAddress address) {
         if (address == null) return Enrichment.NONE;
         InetAddress a = Addresses.unmapped(address);
-        return cache.get(a, this::compute);
+        int slot = shift == 32 ? 0 : (a.hashCode() * 0x9E3779B9) >>> shift;
+        if (a.equals(keys[slot])) return values[slot];
+        Enrichment e = compute(a);
+        keys[slot] = a;
+        values[slot] = e;
+        return e;
     }
 
     private Enrichment compute(InetAddress a) {
@@ -98,7 +108,13 @@ public final class Enricher implements AddressEnricher, Closeable {
 
     public String firstFailure() { return firstFailure; }
 
-    public long cachedEntries() { return cache.estimatedSize(); }
+    public long cachedEntries() {
+        long n = 0;
+        for (InetAddress k : keys) if (k != null) n++;
+        return n;
+    }
+
+    public int cacheSlots() { return keys.length; }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package wstool.enrich;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.Metadata;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
@@ -23,6 +24,9 @@ import wstool.core.model.Enrichment;
 public final class MaxMindSource implements GeoSource {
     enum Kind { CITY, COUNTRY, ASN, ISP }
 
+    /** Decoded records kept by offset: many networks share one record (a city), so decoding is mostly skipped. */
+    private static final int RECORD_CACHE = 1 << 16;
+
     private final DatabaseReader reader;
     private final Kind kind;
     private final String name;
@@ -40,7 +44,7 @@ public final class MaxMindSource implements GeoSource {
     /** Opens a file, memory-mapped. */
     public static MaxMindSource open(Path file) {
         try {
-            return new MaxMindSource(new DatabaseReader.Builder(file.toFile()).build(), file.toString());
+            return new MaxMindSource(new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache(RECORD_CACHE)).build(), file.toString());
         } catch (IOException | RuntimeException e) {
             throw new GeoDataException(file + ": not a readable MaxMind DB file (" + e.getMessage() + ")", e);
         }
@@ -49,7 +53,7 @@ public final class MaxMindSource implements GeoSource {
     /** Reads a whole database from a stream into memory (used for the embedded default on the classpath). */
     public static MaxMindSource read(InputStream in, String origin) {
         try {
-            return new MaxMindSource(new DatabaseReader.Builder(in).build(), origin);
+            return new MaxMindSource(new DatabaseReader.Builder(in).withCache(new CHMCache(RECORD_CACHE)).build(), origin);
         } catch (IOException | RuntimeException e) {
             throw new GeoDataException(origin + ": not a readable MaxMind DB file (" + e.getMessage() + ")", e);
         }

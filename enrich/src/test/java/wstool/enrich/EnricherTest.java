@@ -76,7 +76,11 @@ class EnricherTest {
         for (int i = 0; i < 1000; i++) e.lookup(Addresses.parse("1.2.3.4"));
         assertEquals(1, c.calls.get());
         for (int i = 0; i < 5000; i++) e.lookup(Addresses.ipv4(i));
-        assertTrue(e.cachedEntries() <= 100 + 10, "cache bounded, has " + e.cachedEntries());
+        assertEquals(128, e.cacheSlots());
+        assertTrue(e.cachedEntries() <= 128, "cache bounded, has " + e.cachedEntries());
+        int before = c.calls.get();
+        for (int i = 0; i < 1000; i++) e.lookup(Addresses.parse("1.2.3.4"));
+        assertEquals(before + 1, c.calls.get(), "a hot address wins its slot back and stays");
     }
 
     @Test
