@@ -15,8 +15,9 @@ import wstool.enrich.SpecialRanges;
 /**
  * Builds the {@link Enricher} the commands use, in this precedence: IANA special-purpose ranges; files given on the
  * command line ({@code --geoip-db}, {@code --asn-db}, {@code --location-db}); what {@code update} put in the data dir
- * (GeoLite2, DB-IP, IPFire); the embedded November 2019 GeoLite2 City + ASN when no current city/ASN data is present;
- * Spamhaus DROP ({@code --drop} files, else those in the data dir). A file that cannot be opened is reported in
+ * (GeoLite2, DB-IP, IPFire); the embedded November 2019 GeoLite2 City + ASN when no current city/ASN data is present.
+ * Spamhaus DROP ({@code --drop} files, else those in the data dir) comes right after the IANA ranges, so its SBL ids
+ * win over IPFire's DROP flag. A file that cannot be opened is reported in
  * {@link #notes()} and left out; it never stops the tool.
  */
 public final class DataSet {
@@ -34,6 +35,7 @@ public final class DataSet {
     public static DataSet open(Path dataDir, Overrides o) {
         DataSet d = new DataSet();
         d.sources.add(SpecialRanges.iana());
+        d.addDrop(dataDir, o); // before the geo databases: its SBL ids win over IPFire's bare DROP flag
         boolean city = false;
         boolean asn = false;
         for (Path p : new Path[] {o.geoipDb(), o.asnDb(), o.locationDb()}) {
@@ -61,18 +63,20 @@ public final class DataSet {
                 d.notes.add(e.getMessage());
             }
         }
+        return d;
+    }
+
+    private void addDrop(Path dataDir, Overrides o) {
         List<Path> drop = new ArrayList<>(o.drop());
         if (drop.isEmpty() && dataDir != null) {
             for (String f : Feeds.DROP_FILES) if (Files.isRegularFile(dataDir.resolve(f))) drop.add(dataDir.resolve(f));
         }
-        if (!drop.isEmpty()) {
-            try {
-                d.sources.add(SpamhausDrop.load(drop.toArray(Path[]::new)));
-            } catch (GeoDataException e) {
-                d.notes.add(e.getMessage() + " (DROP listing disabled)");
-            }
+        if (drop.isEmpty()) return;
+        try {
+            sources.add(SpamhausDrop.load(drop.toArray(Path[]::new)));
+        } catch (GeoDataException e) {
+            notes.add(e.getMessage() + " (DROP listing disabled)");
         }
-        return d;
     }
 
     private GeoSource tryOpen(Path p, boolean explicit) {

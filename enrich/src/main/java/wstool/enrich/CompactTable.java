@@ -34,12 +34,22 @@ public final class CompactTable implements GeoSource {
     private final int[] starts;   // range starts with the sign bit flipped, so signed comparison orders them as unsigned
     private final int[] answer;   // index into values; -1 = nothing known
     private final Enrichment[] values;
+    private final int[] slice;    // per top-16-bit prefix p: index of the range holding p.0.0 (65,537 entries)
 
     private CompactTable(GeoSource fallback, int[] starts, int[] answer, Enrichment[] values) {
         this.fallback = fallback;
         this.starts = starts;
         this.answer = answer;
         this.values = values;
+        // the search for an address then covers only the ranges of its /16: a few cache lines instead of ~22 misses
+        this.slice = new int[65537];
+        int i = 0;
+        for (int p = 0; p < 65536; p++) {
+            int key = flip((long) p << 16);
+            while (i + 1 < starts.length && starts[i + 1] <= key) i++;
+            slice[p] = i;
+        }
+        slice[65536] = starts.length - 1;
     }
 
     /**
@@ -116,16 +126,17 @@ public final class CompactTable implements GeoSource {
     public int distinctAnswers() { return values.length; }
 
     /** Approximate heap held by the table (arrays only; the distinct answers are counted at 120 bytes each). */
-    public long approximateBytes() { return starts.length * 8L + values.length * 120L; }
+    public long approximateBytes() { return starts.length * 8L + slice.length * 4L + values.length * 120L; }
 
     @Override
     public Enrichment lookup(InetAddress address) {
         if (!(address instanceof Inet4Address)) return fallback.lookup(address);
-        byte[] b = address.getAddress();
-        int key = ((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff)) ^ Integer.MIN_VALUE;
-        int i = Arrays.binarySearch(starts, key);
+        int ip = address.hashCode(); // Inet4Address.hashCode() is the address as a 32-bit int (JDK contract)
+        int p = ip >>> 16;
+        int from = slice[p];
+        int i = Arrays.binarySearch(starts, from, slice[p + 1] + 1, ip ^ Integer.MIN_VALUE);
         if (i < 0) i = -i - 2;
-        int a = i < 0 ? -1 : answer[i];
+        int a = i < from ? -1 : answer[i];
         return a < 0 ? Enrichment.NONE : values[a];
     }
 

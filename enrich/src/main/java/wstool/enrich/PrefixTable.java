@@ -25,8 +25,13 @@ public final class PrefixTable<V> {
 
     /** The value of the most specific network holding the address, or null. */
     public V lookup(InetAddress address) {
-        byte[] b = Addresses.unmapped(address).getAddress();
-        int i = (b.length == 4 ? v4 : v6).longest(b);
+        int i;
+        if (address instanceof java.net.Inet4Address) {
+            i = v4.longest(address.hashCode()); // Inet4Address.hashCode() is the address (JDK contract): no copy
+        } else {
+            byte[] b = Addresses.unmapped(address).getAddress();
+            i = b.length == 4 ? v4.longest(b) : v6.longest(b);
+        }
         return i < 0 ? null : values.get(i);
     }
 
@@ -56,6 +61,17 @@ public final class PrefixTable<V> {
             int bits = addr.length * 8;
             for (int i = 0; i < bits; i++) {
                 node = children[node * 2 + bit(addr, i)];
+                if (node == 0) break;
+                if (value[node] >= 0) best = value[node];
+            }
+            return best;
+        }
+
+        int longest(int ipv4) {
+            int node = 0;
+            int best = value[0];
+            for (int i = 0; i < 32; i++) {
+                node = children[node * 2 + ((ipv4 >>> (31 - i)) & 1)];
                 if (node == 0) break;
                 if (value[node] >= 0) best = value[node];
             }
