@@ -92,16 +92,32 @@ abstract class LookupCommand implements Callable<Integer> {
         o.put("address", Addresses.unmapped(a).getHostAddress());
         ArrayNode list = o.putArray("answers");
         for (Enricher.Answer x : answers) {
-            ObjectNode n = JSON.valueToTree(x.enrichment());
-            n.put("source", x.source());
+            ObjectNode n = JSON.createObjectNode().put("source", x.source());
+            n.setAll(node(x.enrichment()));
             list.add(n);
         }
-        o.set("merged", JSON.valueToTree(merged));
+        o.set("merged", node(merged));
         extraJson(o, a);
         return o.toString();
     }
 
     void extraJson(ObjectNode o, InetAddress a) {}
+
+    /** The known fields, named as in the event JSON Lines export ({@code enrichment} object). */
+    static ObjectNode node(Enrichment e) {
+        ObjectNode n = JSON.createObjectNode();
+        if (e.countryCode() != null) n.put("country_code", e.countryCode());
+        if (e.countryName() != null) n.put("country", e.countryName());
+        if (e.city() != null) n.put("city", e.city());
+        if (e.region() != null) n.put("region", e.region());
+        if (e.latitude() != null) n.put("latitude", e.latitude());
+        if (e.longitude() != null) n.put("longitude", e.longitude());
+        if (e.asn() != null) n.put("asn", e.asn());
+        if (e.asOrg() != null) n.put("as_org", e.asOrg());
+        if (e.dropId() != null) n.put("drop_id", e.dropId());
+        if (e.special() != null) n.put("special", e.special());
+        return n;
+    }
 
     static String join(String... parts) {
         StringBuilder b = new StringBuilder();
