@@ -23,6 +23,10 @@ public final class FilterOptions {
             description = "Hide a program (name or path) or an address/CIDR; repeatable.")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--program", paramLabel = "NAME", split = ",",
+            description = "Only events of this program (name or path); repeatable.")
+    List<String> programs = new ArrayList<>();
+
     @Option(names = "--type", paramLabel = "TYPE", split = ",",
             description = "Only these kinds (drop, allow, connect, send, dns, ...) or classes (firewall, socket, dns).")
     List<String> types = new ArrayList<>();
@@ -39,6 +43,7 @@ public final class FilterOptions {
         pids.forEach(b::pid);
         if (ipVersion != null) b.ipVersion(ipVersion.v4 ? 4 : 6);
         excludes.forEach(b::exclude);
+        programs.forEach(b::program);
         types.forEach(b::type);
         protocols.forEach(b::protocol);
         if (direction != null) b.direction(direction);

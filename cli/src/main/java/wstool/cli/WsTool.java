@@ -22,9 +22,9 @@ import wstool.data.DataSet;
 /** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {ReplayCommand.class, ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class,
-                LookupCommand.Asn.class, LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class,
-                GenerateCompletion.class})
+        subcommands = {FirewallCommand.class, ReplayCommand.class, ServicesCommand.class, DoctorCommand.class,
+                LookupCommand.Geoip.class, LookupCommand.Asn.class, LookupCommand.Dnsbl.class, LookupCommand.Iana.class,
+                UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
 
@@ -105,7 +105,7 @@ public final class WsTool implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (replay, services, doctor, ...)");
+        throw new ParameterException(spec.commandLine(), "a command is required (firewall, replay, services, doctor, ...)");
     }
 
     public GlobalOptions global() { return global; }

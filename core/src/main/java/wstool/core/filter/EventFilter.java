@@ -25,6 +25,7 @@ public final class EventFilter implements Predicate<NetEvent> {
     private final Set<Long> pids;
     private final int ipVersion;
     private final Set<String> excludedPrograms;
+    private final Set<String> programs;
     private final List<Cidr> excludedNetworks;
     private final Set<String> types;
     private final Set<Integer> protocols;
@@ -34,6 +35,7 @@ public final class EventFilter implements Predicate<NetEvent> {
         this.pids = Set.copyOf(b.pids);
         this.ipVersion = b.ipVersion;
         this.excludedPrograms = Set.copyOf(b.excludedPrograms);
+        this.programs = Set.copyOf(b.programs);
         this.excludedNetworks = List.copyOf(b.excludedNetworks);
         this.types = Set.copyOf(b.types);
         this.protocols = Set.copyOf(b.protocols);
@@ -52,7 +54,8 @@ public final class EventFilter implements Predicate<NetEvent> {
         if (!protocols.isEmpty() && !protocols.contains(h.ipProtocol())) return false;
         if (direction != null && e.direction() != direction) return false;
         if (!types.isEmpty() && !matchesType(e)) return false;
-        if (!excludedPrograms.isEmpty() && isExcludedProgram(h)) return false;
+        if (!excludedPrograms.isEmpty() && isProgram(h, excludedPrograms)) return false;
+        if (!programs.isEmpty() && !isProgram(h, programs)) return false;
         return excludedNetworks.isEmpty() || !(isExcludedAddress(h.remote().address()) || isExcludedAddress(h.local().address()));
     }
 
@@ -69,10 +72,10 @@ public final class EventFilter implements Predicate<NetEvent> {
         return e instanceof FirewallEvent f && types.contains(f.type().name().toLowerCase(Locale.ROOT));
     }
 
-    private boolean isExcludedProgram(EventHeader h) {
+    private static boolean isProgram(EventHeader h, Set<String> names) {
         String name = h.processName();
-        return name != null && (excludedPrograms.contains(name.toLowerCase(Locale.ROOT))
-                || excludedPrograms.contains(h.process().toLowerCase(Locale.ROOT)));
+        return name != null && (names.contains(name.toLowerCase(Locale.ROOT))
+                || names.contains(h.process().toLowerCase(Locale.ROOT)));
     }
 
     private boolean isExcludedAddress(InetAddress a) {
@@ -86,6 +89,7 @@ public final class EventFilter implements Predicate<NetEvent> {
         private final Set<Long> pids = new HashSet<>();
         private int ipVersion;
         private final Set<String> excludedPrograms = new HashSet<>();
+        private final Set<String> programs = new HashSet<>();
         private final List<Cidr> excludedNetworks = new ArrayList<>();
         private final Set<String> types = new HashSet<>();
         private final Set<Integer> protocols = new HashSet<>();
@@ -107,6 +111,13 @@ public final class EventFilter implements Predicate<NetEvent> {
             String addressPart = w.contains("/") ? w.substring(0, w.indexOf('/')) : w;
             if (Addresses.isLiteral(addressPart)) excludedNetworks.add(Cidr.parse(w));
             else excludedPrograms.add(w.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /** Only events of this program (file name or full path, any case); repeatable. */
+        public Builder program(String nameOrPath) {
+            String w = nameOrPath.trim();
+            if (!w.isEmpty()) programs.add(w.toLowerCase(Locale.ROOT));
             return this;
         }
 

@@ -25,6 +25,16 @@ class EventFilterTest {
     }
 
     @Test
+    void programIncludesByNameOrPathAnyCase() {
+        EventFilter chrome = EventFilter.builder().program("chrome.EXE").build();
+        assertTrue(chrome.test(v4.chrome));
+        assertFalse(chrome.test(v4.v6));
+        assertFalse(chrome.test(v4.drop), "events without a program do not match --program");
+        assertTrue(EventFilter.builder().program("c:\\apps\\chrome.exe").build().test(v4.chrome));
+        assertTrue(EventFilter.builder().program("curl.exe").program("chrome.exe").build().test(v4.v6));
+    }
+
+    @Test
     void pidAndIpVersion() {
         EventFilter byPid = EventFilter.builder().pid(100).build();
         assertTrue(byPid.test(v4.chrome));

@@ -1,0 +1,105 @@
+package wstool.wfp;
+
+import java.util.List;
+import wstool.core.model.Direction;
+import wstool.core.model.FirewallEventType;
+
+/** Numeric values and names of the fwpmtypes.h / fwptypes.h constants the decoders need (Windows SDK). */
+public final class WfpConstants {
+    private WfpConstants() {}
+
+    // FWPM_NET_EVENT_FLAG_*: which header fields are valid
+    public static final int FLAG_IP_PROTOCOL_SET = 0x1, FLAG_LOCAL_ADDR_SET = 0x2, FLAG_REMOTE_ADDR_SET = 0x4,
+            FLAG_LOCAL_PORT_SET = 0x8, FLAG_REMOTE_PORT_SET = 0x10, FLAG_APP_ID_SET = 0x20, FLAG_USER_ID_SET = 0x40,
+            FLAG_SCOPE_ID_SET = 0x80, FLAG_IP_VERSION_SET = 0x100, FLAG_REAUTH_REASON_SET = 0x200,
+            FLAG_PACKAGE_ID_SET = 0x400, FLAG_ENTERPRISE_ID_SET = 0x800, FLAG_POLICY_FLAGS_SET = 0x1000,
+            FLAG_EFFECTIVE_NAME_SET = 0x2000;
+
+    /** Flag names in bit order (bit 0 first), as netsh writes them. */
+    public static final List<String> FLAG_NAMES = List.of(
+            "FWPM_NET_EVENT_FLAG_IP_PROTOCOL_SET", "FWPM_NET_EVENT_FLAG_LOCAL_ADDR_SET",
+            "FWPM_NET_EVENT_FLAG_REMOTE_ADDR_SET", "FWPM_NET_EVENT_FLAG_LOCAL_PORT_SET",
+            "FWPM_NET_EVENT_FLAG_REMOTE_PORT_SET", "FWPM_NET_EVENT_FLAG_APP_ID_SET",
+            "FWPM_NET_EVENT_FLAG_USER_ID_SET", "FWPM_NET_EVENT_FLAG_SCOPE_ID_SET",
+            "FWPM_NET_EVENT_FLAG_IP_VERSION_SET", "FWPM_NET_EVENT_FLAG_REAUTH_REASON_SET",
+            "FWPM_NET_EVENT_FLAG_PACKAGE_ID_SET", "FWPM_NET_EVENT_FLAG_ENTERPRISE_ID_SET",
+            "FWPM_NET_EVENT_FLAG_POLICY_FLAGS_SET", "FWPM_NET_EVENT_FLAG_EFFECTIVE_NAME_SET");
+
+    // FWP_IP_VERSION
+    public static final int FWP_IP_VERSION_V4 = 0, FWP_IP_VERSION_V6 = 1;
+
+    // FWPM_NET_EVENT_TYPE, in enum order (value = index)
+    public static final List<FirewallEventType> TYPES = List.of(
+            FirewallEventType.IKEEXT_MM_FAILURE, FirewallEventType.IKEEXT_QM_FAILURE, FirewallEventType.IKEEXT_EM_FAILURE,
+            FirewallEventType.CLASSIFY_DROP, FirewallEventType.IPSEC_KERNEL_DROP, FirewallEventType.IPSEC_DOSP_DROP,
+            FirewallEventType.CLASSIFY_ALLOW, FirewallEventType.CAPABILITY_DROP, FirewallEventType.CAPABILITY_ALLOW,
+            FirewallEventType.CLASSIFY_DROP_MAC, FirewallEventType.LPM_PACKET_ARRIVAL);
+
+    /** The union member name netsh and the SDK use for each event type (index = FWPM_NET_EVENT_TYPE). */
+    public static final List<String> UNION_MEMBERS = List.of(
+            "ikeMmFailure", "ikeQmFailure", "ikeEmFailure", "classifyDrop", "ipsecDrop", "idpDrop",
+            "classifyAllow", "capabilityDrop", "capabilityAllow", "classifyDropMac", "lpmPacketArrival");
+
+    public static String typeName(FirewallEventType t) { return "FWPM_NET_EVENT_TYPE_" + t.name(); }
+
+    /** FWPM_NET_EVENT_TYPE_X (or just X) to the event type; null when unknown. */
+    public static FirewallEventType typeOf(String name) {
+        String n = name.trim();
+        if (n.startsWith("FWPM_NET_EVENT_TYPE_")) n = n.substring("FWPM_NET_EVENT_TYPE_".length());
+        for (FirewallEventType t : TYPES) if (t.name().equals(n)) return t;
+        return null;
+    }
+
+    // msFwpDirection (FWP_DIRECTION_IN/OUT/FORWARD of the kernel's ms-fwp direction field), FWP_DIRECTION enum
+    public static final int MS_FWP_DIRECTION_IN = 0x3900, MS_FWP_DIRECTION_OUT = 0x3901, MS_FWP_DIRECTION_FORWARD = 0x3902;
+    public static final int FWP_DIRECTION_OUTBOUND = 0, FWP_DIRECTION_INBOUND = 1;
+
+    /**
+     * msFwpDirection value to direction: 0x3900 in, 0x3901 out, 0x3902 forward (neither: UNKNOWN). Some Windows
+     * builds put the FWP_DIRECTION values there instead (1 inbound, 0 outbound); Process Hacker and simplewall accept
+     * both, and so does this.
+     */
+    public static Direction msFwpDirection(int v) {
+        if (v == MS_FWP_DIRECTION_IN || v == FWP_DIRECTION_INBOUND) return Direction.IN;
+        if (v == MS_FWP_DIRECTION_OUT || v == FWP_DIRECTION_OUTBOUND) return Direction.OUT;
+        return Direction.UNKNOWN;
+    }
+
+    public static String msFwpDirectionName(int v) {
+        if (v == MS_FWP_DIRECTION_IN) return "MS_FWP_DIRECTION_IN";
+        if (v == MS_FWP_DIRECTION_OUT) return "MS_FWP_DIRECTION_OUT";
+        if (v == MS_FWP_DIRECTION_FORWARD) return "MS_FWP_DIRECTION_FORWARD";
+        if (v == FWP_DIRECTION_INBOUND) return "FWP_DIRECTION_INBOUND";
+        if (v == FWP_DIRECTION_OUTBOUND) return "FWP_DIRECTION_OUTBOUND";
+        return "0x" + Integer.toHexString(v);
+    }
+
+    /** Direction named as netsh writes it (MS_FWP_DIRECTION_*, FWP_DIRECTION_*) or as a number (0x3900...). */
+    public static Direction directionOf(String text) {
+        String t = text.trim();
+        switch (t) {
+            case "MS_FWP_DIRECTION_IN": case "FWP_DIRECTION_INBOUND": case "FWP_DIRECTION_IN": return Direction.IN;
+            case "MS_FWP_DIRECTION_OUT": case "FWP_DIRECTION_OUTBOUND": case "FWP_DIRECTION_OUT": return Direction.OUT;
+            default: break;
+        }
+        try {
+            int v = t.startsWith("0x") || t.startsWith("0X") ? Integer.parseUnsignedInt(t.substring(2), 16) : Integer.parseInt(t);
+            return msFwpDirection(v);
+        } catch (NumberFormatException e) {
+            return Direction.UNKNOWN;
+        }
+    }
+
+    /** FWP_DIRECTION (IPsec drops): 0 outbound, 1 inbound. */
+    public static Direction fwpDirection(int v) {
+        return v == FWP_DIRECTION_INBOUND ? Direction.IN : v == FWP_DIRECTION_OUTBOUND ? Direction.OUT : Direction.UNKNOWN;
+    }
+
+    // FWPM_ENGINE_OPTION
+    public static final int FWPM_ENGINE_COLLECT_NET_EVENTS = 0, FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS = 1;
+    // FWPM_NET_EVENT_KEYWORD_*
+    public static final int KEYWORD_INBOUND_MCAST = 0x1, KEYWORD_INBOUND_BCAST = 0x2, KEYWORD_CAPABILITY_DROP = 0x4,
+            KEYWORD_CAPABILITY_ALLOW = 0x8, KEYWORD_CLASSIFY_ALLOW = 0x10, KEYWORD_PORT_SCANNING_DROP = 0x20;
+    // FWP_DATA_TYPE
+    public static final int FWP_EMPTY = 0, FWP_UINT8 = 1, FWP_UINT16 = 2, FWP_UINT32 = 3, FWP_UINT64 = 4;
+}

@@ -1,0 +1,300 @@
+package wstool.wfp;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import wstool.core.model.Source;
+import wstool.core.pipeline.Emitter;
+import wstool.core.pipeline.EventSource;
+import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_ENUM_TEMPLATE0;
+import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0;
+import wstool.wfp.fwpu.FwpTypes.FWP_VALUE0;
+import wstool.wfp.fwpu.Fwpuclnt;
+
+/**
+ * Live WFP net events (or, with {@code recent}, the kernel's buffer of recent events, then done).
+ * <ul>
+ * <li>Subscribes at the highest FwpmNetEventSubscribeN the DLL exports (4 down to 0) and decodes the event version
+ *     that level delivers (N + 1); {@code --recent} likewise uses the highest FwpmNetEventEnumN (5 down to 0).</li>
+ * <li>Reads FWPM_ENGINE_COLLECT_NET_EVENTS and NET_EVENT_MATCH_ANY_KEYWORDS first, turns on only what is missing, and
+ *     on exit writes back exactly the values it found (never switches collection off for others).</li>
+ * <li>The callback copies the event into a FirewallEvent and hands it to the non-blocking emitter; it takes no lock.
+ *     {@link #stop()} only releases {@link #run}, whose thread then calls FwpmNetEventUnsubscribe0 (which waits for
+ *     running callbacks) - so stop can never deadlock with a callback.</li>
+ * </ul>
+ * Driven in tests by a fake fwpuclnt with memory at SDK offsets; on Windows only by the CI smoke test
+ * (.github/workflows/windows-wfp.yml). Not otherwise run on Windows by its author.
+ */
+public final class WfpLiveSource implements EventSource {
+    /** Builds the name resolver once the engine is open. */
+    @FunctionalInterface
+    public interface NamesFactory {
+        NameResolver create(Fwpuclnt api, Pointer engine);
+    }
+
+    /** Keywords added by default (capability drops) and by --all (allows, multicast/broadcast, port scanning). */
+    static final int DEFAULT_KEYWORDS = WfpConstants.KEYWORD_CAPABILITY_DROP;
+    static final int ALL_KEYWORDS = DEFAULT_KEYWORDS | WfpConstants.KEYWORD_CAPABILITY_ALLOW
+            | WfpConstants.KEYWORD_CLASSIFY_ALLOW | WfpConstants.KEYWORD_INBOUND_MCAST
+            | WfpConstants.KEYWORD_INBOUND_BCAST | WfpConstants.KEYWORD_PORT_SCANNING_DROP;
+    static final int ENUM_BATCH = 256;
+    static final long MAX_RECENT = 10_000_000;
+
+    private final Fwpuclnt api;
+    private final Fwpuclnt.Exports exports;
+    private final boolean all;
+    private final boolean recent;
+    private final NamesFactory namesFactory;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong decodeErrors = new AtomicLong();
+    private volatile String lastDecodeError;
+    private volatile int subscribeLevel = -1;
+
+    // kept reachable while subscribed: native code holds pointers to them
+    private Fwpuclnt.NetEventCallback callback;
+    private FWPM_NET_EVENT_ENUM_TEMPLATE0 template;
+    private FWPM_NET_EVENT_SUBSCRIPTION0 subscription;
+
+    public WfpLiveSource(Fwpuclnt.Binding binding, boolean all, boolean recent, NamesFactory namesFactory) {
+        this.api = binding.api();
+        this.exports = binding.exports();
+        this.all = all;
+        this.recent = recent;
+        this.namesFactory = namesFactory;
+    }
+
+    /** The real thing: fwpuclnt.dll, names through WFP, QueryDosDevice and LookupAccountSid (Windows only). */
+    public static WfpLiveSource windows(boolean all, boolean recent) {
+        return new WfpLiveSource(Fwpuclnt.load(), all, recent, (api, engine) -> new WindowsNames(api, engine,
+                Win32Lookups::dosDevices, Win32Lookups::account, System::nanoTime, Duration.ofMinutes(5)));
+    }
+
+    @Override public String name() { return recent ? "WFP recent net events" : "WFP net events"; }
+
+    /** Live events must not be held up; the recent-event buffer is a snapshot and is read completely. */
+    @Override public boolean live() { return !recent; }
+
+    @Override public long lostAtSource() { return decodeErrors.get(); }
+
+    /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
+    public int subscribeLevel() { return subscribeLevel; }
+
+    public String lastDecodeError() { return lastDecodeError; }
+
+    @Override
+    public void stop() { stopped.countDown(); }
+
+    @Override
+    public void run(Emitter emitter) throws Exception {
+        PointerByReference h = new PointerByReference();
+        WfpException.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0");
+        Pointer engine = h.getValue();
+        try {
+            NameResolver names = namesFactory.create(api, engine);
+            if (recent) {
+                enumerate(engine, names, emitter);
+                return;
+            }
+            EngineOptions saved = EngineOptions.read(api, engine);
+            try {
+                saved.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS);
+                Pointer events = subscribe(engine, names, emitter);
+                try {
+                    stopped.await();
+                } finally {
+                    WfpException.check(api.FwpmNetEventUnsubscribe0(engine, events), "FwpmNetEventUnsubscribe0");
+                }
+            } finally {
+                saved.restore();
+            }
+        } finally {
+            api.FwpmEngineClose0(engine);
+        }
+    }
+
+    private Pointer subscribe(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
+        int level = highest("FwpmNetEventSubscribe", 4);
+        if (level < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
+        int version = level + 1; // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
+        callback = (context, event) -> {
+            try {
+                emitter.emit(NetEventDecoder.decode(version, event).toEvent(Source.WFP, names));
+            } catch (RuntimeException | Error e) { // never let an exception unwind into fwpuclnt
+                decodeErrors.incrementAndGet();
+                lastDecodeError = String.valueOf(e.getMessage());
+            }
+        };
+        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0(); // no conditions: every event
+        template.write();
+        subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
+        subscription.enumTemplate = template.getPointer();
+        PointerByReference out = new PointerByReference();
+        int rc = switch (level) {
+            case 4 -> api.FwpmNetEventSubscribe4(engine, subscription, callback, null, out);
+            case 3 -> api.FwpmNetEventSubscribe3(engine, subscription, callback, null, out);
+            case 2 -> api.FwpmNetEventSubscribe2(engine, subscription, callback, null, out);
+            case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, callback, null, out);
+            default -> api.FwpmNetEventSubscribe0(engine, subscription, callback, null, out);
+        };
+        WfpException.check(rc, "FwpmNetEventSubscribe" + level);
+        subscribeLevel = level;
+        return out.getValue();
+    }
+
+    private void enumerate(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
+        int level = highest("FwpmNetEventEnum", 5);
+        if (level < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventEnum function", 0);
+        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0();
+        long now = Instant.now().getEpochSecond() * 10_000_000L + 116_444_736_000_000_000L;
+        template.endTime.dwHighDateTime = (int) (now >>> 32);
+        template.endTime.dwLowDateTime = (int) now;
+        PointerByReference enumHandle = new PointerByReference();
+        WfpException.check(api.FwpmNetEventCreateEnumHandle0(engine, template, enumHandle), "FwpmNetEventCreateEnumHandle0");
+        try {
+            long total = 0;
+            while (total < MAX_RECENT && stopped.getCount() > 0) {
+                PointerByReference entries = new PointerByReference();
+                IntByReference returned = new IntByReference();
+                int rc = switch (level) {
+                    case 5 -> api.FwpmNetEventEnum5(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                    case 4 -> api.FwpmNetEventEnum4(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                    case 3 -> api.FwpmNetEventEnum3(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                    case 2 -> api.FwpmNetEventEnum2(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                    case 1 -> api.FwpmNetEventEnum1(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                    default -> api.FwpmNetEventEnum0(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
+                };
+                WfpException.check(rc, "FwpmNetEventEnum" + level);
+                int n = returned.getValue();
+                if (n <= 0 || entries.getValue() == null) break;
+                try {
+                    for (int i = 0; i < Math.min(n, ENUM_BATCH); i++) {
+                        Pointer ev = entries.getValue().getPointer((long) i * Native.POINTER_SIZE);
+                        try {
+                            emitter.emit(NetEventDecoder.decode(level, ev).toEvent(Source.WFP, names));
+                        } catch (RuntimeException e) {
+                            decodeErrors.incrementAndGet();
+                            lastDecodeError = String.valueOf(e.getMessage());
+                        }
+                    }
+                } finally {
+                    api.FwpmFreeMemory0(entries);
+                }
+                total += n;
+                if (n < ENUM_BATCH) break;
+            }
+        } finally {
+            api.FwpmNetEventDestroyEnumHandle0(engine, enumHandle.getValue());
+        }
+    }
+
+    private int highest(String function, int from) {
+        for (int n = from; n >= 0; n--) if (exports.has(function + n)) return n;
+        return -1;
+    }
+
+    /**
+     * The two engine options this source may change, as found, so they can be written back exactly. The keyword
+     * option does not exist before Windows 8: then only collection is managed.
+     */
+    static final class EngineOptions {
+        private final Fwpuclnt api;
+        private final Pointer engine;
+        private final FWP_VALUE0 collect;
+        private final FWP_VALUE0 keywords; // null when the option is not supported
+        private boolean collectChanged, keywordsChanged;
+
+        private EngineOptions(Fwpuclnt api, Pointer engine, FWP_VALUE0 collect, FWP_VALUE0 keywords) {
+            this.api = api;
+            this.engine = engine;
+            this.collect = collect;
+            this.keywords = keywords;
+        }
+
+        static EngineOptions read(Fwpuclnt api, Pointer engine) throws WfpException {
+            FWP_VALUE0 collect = get(api, engine, WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, "FWPM_ENGINE_COLLECT_NET_EVENTS");
+            FWP_VALUE0 keywords;
+            try {
+                keywords = get(api, engine, WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS,
+                        "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+            } catch (WfpException e) {
+                if (e.code() == WfpException.ERROR_ACCESS_DENIED) throw e;
+                keywords = null;
+            }
+            return new EngineOptions(api, engine, collect, keywords);
+        }
+
+        private static FWP_VALUE0 get(Fwpuclnt api, Pointer engine, int option, String name) throws WfpException {
+            PointerByReference out = new PointerByReference();
+            WfpException.check(api.FwpmEngineGetOption0(engine, option, out), "FwpmEngineGetOption0(" + name + ")");
+            try {
+                FWP_VALUE0 v = new FWP_VALUE0(out.getValue());
+                FWP_VALUE0 copy = new FWP_VALUE0();
+                copy.type = v.type;
+                copy.value = v.value;
+                return copy;
+            } finally {
+                api.FwpmFreeMemory0(out);
+            }
+        }
+
+        int collectValue() { return (int) collect.value; }
+
+        int keywordsValue() { return keywords == null ? 0 : (int) keywords.value; }
+
+        void enable(int wantedKeywords) throws WfpException {
+            if ((int) collect.value == 0) {
+                set(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, 1, "FWPM_ENGINE_COLLECT_NET_EVENTS");
+                collectChanged = true;
+            }
+            if (keywords != null) {
+                int now = (int) keywords.value;
+                if ((now | wantedKeywords) != now) {
+                    set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
+                            "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+                    keywordsChanged = true;
+                }
+            }
+        }
+
+        /** Writes back the values found, in reverse order; tries both even when one fails. */
+        void restore() throws WfpException {
+            WfpException first = null;
+            if (keywordsChanged) {
+                try {
+                    setRaw(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, keywords, "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+                    keywordsChanged = false;
+                } catch (WfpException e) {
+                    first = e;
+                }
+            }
+            if (collectChanged) {
+                try {
+                    setRaw(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, collect, "FWPM_ENGINE_COLLECT_NET_EVENTS");
+                    collectChanged = false;
+                } catch (WfpException e) {
+                    if (first == null) first = e;
+                }
+            }
+            if (first != null) throw first;
+        }
+
+        private void set(int option, int value, String name) throws WfpException {
+            FWP_VALUE0 v = new FWP_VALUE0();
+            v.type = WfpConstants.FWP_UINT32;
+            v.value = value & 0xFFFFFFFFL;
+            setRaw(option, v, name);
+        }
+
+        private void setRaw(int option, FWP_VALUE0 v, String name) throws WfpException {
+            FWP_VALUE0 arg = new FWP_VALUE0();
+            arg.type = v.type;
+            arg.value = v.value;
+            WfpException.check(api.FwpmEngineSetOption0(engine, option, arg), "FwpmEngineSetOption0(" + name + ")");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package wstool.wfp;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
+import wstool.wfp.fwpu.FwpTypes.FWPM_LAYER0;
+import wstool.wfp.fwpu.Fwpuclnt;
+
+/**
+ * Names for live events: filter and layer display names from FwpmFilterGetById0 / FwpmLayerGetById0 (cached, entries
+ * expire so renamed or re-added filters show their new names), device paths to drive paths from the DOS device table
+ * (QueryDosDevice, refreshed on expiry), SIDs to DOMAIN\account (LookupAccountSid, cached: accounts do not move).
+ * Misses are cached too, so a deleted filter costs one call per expiry, not one per event. Lock-free reads; the
+ * caches never block the net event callback on another thread.
+ */
+public final class WindowsNames implements NameResolver {
+    static final int MAX_ENTRIES = 50_000;
+
+    private record Entry(Optional<String> name, long expiresAt) { }
+
+    private final Fwpuclnt api;
+    private final Pointer engine;
+    private final Supplier<Map<String, String>> dosDevices;
+    private final Function<String, String> accountLookup;
+    private final LongSupplier nanoTime;
+    private final long ttlNanos;
+    private final Map<Long, Entry> filters = new ConcurrentHashMap<>();
+    private final Map<Integer, Entry> layers = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> accounts = new ConcurrentHashMap<>();
+    private volatile Map<String, String> devices;
+    private volatile long devicesExpireAt;
+
+    /**
+     * @param dosDevices drive ("C:") to device ("\Device\HarddiskVolume3"), as QueryDosDevice reports them
+     * @param accountLookup SID string to DOMAIN\account, null when unknown
+     */
+    public WindowsNames(Fwpuclnt api, Pointer engine, Supplier<Map<String, String>> dosDevices,
+                        Function<String, String> accountLookup, LongSupplier nanoTime, Duration ttl) {
+        this.api = api;
+        this.engine = engine;
+        this.dosDevices = dosDevices;
+        this.accountLookup = accountLookup;
+        this.nanoTime = nanoTime;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    @Override
+    public String filterName(long filterId) {
+        return cached(filters, filterId, () -> {
+            PointerByReference out = new PointerByReference();
+            if (api.FwpmFilterGetById0(engine, filterId, out) != 0 || out.getValue() == null) return null;
+            try {
+                FWPM_FILTER0 f = new FWPM_FILTER0(out.getValue());
+                return NetEventDecoder.utf16z(f.displayData.name);
+            } finally {
+                api.FwpmFreeMemory0(out);
+            }
+        });
+    }
+
+    @Override
+    public String layerName(int layerId) {
+        return cached(layers, layerId, () -> {
+            PointerByReference out = new PointerByReference();
+            if (api.FwpmLayerGetById0(engine, (short) layerId, out) != 0 || out.getValue() == null) return null;
+            try {
+                FWPM_LAYER0 l = new FWPM_LAYER0(out.getValue());
+                return NetEventDecoder.utf16z(l.displayData.name);
+            } finally {
+                api.FwpmFreeMemory0(out);
+            }
+        });
+    }
+
+    private <K> String cached(Map<K, Entry> cache, K key, Supplier<String> lookup) {
+        long now = nanoTime.getAsLong();
+        Entry e = cache.get(key);
+        if (e == null || now - e.expiresAt() >= 0) {
+            if (cache.size() >= MAX_ENTRIES) cache.clear();
+            e = new Entry(Optional.ofNullable(lookup.get()), now + ttlNanos);
+            cache.put(key, e);
+        }
+        return e.name().orElse(null);
+    }
+
+    @Override
+    public String drivePath(String devicePath) {
+        long now = nanoTime.getAsLong();
+        Map<String, String> map = devices;
+        if (map == null || now - devicesExpireAt >= 0) {
+            Map<String, String> fresh = new ConcurrentHashMap<>();
+            dosDevices.get().forEach((drive, device) -> fresh.put(device.toLowerCase(Locale.ROOT), drive));
+            devices = map = fresh;
+            devicesExpireAt = now + ttlNanos;
+        }
+        String lower = devicePath.toLowerCase(Locale.ROOT);
+        int cut = lower.indexOf('\\', "\\device\\".length());
+        if (!lower.startsWith("\\device\\") || cut < 0) return null;
+        String drive = map.get(lower.substring(0, cut));
+        return drive == null ? null : drive + devicePath.substring(cut);
+    }
+
+    @Override
+    public String account(String sid) {
+        Optional<String> known = accounts.get(sid);
+        if (known == null) {
+            if (accounts.size() >= MAX_ENTRIES) accounts.clear();
+            String name = accountLookup.apply(sid);
+            known = Optional.ofNullable(name != null ? name : WellKnownSids.name(sid));
+            accounts.put(sid, known);
+        }
+        return known.orElse(null);
+    }
+}

@@ -1,0 +1,206 @@
+package wstool.wfp;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import wstool.wfp.fwpu.FwpTypes;
+import wstool.wfp.fwpu.Fwpuclnt;
+
+/**
+ * fwpuclnt.dll as Java: exports up to a given level, engine options in a map, Win32 error codes on demand,
+ * FWP_VALUE0 / FWPM_FILTER0 / FWPM_LAYER0 / event arrays handed out in native memory at SDK offsets, and
+ * Unsubscribe0 waiting for running callbacks as Windows documents.
+ */
+final class FakeFwpuclnt implements Fwpuclnt {
+    final SdkMemory mem = new SdkMemory();
+    final Set<String> exports = new HashSet<>();
+    final Map<Integer, Long> options = new HashMap<>();
+    final Map<Integer, Integer> optionTypes = new HashMap<>();
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final Map<Long, String> filterNames = new HashMap<>();
+    final Map<Integer, String> layerNames = new HashMap<>();
+    final AtomicInteger filterLookups = new AtomicInteger();
+    final Set<Pointer> outstanding = Collections.synchronizedSet(new HashSet<>());
+    final CountDownLatch subscribed = new CountDownLatch(1);
+    final AtomicInteger runningCallbacks = new AtomicInteger();
+    final Pointer engine = new Memory(8);
+    final Pointer eventsHandle = new Memory(8);
+    final Pointer enumHandle = new Memory(8);
+
+    int openRc, getOptionRc, setOptionRc, subscribeRc;
+    Integer getKeywordsRc;
+    volatile NetEventCallback callback;
+    volatile int subscribeLevel = -1;
+    volatile int enumLevel = -1;
+    List<Pointer> recent = new ArrayList<>();
+    int recentIndex;
+
+    FakeFwpuclnt exportsUpTo(int subscribeLevel, int enumLevel) {
+        exports.add("FwpmEngineOpen0");
+        for (int i = 0; i <= subscribeLevel; i++) exports.add("FwpmNetEventSubscribe" + i);
+        for (int i = 0; i <= enumLevel; i++) exports.add("FwpmNetEventEnum" + i);
+        return this;
+    }
+
+    Binding binding() { return new Binding(this, exports::contains); }
+
+    FakeFwpuclnt option(int option, long value) {
+        options.put(option, value);
+        optionTypes.put(option, wstool.wfp.WfpConstants.FWP_UINT32);
+        return this;
+    }
+
+    /** Calls the subscribed callback as fwpuclnt's worker thread would. */
+    void fire(Pointer event) {
+        runningCallbacks.incrementAndGet();
+        try {
+            callback.invoke(null, event);
+        } finally {
+            runningCallbacks.decrementAndGet();
+        }
+    }
+
+    private void need(String function) {
+        calls.add(function);
+        if (!exports.contains(function) && function.matches("FwpmNetEvent(Subscribe|Enum)\\d")) {
+            throw new UnsatisfiedLinkError("Error looking up function '" + function + "'");
+        }
+    }
+
+    @Override public int FwpmEngineOpen0(Pointer serverName, int authnService, Pointer authIdentity,
+                                        FwpTypes.FWPM_SESSION0 session, PointerByReference engineHandle) {
+        calls.add("FwpmEngineOpen0");
+        if (openRc != 0) return openRc;
+        engineHandle.setValue(engine);
+        return 0;
+    }
+
+    @Override public int FwpmEngineClose0(Pointer engineHandle) {
+        calls.add("FwpmEngineClose0");
+        return 0;
+    }
+
+    @Override public int FwpmEngineGetOption0(Pointer engineHandle, int option, PointerByReference value) {
+        calls.add("FwpmEngineGetOption0(" + option + ")");
+        if (getOptionRc != 0) return getOptionRc;
+        if (option == WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS && getKeywordsRc != null) return getKeywordsRc;
+        Memory v = mem.alloc(16); // FWP_VALUE0: type@0, union@8
+        v.setInt(0, optionTypes.getOrDefault(option, WfpConstants.FWP_UINT32));
+        v.setLong(8, options.getOrDefault(option, 0L));
+        outstanding.add(v);
+        value.setValue(v);
+        return 0;
+    }
+
+    @Override public int FwpmEngineSetOption0(Pointer engineHandle, int option, FwpTypes.FWP_VALUE0 newValue) {
+        newValue.write();
+        Pointer p = newValue.getPointer();
+        calls.add("FwpmEngineSetOption0(" + option + "=" + p.getLong(8) + ")");
+        if (setOptionRc != 0) return setOptionRc;
+        optionTypes.put(option, p.getInt(0));
+        options.put(option, p.getLong(8));
+        return 0;
+    }
+
+    private int subscribe(int level, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, PointerByReference h) {
+        need("FwpmNetEventSubscribe" + level);
+        if (subscribeRc != 0) return subscribeRc;
+        s.write();
+        if (s.getPointer().getPointer(0) == null) throw new AssertionError("subscription without enum template");
+        callback = cb;
+        subscribeLevel = level;
+        h.setValue(eventsHandle);
+        subscribed.countDown();
+        return 0;
+    }
+
+    @Override public int FwpmNetEventSubscribe0(Pointer e, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, Pointer c, PointerByReference h) { return subscribe(0, s, cb, h); }
+    @Override public int FwpmNetEventSubscribe1(Pointer e, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, Pointer c, PointerByReference h) { return subscribe(1, s, cb, h); }
+    @Override public int FwpmNetEventSubscribe2(Pointer e, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, Pointer c, PointerByReference h) { return subscribe(2, s, cb, h); }
+    @Override public int FwpmNetEventSubscribe3(Pointer e, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, Pointer c, PointerByReference h) { return subscribe(3, s, cb, h); }
+    @Override public int FwpmNetEventSubscribe4(Pointer e, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, Pointer c, PointerByReference h) { return subscribe(4, s, cb, h); }
+
+    @Override public int FwpmNetEventUnsubscribe0(Pointer engineHandle, Pointer handle) {
+        calls.add("FwpmNetEventUnsubscribe0");
+        if (!eventsHandle.equals(handle)) throw new AssertionError("unsubscribe with a foreign handle");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runningCallbacks.get() > 0) { // Windows: waits for running callbacks to return
+            if (System.nanoTime() > deadline) throw new AssertionError("callback never returned: deadlock");
+            Thread.onSpinWait();
+        }
+        callback = null;
+        return 0;
+    }
+
+    @Override public int FwpmNetEventCreateEnumHandle0(Pointer e, FwpTypes.FWPM_NET_EVENT_ENUM_TEMPLATE0 t, PointerByReference h) {
+        calls.add("FwpmNetEventCreateEnumHandle0");
+        h.setValue(enumHandle);
+        return 0;
+    }
+
+    private int enumerate(int level, int requested, PointerByReference entries, IntByReference returned) {
+        need("FwpmNetEventEnum" + level);
+        enumLevel = level;
+        int n = Math.min(requested, recent.size() - recentIndex);
+        returned.setValue(n);
+        if (n == 0) return 0;
+        Memory array = mem.alloc((long) n * SdkMemory.POINTER);
+        for (int i = 0; i < n; i++) array.setPointer((long) i * SdkMemory.POINTER, recent.get(recentIndex++));
+        outstanding.add(array);
+        entries.setValue(array);
+        return 0;
+    }
+
+    @Override public int FwpmNetEventEnum0(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(0, n, x, r); }
+    @Override public int FwpmNetEventEnum1(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(1, n, x, r); }
+    @Override public int FwpmNetEventEnum2(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(2, n, x, r); }
+    @Override public int FwpmNetEventEnum3(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(3, n, x, r); }
+    @Override public int FwpmNetEventEnum4(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(4, n, x, r); }
+    @Override public int FwpmNetEventEnum5(Pointer e, Pointer h, int n, PointerByReference x, IntByReference r) { return enumerate(5, n, x, r); }
+
+    @Override public int FwpmNetEventDestroyEnumHandle0(Pointer e, Pointer h) {
+        calls.add("FwpmNetEventDestroyEnumHandle0");
+        return 0;
+    }
+
+    /** FWPM_FILTER0 (200 bytes): displayData.name @16, filterId @176. */
+    @Override public int FwpmFilterGetById0(Pointer e, long id, PointerByReference filter) {
+        filterLookups.incrementAndGet();
+        String name = filterNames.get(id);
+        if (name == null) return 0x80320003; // FWP_E_FILTER_NOT_FOUND
+        Memory f = mem.alloc(200);
+        f.setPointer(16, mem.utf16z(name));
+        f.setLong(176, id);
+        outstanding.add(f);
+        filter.setValue(f);
+        return 0;
+    }
+
+    /** FWPM_LAYER0 (72 bytes): displayData.name @16, layerId @64. */
+    @Override public int FwpmLayerGetById0(Pointer e, short id, PointerByReference layer) {
+        String name = layerNames.get((int) id);
+        if (name == null) return 0x80320004; // FWP_E_LAYER_NOT_FOUND
+        Memory l = mem.alloc(72);
+        l.setPointer(16, mem.utf16z(name));
+        l.setShort(64, id);
+        outstanding.add(l);
+        layer.setValue(l);
+        return 0;
+    }
+
+    @Override public void FwpmFreeMemory0(PointerByReference p) {
+        if (!outstanding.remove(p.getValue())) throw new AssertionError("FwpmFreeMemory0 of memory the API never returned");
+        p.setValue(null);
+    }
+}

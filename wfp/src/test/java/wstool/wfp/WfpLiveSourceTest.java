@@ -1,0 +1,253 @@
+package wstool.wfp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import wstool.core.model.Direction;
+import wstool.core.model.FirewallEvent;
+import wstool.core.model.FirewallEventType;
+import wstool.core.model.NetEvent;
+import wstool.core.model.Source;
+import wstool.core.net.Addresses;
+
+/** The real WfpLiveSource against a fake fwpuclnt: API levels, options, errors, names, stop. */
+class WfpLiveSourceTest {
+    static final int COLLECT = WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS;
+    static final int KEYWORDS = WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS;
+
+    final ExecutorService pool = Executors.newCachedThreadPool();
+    final List<NetEvent> got = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void shutdown() { pool.shutdownNow(); }
+
+    private static WfpLiveSource source(FakeFwpuclnt fake, boolean all, boolean recent) {
+        return new WfpLiveSource(fake.binding(), all, recent, (api, engine) -> new WindowsNames(api, engine,
+                () -> Map.of("C:", "\\Device\\HarddiskVolume3"),
+                sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)));
+    }
+
+    private Future<?> start(WfpLiveSource src, FakeFwpuclnt fake) throws Exception {
+        Future<?> f = pool.submit(() -> { src.run(got::add); return null; });
+        assertTrue(fake.subscribed.await(10, TimeUnit.SECONDS), "never subscribed: " + fake.calls);
+        return f;
+    }
+
+    private static SdkMemory.Event drop(FakeFwpuclnt fake, int version) throws Exception {
+        long size = version == 0 ? 16 : version == 1 ? 32 : 56;
+        return fake.mem.event(version, 3).time(Instant.parse("2026-11-22T00:00:01Z"))
+                .flags(WfpConstants.FLAG_IP_PROTOCOL_SET | WfpConstants.FLAG_REMOTE_ADDR_SET
+                        | WfpConstants.FLAG_REMOTE_PORT_SET | WfpConstants.FLAG_APP_ID_SET | WfpConstants.FLAG_USER_ID_SET
+                        | WfpConstants.FLAG_IP_VERSION_SET)
+                .ipVersion(0).protocol(6).remote(Addresses.parse("127.0.0.1")).remotePort(48123)
+                .appId("\\device\\harddiskvolume3\\Tools\\nc.exe").userId("S-1-5-21-1-2-3-1001")
+                .body(fake.mem.classify(size, 70001, 48, WfpConstants.MS_FWP_DIRECTION_OUT, true));
+    }
+
+    /** Highest exported Subscribe level is used, its event version (level + 1) decoded; missing ones never called. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void subscribesAtHighestExportedLevel(int level) throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(level, 0).option(COLLECT, 1).option(KEYWORDS, 0);
+        fake.filterNames.put(70001L, "ws_tool smoke block 48123");
+        fake.layerNames.put(48, "ALE Connect v4 Layer");
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        assertEquals(level, fake.subscribeLevel);
+        fake.fire(drop(fake, level + 1).m);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(level, src.subscribeLevel());
+
+        assertEquals(1, got.size(), "decode errors: " + src.lastDecodeError());
+        FirewallEvent e = (FirewallEvent) got.get(0);
+        assertEquals(Source.WFP, e.header().source());
+        assertEquals(Instant.parse("2026-11-22T00:00:01Z"), e.header().timestamp());
+        assertEquals(FirewallEventType.CLASSIFY_DROP, e.type());
+        assertEquals(Direction.OUT, e.direction());
+        assertEquals(6, e.header().ipProtocol());
+        assertNull(e.header().local().address());
+        assertEquals(Addresses.parse("127.0.0.1"), e.header().remote().address());
+        assertEquals(48123, e.header().remote().port());
+        assertEquals("C:\\Tools\\nc.exe", e.header().process());
+        assertEquals("CONTOSO\\alice", e.header().user());
+        assertEquals(70001L, e.filterId());
+        assertEquals("ws_tool smoke block 48123", e.filterName());
+        assertEquals(48, e.layerId());
+        assertEquals("ALE Connect v4 Layer", e.layerName());
+        for (int higher = level + 1; higher <= 4; higher++) {
+            assertFalse(fake.calls.contains("FwpmNetEventSubscribe" + higher), "called a missing export");
+        }
+        // unsubscribe, then the keyword option back to what it was (0), then close
+        assertEquals(List.of("FwpmNetEventUnsubscribe0", "FwpmEngineSetOption0(1=0)", "FwpmEngineClose0"),
+                fake.calls.subList(fake.calls.size() - 3, fake.calls.size()));
+        assertTrue(fake.outstanding.isEmpty(), "memory not freed: " + fake.outstanding.size());
+    }
+
+    @Test
+    void optionsEnabledAsNeededAndRestoredExactly() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x1);
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        assertEquals(1L, fake.options.get(COLLECT));
+        assertEquals(0x1L | WfpConstants.KEYWORD_CAPABILITY_DROP, fake.options.get(KEYWORDS));
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(0L, fake.options.get(COLLECT));
+        assertEquals(0x1L, fake.options.get(KEYWORDS));
+        // read before anything was written
+        assertTrue(fake.calls.indexOf("FwpmEngineGetOption0(0)") < fake.calls.indexOf("FwpmEngineSetOption0(0=1)"));
+        assertTrue(fake.calls.indexOf("FwpmEngineGetOption0(1)") < fake.calls.indexOf("FwpmEngineSetOption0(0=1)"));
+    }
+
+    @Test
+    void allAddsAllowAndBroadcastKeywords() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0);
+        WfpLiveSource src = source(fake, true, false);
+        Future<?> run = start(src, fake);
+        long kw = fake.options.get(KEYWORDS);
+        for (int k : new int[] {WfpConstants.KEYWORD_CLASSIFY_ALLOW, WfpConstants.KEYWORD_INBOUND_MCAST,
+                WfpConstants.KEYWORD_INBOUND_BCAST, WfpConstants.KEYWORD_PORT_SCANNING_DROP}) {
+            assertTrue((kw & k) != 0, "keyword " + k + " missing from " + kw);
+        }
+        assertFalse(fake.calls.contains("FwpmEngineSetOption0(0=1)"), "collection was already on");
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1L, fake.options.get(COLLECT)); // left on: it was on before
+        assertEquals(0L, fake.options.get(KEYWORDS));
+    }
+
+    @Test
+    void nothingWrittenWhenEverythingIsAlreadyOn() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        WfpLiveSource src = source(fake, true, false);
+        Future<?> run = start(src, fake);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertTrue(fake.calls.stream().noneMatch(c -> c.startsWith("FwpmEngineSetOption0")), fake.calls.toString());
+    }
+
+    @Test
+    void windows7WithoutKeywordOptionStillWorks() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(0, 1).option(COLLECT, 0);
+        fake.getKeywordsRc = 0x80320027; // option unknown to that engine
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(0L, fake.options.get(COLLECT));
+        assertTrue(fake.calls.stream().noneMatch(c -> c.startsWith("FwpmEngineSetOption0(1")), fake.calls.toString());
+    }
+
+    @Test
+    void accessDeniedIsOneLineAndCleansUp() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0);
+        fake.setOptionRc = WfpException.ERROR_ACCESS_DENIED;
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("access denied by the Windows Filtering Platform (FwpmEngineSetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS)):"
+                + " run ws_tool as Administrator", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals("FwpmEngineClose0", fake.calls.get(fake.calls.size() - 1));
+        assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("FwpmNetEventSubscribe")));
+
+        FakeFwpuclnt denied = new FakeFwpuclnt().exportsUpTo(4, 5);
+        denied.subscribeRc = WfpException.ERROR_ACCESS_DENIED;
+        denied.option(COLLECT, 0);
+        e = assertThrows(WfpException.class, () -> source(denied, false, false).run(got::add));
+        assertTrue(e.getMessage().endsWith("run ws_tool as Administrator"), e.getMessage());
+        assertEquals(0L, denied.options.get(COLLECT)); // restored although subscribing failed
+    }
+
+    @Test
+    void otherErrorsNameFunctionAndCode() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5);
+        fake.openRc = 0x800706BA; // RPC_S_SERVER_UNAVAILABLE as HRESULT
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("FwpmEngineOpen0 failed: error 0x800706BA", e.getMessage());
+    }
+
+    /** Ctrl-C while callbacks keep arriving on another thread: stop returns at once, unsubscribe waits, no deadlock. */
+    @Test
+    void stopWhileCallbacksRunUnsubscribesWithoutDeadlock() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        SdkMemory.Event ev = drop(fake, 5);
+        CountDownLatch firing = new CountDownLatch(1);
+        Future<?> storm = pool.submit(() -> {
+            for (int i = 0; i < 20_000; i++) {
+                if (fake.callback == null) break;
+                try {
+                    fake.fire(ev.m);
+                } catch (NullPointerException unsubscribed) {
+                    break;
+                }
+                if (i == 10) firing.countDown();
+            }
+            firing.countDown();
+            return null;
+        });
+        assertTrue(firing.await(10, TimeUnit.SECONDS));
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        storm.get(10, TimeUnit.SECONDS);
+        assertTrue(fake.calls.contains("FwpmNetEventUnsubscribe0"));
+        assertTrue(got.size() >= 10);
+        assertEquals(0, src.lostAtSource());
+    }
+
+    @Test
+    void stopBeforeRunReturnsPromptly() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        WfpLiveSource src = source(fake, false, false);
+        src.stop();
+        pool.submit(() -> { src.run(got::add); return null; }).get(10, TimeUnit.SECONDS);
+        assertTrue(fake.calls.contains("FwpmNetEventUnsubscribe0"));
+    }
+
+    @Test
+    void badEventIsCountedNotThrownIntoNativeCode() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        fake.fire(fake.mem.event(5, 42).m);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1, src.lostAtSource());
+        assertEquals("unknown net event type 42", src.lastDecodeError());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 5})
+    void recentEnumeratesAtHighestEnumLevelAndFrees(int level) throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, level);
+        for (int i = 0; i < WfpLiveSource.ENUM_BATCH + 3; i++) fake.recent.add(drop(fake, level).m);
+        WfpLiveSource src = source(fake, false, true);
+        assertFalse(src.live());
+        src.run(got::add);
+        assertEquals(level, fake.enumLevel);
+        assertEquals(WfpLiveSource.ENUM_BATCH + 3, got.size());
+        assertEquals(70001L, ((FirewallEvent) got.get(0)).filterId());
+        assertTrue(fake.outstanding.isEmpty(), "enum arrays not freed");
+        assertTrue(fake.calls.contains("FwpmNetEventDestroyEnumHandle0"));
+        assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("FwpmEngineSetOption0")), "--recent changes nothing");
+        assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("FwpmNetEventSubscribe")));
+    }
+}
