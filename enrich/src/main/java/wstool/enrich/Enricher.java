@@ -17,7 +17,7 @@ import wstool.core.pipeline.AddressEnricher;
  * one): a hit costs one hash and one equals, a miss one array store, with no allocation or eviction bookkeeping, so
  * it never slows a stream of all-new addresses; the hot addresses of real traffic win their slot back at once.
  * A source that fails on a lookup is skipped for that address and counted; the first failure is kept for
- * {@code doctor}.
+ * {@code doctor}. Not thread-safe: one thread uses it (the pipeline's consumer, as {@link AddressEnricher} says).
  */
 public final class Enricher implements AddressEnricher, Closeable {
     /** One source's own answer, for the lookup commands. */
