@@ -25,6 +25,8 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
+import wstool.tui.TerminalUi;
+import wstool.tui.TuiColors;
 
 /**
  * Runs one event command: sources -> filters -> enrichment -> CSV / JSON Lines / screen, with Ctrl-C handled so
@@ -38,6 +40,8 @@ public final class EventJob {
     private AddressEnricher enricher = AddressEnricher.NONE;
     private final PrintWriter out;
     private final PrintWriter err;
+    private List<String> dataSources = List.of();
+    private TerminalUi tui;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -50,7 +54,19 @@ public final class EventJob {
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
-    public EventJob enricher(AddressEnricher e) { enricher = e; return this; }
+    public EventJob enricher(AddressEnricher e) {
+        enricher = e;
+        if (dataSources.isEmpty() && e != AddressEnricher.NONE) dataSources = app.dataSources();
+        return this;
+    }
+
+    /** Enrichment data in use with its age ("GeoLite2-City 3 d"), for the full-screen view's header. */
+    public EventJob dataSources(List<String> d) { dataSources = List.copyOf(d); return this; }
+
+    /** The full-screen view is used when stdout is a terminal, nothing else writes to stdout and --no-tui is absent. */
+    boolean useTui() {
+        return !output.noTui && !output.anyStdout() && WsTool.stdoutIsTerminal();
+    }
 
     /** Runs to the end and returns the process exit code (0 ok, 1 failure). */
     public int run() throws IOException {
@@ -63,10 +79,17 @@ public final class EventJob {
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);
         Pipeline pipeline = b.build();
+        if (tui != null) {
+            String name = String.join(", ", sources.stream().map(EventSource::name).toList());
+            boolean live = sources.stream().anyMatch(EventSource::live);
+            tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);
+        }
 
         CountDownLatch reported = new CountDownLatch(1);
+        TerminalUi ui = tui;
         Thread hook = new Thread(() -> {
             pipeline.requestStop();
+            if (ui != null) ui.quit();
             try {
                 reported.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
@@ -76,6 +99,7 @@ public final class EventJob {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             PipelineSummary summary = pipeline.run();
+            closeTui(summary);
             err.println(summary.render());
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
@@ -84,9 +108,31 @@ public final class EventJob {
             }
             return 0;
         } finally {
+            closeTui(null);
             err.flush();
             reported.countDown();
             removeHook(hook);
+        }
+    }
+
+    /** After the pipeline ends the view stays (header: finished) until the user quits, unless the job failed. */
+    private void closeTui(PipelineSummary summary) throws IOException {
+        if (tui == null) return;
+        TerminalUi ui = tui;
+        tui = null;
+        try {
+            if (summary != null && !summary.failed()) {
+                ui.finished();
+                ui.awaitQuit();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ui.close();
+        }
+        if (ui.failure() != null) {
+            err.println("ws_tool: error: the full-screen view failed: " + WsTool.describe(ui.failure()));
+            if (app.global().verbose()) ui.failure().printStackTrace(err);
         }
     }
 
@@ -103,7 +149,17 @@ public final class EventJob {
         try {
             if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
             if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
-            if (!output.anyStdout()) sinks.add(screenSink());
+            if (useTui()) {
+                if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
+                    throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
+                }
+                tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
+                        app.palette(true).enabled() ? TuiColors.palette(app.config().colors()) : Palette.NONE,
+                        ZoneId.systemDefault(), dataSources, Path.of("").toAbsolutePath()));
+                sinks.add(tui.sink());
+            } else if (!output.anyStdout()) {
+                sinks.add(screenSink());
+            }
         } catch (IOException e) {
             for (EventSink s : sinks) s.close();
             throw e;

@@ -22,9 +22,9 @@ import wstool.data.DataSet;
 /** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {FirewallCommand.class, ReplayCommand.class, ServicesCommand.class, DoctorCommand.class,
-                LookupCommand.Geoip.class, LookupCommand.Asn.class, LookupCommand.Dnsbl.class, LookupCommand.Iana.class,
-                UpdateCommand.class, GenerateCompletion.class})
+        subcommands = {TraceCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class,
+                ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class, LookupCommand.Asn.class,
+                LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
 
@@ -124,6 +124,9 @@ public final class WsTool implements Runnable {
         for (String n : d.notes()) spec.commandLine().getErr().println("ws_tool: warning: " + n);
         return d.enricher();
     }
+
+    /** What the TUI header shows about the data in use, e.g. "geolite2-city 7 y (embedded)". */
+    public java.util.List<String> dataSources() { return dataSet().labels(java.time.Instant.now()); }
 
     /** The databases in use: --geoip-db etc., then the data dir, then the embedded default. Opened once. */
     public DataSet dataSet() {

@@ -99,6 +99,28 @@ public final class DataSet {
 
     public Enricher enricher() { return new Enricher(sources); }
 
+    /** Short "name age" labels for the TUI header, e.g. "geolite2-city 7 y (embedded)"; the IANA table is left out. */
+    public List<String> labels(java.time.Instant now) {
+        List<String> out = new ArrayList<>();
+        for (GeoSource s : sources) {
+            if (s instanceof SpecialRanges) continue;
+            java.time.Instant t = s instanceof MaxMindSource m ? m.buildTime()
+                    : s instanceof wstool.enrich.LocationDb l ? l.createdAt()
+                    : s instanceof SpamhausDrop d ? d.listTime() : null;
+            String label = s.name() + (t == null ? "" : " " + age(java.time.Duration.between(t, now)));
+            if (embeddedUsed && s instanceof MaxMindSource m && m.buildTime().getEpochSecond() < 1_600_000_000L) label += " (embedded)";
+            out.add(label);
+        }
+        return out;
+    }
+
+    static String age(java.time.Duration d) {
+        long days = Math.max(0, d.toDays());
+        if (days >= 365) return days / 365 + " y";
+        if (days >= 1) return days + " d";
+        return Math.max(0, d.toHours()) + " h";
+    }
+
     /** Names of the sources in precedence order, with the build date where the format carries one. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();

@@ -24,6 +24,8 @@ class DataSetTest {
         assertEquals(List.of("iana-special", "geolite2-city", "geolite2-asn"), names(d));
         assertTrue(d.embeddedUsed());
         assertTrue(d.notes().isEmpty());
+        assertEquals(List.of("geolite2-city 6 y (embedded)", "geolite2-asn 6 y (embedded)"),
+                d.labels(java.time.Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     @Test

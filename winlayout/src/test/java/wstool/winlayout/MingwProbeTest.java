@@ -60,6 +60,12 @@ class MingwProbeTest {
     }
 
     @Test
+    void wfpHeadersCanBeIncluded() {
+        MingwProbe.create().include("fwpmu.h").expect(new TestStructs.FwpByteBlob(), "FWP_BYTE_BLOB").assertPasses();
+        WinLayout.assertMatchesTable(new TestStructs.FwpByteBlob(), "FWP_BYTE_BLOB");
+    }
+
+    @Test
     void unknownMemberIsACompileFailure() {
         MingwProbe.Result r = MingwProbe.create().expect(new TestStructs.CallerDeclared(), "EVENT_DESCRIPTOR").run();
         assertFalse(r.ok());

@@ -158,4 +158,11 @@ final class TestStructs {
         public Pointer ptr;
         public byte tail;
     }
+
+    /** FWP_BYTE_BLOB: UINT32 size; UINT8 *data. */
+    @Structure.FieldOrder({"size", "data"})
+    public static class FwpByteBlob extends Structure {
+        public int size;
+        public Pointer data;
+    }
 }

@@ -12,7 +12,7 @@ public record Enrichment(String countryCode, String countryName, String city, St
                          String dropId, String special) {
     public static final Enrichment NONE = new Enrichment(null, null, null, null, null, null, null, null, null, null);
 
-    public boolean isEmpty() { return this.equals(NONE); }
+    public boolean isEmpty() { return this == NONE || this.equals(NONE); }
 
     public boolean isDropListed() { return dropId != null; }
 

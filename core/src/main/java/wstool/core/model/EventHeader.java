@@ -23,7 +23,7 @@ public record EventHeader(Instant timestamp, Source source, long pid, String pro
         Objects.requireNonNull(source, "source");
         local = local == null ? Endpoint.NONE : local;
         remote = remote == null ? Endpoint.NONE : remote;
-        raw = raw == null || raw.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        raw = RawFields.freeze(raw);
         enrichment = enrichment == null ? Enrichment.NONE : enrichment;
     }
 

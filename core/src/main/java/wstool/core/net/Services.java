@@ -26,16 +26,26 @@ public final class Services {
 
     private final Map<Long, Service> byPortProto;
     private final Map<String, List<Service>> byName;
+    /** Direct tables for the two protocols looked up per event. */
+    private final Service[] tcp = new Service[65536];
+    private final Service[] udp = new Service[65536];
 
     private Services(Map<Long, Service> byPortProto, Map<String, List<Service>> byName) {
         this.byPortProto = byPortProto;
         this.byName = byName;
+        byPortProto.values().forEach(s -> {
+            if (s.protocol().equals("tcp")) tcp[s.port()] = s;
+            else if (s.protocol().equals("udp")) udp[s.port()] = s;
+        });
     }
 
     public static Services iana() { return Holder.INSTANCE; }
 
     /** The service for a port and IP protocol number (TCP, UDP, SCTP, DCCP), or null. */
     public Service lookup(int port, int ipProtocol) {
+        if (port < 0 || port > 65535) return null;
+        if (ipProtocol == IpProtocols.TCP) return tcp[port];
+        if (ipProtocol == IpProtocols.UDP) return udp[port];
         String proto = switch (ipProtocol) {
             case IpProtocols.TCP -> "tcp";
             case IpProtocols.UDP -> "udp";

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import wstool.core.model.Enrichment;
 import wstool.core.model.NetEvent;
 
 /**
@@ -37,6 +38,8 @@ public final class Pipeline {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean closed;
+    /** Delivered so far; the consumer's own count (the shared stats are for other threads). */
+    private long delivered;
 
     private Pipeline(Builder b) {
         this.sources = List.copyOf(b.sources);
@@ -166,7 +169,7 @@ public final class Pipeline {
         }
     }
 
-    private boolean limitReached() { return maxEvents > 0 && stats.delivered() >= maxEvents; }
+    private boolean limitReached() { return maxEvents > 0 && delivered >= maxEvents; }
 
     private void drainRemaining() {
         for (NetEvent e; !limitReached() && (e = queue.poll()) != null; ) deliver(e);
@@ -179,8 +182,10 @@ public final class Pipeline {
             return;
         }
         if (e.header().remote().address() != null && e.header().enrichment().isEmpty()) {
-            e = e.withEnrichment(enricher.lookup(e.header().remote().address()));
+            Enrichment found = enricher.lookup(e.header().remote().address());
+            if (!found.isEmpty()) e = e.withEnrichment(found);
         }
+        delivered++;
         stats.delivered.increment();
         stats.countKind(e.kind());
         for (EventSink sink : sinks) {

@@ -24,7 +24,18 @@ public final class PipelineStats {
     /** Events that passed the filters and reached the sinks. */
     public long delivered() { return delivered.sum(); }
 
-    void countKind(String kind) { byKind.computeIfAbsent(kind, k -> new LongAdder()).increment(); }
+    /** The consumer thread's own index into {@link #byKind}, so counting costs one plain map look-up. */
+    private final Map<String, LongAdder> consumerKinds = new java.util.HashMap<>();
+
+    /** Called only on the pipeline's consumer thread. */
+    void countKind(String kind) {
+        LongAdder a = consumerKinds.get(kind);
+        if (a == null) {
+            a = byKind.computeIfAbsent(kind, k -> new LongAdder());
+            consumerKinds.put(kind, a);
+        }
+        a.increment();
+    }
 
     /** Delivered events per kind (DROP, CONNECT, ...), sorted by kind. */
     public Map<String, Long> byKind() {

@@ -110,7 +110,15 @@ public final class CsvSink implements EventSink {
 
     private static String nz(String s) { return s == null ? "" : s; }
 
-    private static String port(int p) { return p < 0 ? "" : Integer.toString(p); }
+    private static final String[] PORT_TEXT = new String[65536];
+
+    /** Ports as text, each string made once: two per row otherwise dominate the formatting cost. */
+    private static String port(int p) {
+        if (p < 0) return "";
+        String s = PORT_TEXT[p];
+        if (s == null) PORT_TEXT[p] = s = Integer.toString(p);
+        return s;
+    }
 
     @Override
     public void flush() throws IOException { csv.flush(); }

@@ -1,7 +1,6 @@
 package wstool.core.sink;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
@@ -45,6 +44,11 @@ public final class EventFields {
 
     private static String joined(Map<String, String> raw) {
         if (raw.isEmpty()) return "";
-        return raw.entrySet().stream().map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining("; "));
+        StringBuilder sb = new StringBuilder(raw.size() * 24);
+        for (Map.Entry<String, String> en : raw.entrySet()) {
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(en.getKey()).append('=').append(en.getValue());
+        }
+        return sb.toString();
     }
 }

@@ -84,7 +84,8 @@ public final class TextFormat {
         }
     }
 
-    private static String role(NetEvent e) {
+    /** The colour role of an event's kind: drop, allow, dns, connect, error or dim (shared with the TUI). */
+    public static String role(NetEvent e) {
         if (e instanceof FirewallEvent f) return f.type().isDrop() ? "drop" : "allow";
         if (e instanceof DnsEvent) return "dns";
         if (e instanceof SocketEvent s) return s.failed() ? "error" : "connect";

@@ -1,0 +1,63 @@
+package wstool.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import wstool.core.pipeline.EventSource;
+import wstool.etw.live.EtwLiveSource;
+import wstool.etw.live.EtwProvider;
+import wstool.etw.live.TraceTarget;
+
+/**
+ * The Windows live path of {@code trace}: a real-time ETW session (module etw, package wstool.etw.live). Kept apart
+ * from the command so that one `trace` command can choose between it, the Linux backend and --etl.
+ */
+final class EtwLiveTrace {
+
+    /** Where live tracing is not available: one sentence pointing to what is. */
+    static final String NOT_WINDOWS = "live ETW tracing needs Windows; on Linux 'trace --pid/--exe' uses the Linux"
+            + " backend, and any OS can read a capture with 'trace --etl FILE'";
+
+    private EtwLiveTrace() {
+    }
+
+    /**
+     * @param pids --pid values (one: follow that process and stop when it exits; several: all processes, filtered)
+     * @param exe --exe NAME or null
+     * @param all --all
+     * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
+     * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
+     */
+    static EventSource source(List<Long> pids, String exe, boolean all, String providers, PrintWriter err) {
+        TraceTarget target = target(pids, exe, all);
+        List<EtwProvider> list;
+        try {
+            list = providers == null ? EtwProvider.DEFAULT : EtwProvider.parseList(providers);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return EtwLiveSource.builder().windows().providers(list).target(target)
+                .status(line -> {
+                    err.println("ws_tool: " + line);
+                    err.flush();
+                })
+                .build();
+    }
+
+    static TraceTarget target(List<Long> pids, String exe, boolean all) {
+        int chosen = (pids.isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (all ? 1 : 0);
+        if (chosen != 1) {
+            throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
+        }
+        try {
+            if (exe != null) {
+                return TraceTarget.exe(exe);
+            }
+            if (pids.size() == 1) {
+                return TraceTarget.pid(pids.get(0));
+            }
+            return TraceTarget.all(); // several PIDs: the --pid filter keeps theirs
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package wstool.etw.etl;
+
+import wstool.core.model.NetEvent;
+import wstool.core.pipeline.Emitter;
+import wstool.core.pipeline.EventSource;
+import wstool.etw.decode.EventDecoder;
+import wstool.etw.decode.EventRecordView;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Offline source: the events of a .etl file in timestamp order (per-CPU buffers merged, as ProcessTrace does), decoded
+ * and attributed ({@link EventDecoder}).
+ * Providers outside {@code providers} are skipped before decoding. PID / exe / other filters are the pipeline's.
+ * Process names come from the kernel logger's Process records when the capture has them (xperf / WPR / netsh
+ * trace captures with the kernel provider); otherwise events carry only PIDs.
+ * After {@link #run} the {@link #summary()} tells what the file held.
+ */
+public final class EtlEventSource implements EventSource {
+    /** Receives (bytes read, file size) now and then. */
+    @FunctionalInterface
+    public interface Progress { void update(long position, long size); }
+
+    private final Path file;
+    private final Set<UUID> providers;
+    private final Progress progress;
+    private final EtlSummary summary = new EtlSummary();
+    private volatile boolean stopped;
+
+    /** @param providers provider GUIDs to decode; empty = all */
+    public EtlEventSource(Path file, Set<UUID> providers, Progress progress) {
+        this.file = file;
+        this.providers = Set.copyOf(providers);
+        this.progress = progress;
+    }
+
+    @Override public String name() { return "ETL " + file.getFileName(); }
+    @Override public boolean live() { return false; }
+    @Override public void stop() { stopped = true; }
+
+    public EtlSummary summary() { return summary; }
+
+    /** Events the logging session itself lost (TRACE_LOGFILE_HEADER.EventsLost), known once {@link #run} began. */
+    @Override
+    public long lostAtSource() {
+        LogfileHeader h = summary.header();
+        return h == null ? 0 : Integer.toUnsignedLong(h.eventsLost());
+    }
+
+    @Override
+    public void run(Emitter emitter) throws Exception {
+        EventDecoder decoder = new EventDecoder();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        try (EtlReader r = EtlReader.openTimeOrdered(file)) {
+            r.onProcess((pid, image, ended) -> names.put(pid, image)); // kept after the end: events may trail it
+            summary.header(r.header());
+            long n = 0;
+            try {
+                EventRecordView v;
+                while (!stopped && (v = r.next()) != null) {
+                    if (!providers.isEmpty() && !providers.contains(v.providerId())) {
+                        summary.countFilteredOut();
+                        continue;
+                    }
+                    NetEvent e = decoder.decode(v);
+                    long pid = e.header().pid();
+                    if (pid >= 0 && e.header().process() == null) {
+                        String image = names.get(pid);
+                        if (image != null) e = e.withHeader(e.header().withProcess(pid, image));
+                    }
+                    String name = decoder.registry().providerName(v.providerId());
+                    summary.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
+                    summary.countDecoded(e);
+                    if (!emitter.emit(e)) break;
+                    if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
+                }
+            } catch (EtlFormatException e) {
+                summary.damage(e);
+                throw e;
+            } finally {
+                summary.processNames(names.size());
+                summary.finish(r.stats());
+                if (progress != null) progress.update(r.position(), r.fileSize());
+            }
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package wstool.etw.live;
+
+import com.sun.jna.Pointer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import wstool.core.model.EventHeader;
+import wstool.core.model.NetEvent;
+import wstool.core.pipeline.Emitter;
+import wstool.core.pipeline.EventSource;
+
+/**
+ * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_NAME}) on Winsock-AFD, NameResolution and
+ * Kernel-Network (or the providers given), all keywords, level verbose. The EVENT_RECORD callback copies each
+ * record and offers it to a bounded hand-off queue (never blocking: a full queue drops and counts); {@link #run}
+ * decodes on the pipeline's source thread, keeps the events of the traced processes (PID filtering happens here:
+ * AFD is a kernel provider and cannot filter by PID) and emits them.
+ *
+ * <p>Ends on {@link #stop()} (Ctrl-C, --duration), when the traced PID exits, or when ProcessTrace returns: the
+ * session is stopped (ProcessTrace then delivers what is buffered and returns), the trace closed and the hand-off
+ * queue drained. A shutdown hook stops the session on every other exit path, so a crash does not leave it
+ * running (and the next run stops a stale one anyway).
+ *
+ * <p>Status: exercised in tests against a fake advapi32/tdh that calls the real callback with EVENT_RECORD memory
+ * laid out at the Windows x64 offsets; the Windows CI workflow runs it live. Not run on Windows by its author.
+ */
+public final class EtwLiveSource implements EventSource {
+
+    public static final String SESSION_NAME = "ws_tool-trace";
+
+    private final EtwApi.Advapi32 api;
+    private final List<EtwProvider> providers;
+    private final TraceTarget target;
+    private final LiveDecoder decoder;
+    private final TdhSchemas schemas;
+    private final ProcessNames names;
+    private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
+    private final Consumer<String> status;
+    private final Duration queryInterval;
+    private final boolean installShutdownHook;
+    private final EtwSession session;
+    private final BlockingQueue<LiveEventRecord> handoff;
+    private final AtomicLong handoffDropped = new AtomicLong();
+    private final AtomicInteger processResult = new AtomicInteger(Integer.MIN_VALUE);
+    private volatile boolean stopRequested;
+    private volatile String stopReason;
+    private volatile EtwConsumer consumer;
+    private volatile Thread shutdownHook;
+
+    private EtwLiveSource(Builder b) {
+        this.api = Objects.requireNonNull(b.api, "api");
+        this.providers = List.copyOf(b.providers);
+        this.target = b.target;
+        this.decoder = b.decoder != null ? b.decoder : new ManifestLiveDecoder();
+        this.schemas = new TdhSchemas(b.tdh);
+        this.names = b.names;
+        this.exitWatcher = b.exitWatcher;
+        this.status = b.status;
+        this.queryInterval = b.queryInterval;
+        this.installShutdownHook = b.shutdownHook;
+        this.session = new EtwSession(api, b.sessionName);
+        this.handoff = new ArrayBlockingQueue<>(b.handoffCapacity);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "ETW trace of " + target + " (session " + session.name() + ")";
+    }
+
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    @Override
+    public long lostAtSource() {
+        return session.lastCounters().total() + handoffDropped.get();
+    }
+
+    /** Records dropped because the hand-off queue was full. */
+    public long handoffDropped() {
+        return handoffDropped.get();
+    }
+
+    /** Why the source ended ("stopped", "process N exited", "ProcessTrace returned ..."), null while running. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public EtwSession.Counters counters() {
+        return session.lastCounters();
+    }
+
+    @Override
+    public void stop() {
+        requestStop("stopped");
+    }
+
+    private void requestStop(String reason) {
+        if (!stopRequested) {
+            stopReason = reason;
+            stopRequested = true;
+        }
+    }
+
+    @Override
+    public void run(Emitter emitter) throws Exception {
+        if (stopRequested) {
+            return;
+        }
+        watchTracedProcess();
+        decoder.prepare();
+        Thread processThread = null;
+        installHook();
+        try {
+            session.start();
+            for (EtwProvider p : sessionProviders()) {
+                session.enable(p.guid(), p.keywords(), null);
+            }
+            EtwConsumer c = new EtwConsumer(api, session.name(), this::onRecord);
+            consumer = c;
+            c.open();
+            processThread = new Thread(() -> {
+                int rc = c.process();
+                processResult.set(rc);
+                requestStop("ProcessTrace returned (Win32 " + rc + ")");
+            }, "etw-process-trace");
+            processThread.setDaemon(true);
+            processThread.start();
+            consume(emitter);
+        } finally {
+            teardown(processThread);
+            drain(emitter);
+            removeHook();
+        }
+        int rc = processResult.get();
+        if (stopReason != null && stopReason.startsWith("ProcessTrace returned") && rc != EtwApi.ERROR_SUCCESS
+                && rc != EtwApi.ERROR_CANCELLED) {
+            throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
+                    + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                    ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+        }
+        EtwConsumer c = consumer;
+        if (c != null && c.callbackFailure() != null) {
+            throw new IllegalStateException("the ETW event callback failed: " + c.callbackFailure(),
+                    c.callbackFailure());
+        }
+    }
+
+    private List<EtwProvider> sessionProviders() {
+        List<EtwProvider> list = new ArrayList<>(providers);
+        if (target.kind() == TraceTarget.Kind.EXE && !list.contains(EtwProvider.KERNEL_PROCESS)) {
+            list.add(EtwProvider.KERNEL_PROCESS);
+        }
+        return list;
+    }
+
+    private void watchTracedProcess() {
+        if (target.kind() != TraceTarget.Kind.PID) {
+            return;
+        }
+        Optional<CompletableFuture<?>> exit = exitWatcher.apply(target.pid());
+        if (exit.isEmpty()) {
+            throw new EtwException("no process with PID " + target.pid() + " is running", -1);
+        }
+        exit.get().thenRun(() -> requestStop("process " + target.pid() + " exited"));
+    }
+
+    /** The EventRecordCallback body: copy, make sure TDH was asked about unknown events, hand off. Never blocks. */
+    private void onRecord(Pointer record) {
+        LiveEventRecord r = RecordCopier.copy(record);
+        if (!decoder.knows(r.provider(), r.eventId(), r.version())) {
+            schemas.fetch(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()), record);
+        }
+        if (!handoff.offer(r)) {
+            handoffDropped.incrementAndGet();
+        }
+    }
+
+    private void consume(Emitter emitter) throws InterruptedException {
+        long nextQuery = System.nanoTime() + queryInterval.toNanos();
+        long reportedLost = 0;
+        while (!stopRequested) {
+            LiveEventRecord r = handoff.poll(100, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                handle(r, emitter);
+            }
+            if (System.nanoTime() - nextQuery >= 0) {
+                nextQuery = System.nanoTime() + queryInterval.toNanos();
+                reportedLost = reportLosses(session.query(), reportedLost);
+            }
+        }
+    }
+
+    private long reportLosses(EtwSession.Counters c, long reported) {
+        long lost = c.total() + handoffDropped.get();
+        if (lost != reported) {
+            status.accept("ETW: " + c.eventsLost() + " events lost, " + c.realTimeBuffersLost()
+                    + " real-time buffers lost, " + handoffDropped.get() + " records dropped at hand-off");
+        }
+        return lost;
+    }
+
+    private void handle(LiveEventRecord r, Emitter emitter) {
+        if (EtwProvider.KERNEL_PROCESS.guid().equals(r.provider())) {
+            trackProcess(r);
+            if (!providers.contains(EtwProvider.KERNEL_PROCESS)) {
+                return;
+            }
+        }
+        TdhSchema tdh = decoder.knows(r.provider(), r.eventId(), r.version()) ? null
+                : schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version())).orElse(null);
+        decoder.decode(r, tdh, e -> {
+            long pid = e.header().attributed() ? e.header().pid() : r.pid();
+            if (!target.accepts(pid, names)) {
+                return;
+            }
+            NetEvent out = e;
+            EventHeader h = e.header();
+            if (h.process() == null) {
+                String image = names.name(pid);
+                if (image != null) {
+                    out = e.withHeader(h.withProcess(pid, image));
+                }
+            }
+            emitter.emit(out);
+        });
+    }
+
+    private void trackProcess(LiveEventRecord r) {
+        Optional<TdhSchema> schema = schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()));
+        if (schema.isEmpty()) {
+            return;
+        }
+        Map<String, String> f = TdhPayload.decode(schema.get(), r.payload(), FallbackDecoder.pointerSize(r));
+        String pidText = f.get("ProcessID");
+        if (pidText == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(pidText);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (r.eventId() == EtwProvider.PROCESS_START) {
+            names.started(pid, f.get("ImageName"));
+        }
+    }
+
+    private void teardown(Thread processThread) {
+        stopRequested = true;
+        EtwSession.Counters finalCounters = session.stop(); // ProcessTrace delivers what is buffered, then returns
+        if (processThread != null) {
+            join(processThread, 5000);
+        }
+        EtwConsumer c = consumer;
+        if (c != null) {
+            c.close();
+        }
+        if (processThread != null) {
+            join(processThread, 5000);
+        }
+        if (finalCounters.total() > 0) {
+            reportLosses(finalCounters, -1);
+        }
+    }
+
+    private void drain(Emitter emitter) {
+        List<LiveEventRecord> rest = new ArrayList<>();
+        handoff.drainTo(rest);
+        for (LiveEventRecord r : rest) {
+            handle(r, emitter);
+        }
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void installHook() {
+        if (!installShutdownHook) {
+            return;
+        }
+        Thread hook = new Thread(this::emergencyStop, "ws_tool-etw-stop");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            shutdownHook = hook;
+        } catch (IllegalStateException shuttingDown) {
+            emergencyStop();
+        }
+    }
+
+    private void removeHook() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will run: it stops the session (idempotent)
+            }
+        }
+    }
+
+    /** What the shutdown hook does: stop the session and close the trace, whatever state run() is in. */
+    void emergencyStop() {
+        requestStop("JVM shutdown");
+        session.stop();
+        EtwConsumer c = consumer;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Settings; {@link #api} is required. */
+    public static final class Builder {
+        private EtwApi.Advapi32 api;
+        private EtwApi.Tdh tdh;
+        private List<EtwProvider> providers = EtwProvider.DEFAULT;
+        private TraceTarget target = TraceTarget.all();
+        private LiveDecoder decoder;
+        private ProcessNames names = ProcessNames.system();
+        private LongFunction<Optional<CompletableFuture<?>>> exitWatcher =
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::onExit);
+        private Consumer<String> status = s -> { };
+        private Duration queryInterval = Duration.ofSeconds(2);
+        private int handoffCapacity = 65_536;
+        private boolean shutdownHook = true;
+        private String sessionName = SESSION_NAME;
+
+        public Builder api(EtwApi.Advapi32 api) { this.api = api; return this; }
+        public Builder tdh(EtwApi.Tdh tdh) { this.tdh = tdh; return this; }
+        public Builder providers(List<EtwProvider> p) { this.providers = List.copyOf(p); return this; }
+        public Builder target(TraceTarget t) { this.target = Objects.requireNonNull(t); return this; }
+        public Builder decoder(LiveDecoder d) { this.decoder = Objects.requireNonNull(d); return this; }
+        public Builder processNames(ProcessNames n) { this.names = Objects.requireNonNull(n); return this; }
+        /** How to learn that a PID exits (empty: no such process). */
+        public Builder exitWatcher(LongFunction<Optional<CompletableFuture<?>>> w) { this.exitWatcher = w; return this; }
+        /** Live status lines (loss counters); the CLI prints them on stderr. */
+        public Builder status(Consumer<String> s) { this.status = Objects.requireNonNull(s); return this; }
+        public Builder queryInterval(Duration d) { this.queryInterval = d; return this; }
+        public Builder handoffCapacity(int n) { this.handoffCapacity = n; return this; }
+        public Builder shutdownHook(boolean on) { this.shutdownHook = on; return this; }
+        public Builder sessionName(String n) { this.sessionName = n; return this; }
+
+        /** The real advapi32 and tdh (Windows only). */
+        public Builder windows() {
+            this.api = EtwApi.advapi32();
+            this.tdh = EtwApi.tdh();
+            return this;
+        }
+
+        public EtwLiveSource build() { return new EtwLiveSource(this); }
+    }
+}

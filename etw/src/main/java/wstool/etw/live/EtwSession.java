@@ -1,0 +1,193 @@
+package wstool.etw.live;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.ptr.LongByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The controller side of the real-time session: StartTraceW (stopping a stale session of the same name once),
+ * EnableTraceEx2 per provider, ControlTraceW QUERY for the loss counters and STOP.
+ *
+ * <p>Status: driven in tests by a fake advapi32 that checks the memory it receives; not yet run on Windows from
+ * this code base (the Windows CI workflow runs it).
+ */
+public final class EtwSession {
+
+    /** Loss and buffer counters from ControlTraceW. */
+    public record Counters(long eventsLost, long realTimeBuffersLost, long buffersWritten) {
+        public static final Counters ZERO = new Counters(0, 0, 0);
+
+        public long total() {
+            return eventsLost + realTimeBuffersLost;
+        }
+    }
+
+    private static final int PROPS_SIZE = new EtwStructs.EVENT_TRACE_PROPERTIES().size();
+    private static final int BUFFER_KB = 64;
+
+    private final EtwApi.Advapi32 api;
+    private final String name;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile long handle;
+    private volatile Counters lastCounters = Counters.ZERO;
+
+    public EtwSession(EtwApi.Advapi32 api, String name) {
+        this.api = api;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * An EVENT_TRACE_PROPERTIES block for a real-time session, followed in the same allocation by the logger name
+     * (UTF-16LE, NUL-terminated) at LoggerNameOffset, as StartTraceW and ControlTraceW require.
+     */
+    static Memory propertiesBuffer(String loggerName) {
+        byte[] nameBytes = (loggerName + "\0").getBytes(StandardCharsets.UTF_16LE);
+        int total = PROPS_SIZE + nameBytes.length + 2 * 1024; // room for a log file name written back on QUERY
+        Memory m = new Memory(total);
+        m.clear();
+        EtwStructs.EVENT_TRACE_PROPERTIES p = new EtwStructs.EVENT_TRACE_PROPERTIES(m);
+        p.Wnode.BufferSize = total;
+        p.Wnode.Flags = EtwApi.WNODE_FLAG_TRACED_GUID;
+        p.Wnode.ClientContext = 1; // QueryPerformanceCounter clock
+        p.BufferSize = BUFFER_KB;
+        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE;
+        p.FlushTimer = 1; // seconds: real-time consumers see events within a second
+        p.LoggerNameOffset = PROPS_SIZE;
+        p.LogFileNameOffset = 0;
+        p.write();
+        m.write(PROPS_SIZE, nameBytes, 0, nameBytes.length);
+        return m;
+    }
+
+    /** StartTraceW; on ERROR_ALREADY_EXISTS stops the stale session by name and retries once. */
+    public void start() {
+        int rc = startOnce();
+        if (rc == EtwApi.ERROR_ALREADY_EXISTS) {
+            stopByName();
+            rc = startOnce();
+        }
+        if (rc != EtwApi.ERROR_SUCCESS) {
+            throw new EtwException(startFailure(name, rc), rc);
+        }
+        started.set(true);
+    }
+
+    private int startOnce() {
+        LongByReference h = new LongByReference();
+        int rc = api.StartTraceW(h, new WString(name), propertiesBuffer(name));
+        if (rc == EtwApi.ERROR_SUCCESS) {
+            handle = h.getValue();
+        }
+        return rc;
+    }
+
+    static String startFailure(String name, int rc) {
+        String prefix = "cannot start the ETW session " + name + ": ";
+        switch (rc) {
+            case EtwApi.ERROR_ACCESS_DENIED:
+                return prefix + "access denied; run as Administrator (or a member of Performance Log Users)";
+            case EtwApi.ERROR_NO_SYSTEM_RESOURCES:
+                return prefix + "no system resources; Windows runs at most 64 ETW sessions at once and that limit"
+                        + " is reached (list them with 'logman query -ets', stop an unused one with"
+                        + " 'logman stop NAME -ets')";
+            case EtwApi.ERROR_ALREADY_EXISTS:
+                return prefix + "a session of that name already exists and could not be stopped"
+                        + " (try 'logman stop " + name + " -ets' as Administrator)";
+            default:
+                return prefix + "StartTraceW failed with Win32 error " + rc;
+        }
+    }
+
+    /** Enables a provider: all keywords (or {@code keywords}), level verbose, optional event-id filter. */
+    public void enable(UUID provider, long keywords, List<Integer> eventIds) {
+        Memory guid = new Memory(16);
+        guid.write(0, Guids.toBytes(provider), 0, 16);
+        EtwStructs.ENABLE_TRACE_PARAMETERS params = new EtwStructs.ENABLE_TRACE_PARAMETERS();
+        params.Version = EtwApi.ENABLE_TRACE_PARAMETERS_VERSION_2;
+        Memory filter = null;
+        EtwStructs.EVENT_FILTER_DESCRIPTOR descriptor = null;
+        if (eventIds != null && !eventIds.isEmpty()) {
+            int ids = Math.min(eventIds.size(), 64); // MAX_EVENT_FILTER_EVENT_ID_COUNT
+            filter = new Memory(4 + 2L * ids);
+            filter.setByte(0, (byte) 1); // FilterIn: only these ids
+            filter.setByte(1, (byte) 0);
+            filter.setShort(2, (short) ids);
+            for (int i = 0; i < ids; i++) {
+                filter.setShort(4 + 2L * i, eventIds.get(i).shortValue());
+            }
+            descriptor = new EtwStructs.EVENT_FILTER_DESCRIPTOR();
+            descriptor.Ptr = Pointer.nativeValue(filter);
+            descriptor.Size = (int) filter.size();
+            descriptor.Type = EtwApi.EVENT_FILTER_TYPE_EVENT_ID;
+            descriptor.write();
+            params.EnableFilterDesc = descriptor.getPointer();
+            params.FilterDescCount = 1;
+        }
+        params.write();
+        int rc = api.EnableTraceEx2(handle, guid, EtwApi.EVENT_CONTROL_CODE_ENABLE_PROVIDER,
+                EtwApi.TRACE_LEVEL_VERBOSE, keywords, 0L, 0, params.getPointer());
+        // keep the filter memory reachable until the call returned
+        java.lang.ref.Reference.reachabilityFence(filter);
+        java.lang.ref.Reference.reachabilityFence(descriptor);
+        if (rc != EtwApi.ERROR_SUCCESS) {
+            throw new EtwException("cannot enable ETW provider " + provider + " in session " + name
+                    + ": EnableTraceEx2 failed with Win32 error " + rc
+                    + (rc == EtwApi.ERROR_ACCESS_DENIED ? " (run as Administrator)" : ""), rc);
+        }
+    }
+
+    /** ControlTraceW QUERY: the session's loss counters (the last known ones if the query fails). */
+    public Counters query() {
+        if (!started.get() || stopped.get()) {
+            return lastCounters;
+        }
+        Memory props = propertiesBuffer(name);
+        int rc = api.ControlTraceW(0L, new WString(name), props, EtwApi.EVENT_TRACE_CONTROL_QUERY);
+        if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+            lastCounters = read(props);
+        }
+        return lastCounters;
+    }
+
+    private static Counters read(Memory props) {
+        EtwStructs.EVENT_TRACE_PROPERTIES p = new EtwStructs.EVENT_TRACE_PROPERTIES(props);
+        p.read();
+        return new Counters(p.EventsLost & 0xFFFFFFFFL, p.RealTimeBuffersLost & 0xFFFFFFFFL,
+                p.BuffersWritten & 0xFFFFFFFFL);
+    }
+
+    /** ControlTraceW STOP by name; idempotent. Returns the final counters. Makes ProcessTrace return. */
+    public Counters stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            return lastCounters;
+        }
+        Memory props = propertiesBuffer(name);
+        int rc = api.ControlTraceW(0L, new WString(name), props, EtwApi.EVENT_TRACE_CONTROL_STOP);
+        if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+            lastCounters = read(props);
+        }
+        return lastCounters;
+    }
+
+    private void stopByName() {
+        api.ControlTraceW(0L, new WString(name), propertiesBuffer(name), EtwApi.EVENT_TRACE_CONTROL_STOP);
+    }
+
+    public boolean running() {
+        return started.get() && !stopped.get();
+    }
+
+    public Counters lastCounters() {
+        return lastCounters;
+    }
+}

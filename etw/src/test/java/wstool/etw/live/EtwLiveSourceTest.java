@@ -1,0 +1,399 @@
+package wstool.etw.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import wstool.core.model.EventHeader;
+import wstool.core.model.NetEvent;
+import wstool.core.model.RawEvent;
+import wstool.core.model.SocketEvent;
+import wstool.core.model.SocketOp;
+import wstool.core.pipeline.Emitter;
+import wstool.etw.Fixtures;
+import wstool.etw.decode.EventDecoder;
+import wstool.etw.decode.EventRecordView;
+import wstool.etw.etl.EtlReader;
+
+/** The real consumer (session, OpenTrace/ProcessTrace, callback, decoding, filtering) driven by {@link FakeEtw}. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EtwLiveSourceTest {
+
+    private static final UUID OTHER_PROVIDER = UUID.fromString("0b0b0b0b-1111-2222-3333-444455556666");
+    private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+
+    private final FakeEtw fake = new FakeEtw();
+    private final List<NetEvent> emitted = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> status = Collections.synchronizedList(new ArrayList<>());
+
+    private EtwLiveSource.Builder source() {
+        return EtwLiveSource.builder().api(fake).tdh(fake).shutdownHook(false)
+                .processNames(new ProcessNames(pid -> Optional.empty()))
+                .status(status::add);
+    }
+
+    /** Runs the source on a thread; returns the thread and where its failure lands. */
+    private Thread start(EtwLiveSource s, AtomicReference<Throwable> failure) {
+        Emitter emitter = e -> emitted.add(e);
+        Thread t = new Thread(() -> {
+            try {
+                s.run(emitter);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    private void assertNothingLeft() {
+        assertEquals(List.of(), List.copyOf(fake.activeSessions), "sessions left running");
+        assertFalse(fake.anyTraceOpen(), "trace left open");
+    }
+
+    @Test
+    void staleSessionIsStoppedAndStartRetriedOnce() throws Exception {
+        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        EtwLiveSource s = source().build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        s.stop();
+        t.join(10_000);
+        assertFalse(t.isAlive());
+        assertNull(failure.get());
+        assertEquals(List.of("StartTraceW ws_tool-trace -> 183", "ControlTraceW ws_tool-trace STOP -> 0",
+                "StartTraceW ws_tool-trace -> 0"), fake.calls.subList(0, 3));
+        assertEquals("stopped", s.stopReason());
+        assertNothingLeft();
+    }
+
+    @Test
+    void providersEnabledWithAllKeywordsAtVerbose() throws Exception {
+        EtwLiveSource s = source().build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        s.stop();
+        t.join(10_000);
+        assertEquals(List.of(EtwProvider.WINSOCK_AFD.guid(), EtwProvider.NAME_RESOLUTION.guid(),
+                EtwProvider.KERNEL_NETWORK.guid()), fake.enabled);
+        assertEquals(List.of(-1L, -1L, -1L), fake.enabledKeywords);
+        assertEquals(List.of((byte) 5, (byte) 5, (byte) 5), fake.enabledLevels);
+        assertNothingLeft();
+    }
+
+    @Test
+    void accessDeniedTellsToRunAsAdministrator() {
+        fake.startTraceResults.add(EtwApi.ERROR_ACCESS_DENIED);
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertEquals(5, e.code());
+        assertTrue(e.getMessage().contains("run as Administrator (or a member of Performance Log Users)"),
+                e.getMessage());
+        assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("OpenTraceW")));
+        assertNothingLeft();
+    }
+
+    @Test
+    void noSystemResourcesExplainsTheSessionLimit() {
+        fake.startTraceResults.add(EtwApi.ERROR_NO_SYSTEM_RESOURCES);
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertEquals(1450, e.code());
+        assertTrue(e.getMessage().contains("at most 64 ETW sessions"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void stillExistingAfterRetryIsAnError() {
+        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        fake.startTraceResults.add(0);
+        fake.startTraceResults.add(EtwApi.ERROR_ALREADY_EXISTS);
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertEquals(183, e.code());
+        assertTrue(e.getMessage().contains("logman stop ws_tool-trace -ets"), e.getMessage());
+    }
+
+    @Test
+    void enableFailureAndOpenFailureStopTheSession() {
+        fake.enableResult = EtwApi.ERROR_ACCESS_DENIED;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertTrue(e.getMessage().contains("EnableTraceEx2 failed with Win32 error 5 (run as Administrator)"),
+                e.getMessage());
+        assertNothingLeft();
+        fake.enableResult = 0;
+        fake.failOpenTrace = true;
+        e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertTrue(e.getMessage().contains("cannot open the real-time ETW session ws_tool-trace"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void processTraceFailureIsReportedAfterCleanup() {
+        fake.returnAfterScript = true;
+        fake.processTraceResult = EtwApi.ERROR_ACCESS_DENIED;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        assertEquals(5, e.code());
+        assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
+                e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void eventIdFilterIsPassedAsEventFilterEventId() {
+        EtwSession session = new EtwSession(fake, "filter-test");
+        session.start();
+        session.enable(EtwProvider.WINSOCK_AFD.guid(), EtwProvider.ALL_KEYWORDS, List.of(1000, 1018, 1003));
+        assertEquals(List.of(1000, 1018, 1003), fake.filteredEventIds);
+        assertEquals(1, fake.filterIn);
+        session.stop();
+        session.stop(); // idempotent
+        assertEquals(1, fake.calls.stream().filter(c -> c.startsWith("ControlTraceW filter-test STOP")).count());
+        assertNothingLeft();
+    }
+
+    /** The real Kernel-Network capture: what the live path emits equals what the offline decoder makes of it. */
+    @Test
+    void kernelNetworkCaptureLiveEqualsOffline() throws Exception {
+        List<NetEvent> offline = new ArrayList<>();
+        EventDecoder offlineDecoder = new EventDecoder();
+        try (EtlReader reader = EtlReader.open(Fixtures.kernelNetworkEtl())) {
+            for (EventRecordView v = reader.next(); v != null; v = reader.next()) {
+                if (!v.providerIs(EventDecoder.KERNEL_NETWORK)) {
+                    continue;
+                }
+                fake.script.add(liveRecord(v));
+                offline.add(truncateTo100ns(offlineDecoder.decode(v)));
+            }
+        }
+        assertEquals(8923, fake.script.size(), "Kernel-Network events in the capture (fixture README)");
+        fake.returnAfterScript = true; // as when the session ends elsewhere: ProcessTrace returns by itself
+        EtwLiveSource s = source().build();
+        s.run(e -> emitted.add(e));
+        assertEquals(offline.size(), emitted.size());
+        for (int i = 0; i < offline.size(); i++) {
+            assertEquals(offline.get(i), emitted.get(i), "event " + i);
+        }
+        assertTrue(emitted.stream().filter(e -> e instanceof SocketEvent).count() > 8000);
+        assertTrue(s.stopReason().startsWith("ProcessTrace returned"), s.stopReason());
+        assertEquals(0, fake.tdhCalls, "manifest schemas cover Kernel-Network: TDH is not asked");
+        assertNothingLeft();
+    }
+
+    /** Synthesised Winsock-AFD payloads (Windows 10 templates): create, connect, send, close of one endpoint. */
+    @Test
+    void afdEventsLiveEqualOfflineAndAreAttributed() throws Exception {
+        long eproc = 0xffffa00012340080L;
+        long endpoint = 0xffffb00000002000L;
+        byte[] sa = sockaddrIn(new byte[] {127, 0, 0, 1}, 50123);
+        List<LiveEventRecord> records = List.of(
+                afd(1000, 4242, le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(2).u32(1).u32(6).u64(4242).u32(0)),
+                afd(1018, 4242, le().u32(0).u32(7).u64(eproc).u64(endpoint).u64(0).u32(0).u32(0).u32(sa.length)
+                        .bytes(sa)),
+                afd(1003, 4242, le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0)),
+                afd(1001, 4242, le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(0)));
+        fake.script.addAll(records);
+        EventDecoder offlineDecoder = new EventDecoder();
+        List<NetEvent> offline = new ArrayList<>();
+        for (LiveEventRecord r : records) {
+            offline.add(offlineDecoder.decode(ManifestLiveDecoder.fill(new EventRecordView(), r)));
+        }
+        fake.returnAfterScript = true;
+        source().target(TraceTarget.pid(4242)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())).build()
+                .run(e -> emitted.add(e));
+        assertEquals(offline, emitted);
+        List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
+        assertEquals(List.of(SocketOp.CREATE, SocketOp.CONNECT, SocketOp.SEND, SocketOp.CLOSE), ops);
+        assertEquals("127.0.0.1:50123", emitted.get(1).header().remote().toString());
+        assertTrue(emitted.stream().allMatch(e -> e.header().pid() == 4242));
+        assertNothingLeft();
+    }
+
+    @Test
+    void pidModeFiltersInTheConsumerAndStopsWhenTheProcessExits() throws Exception {
+        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+                "Test-Provider", new String[] {"Port", "Name"}, new int[] {6, 1}));
+        byte[] payload = le().u16(8080).bytes("hi\0".getBytes(StandardCharsets.UTF_16LE)).build();
+        fake.script.add(other(7, 4242, payload));
+        fake.script.add(other(7, 999, payload));
+        CompletableFuture<Void> exit = new CompletableFuture<>();
+        EtwLiveSource s = source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.pid(4242)).exitWatcher(pid -> pid == 4242 ? Optional.of(exit) : Optional.empty())
+                .build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        exit.complete(null);
+        t.join(10_000);
+        assertFalse(t.isAlive());
+        assertNull(failure.get());
+        assertEquals("process 4242 exited", s.stopReason());
+        assertEquals(1, emitted.size(), emitted.toString());
+        RawEvent e = assertInstanceOf(RawEvent.class, emitted.get(0));
+        assertEquals(4242, e.header().pid());
+        assertEquals("8080", e.header().raw().get("Port"));
+        assertEquals("hi", e.header().raw().get("Name"));
+        assertEquals("Test-Provider", e.provider());
+        assertEquals(2, fake.tdhCalls, "TDH asked once per (provider, id, version): size, then data");
+        assertNothingLeft();
+    }
+
+    @Test
+    void pidThatDoesNotExistIsAClearError() {
+        EtwException e = assertThrows(EtwException.class, () -> source().target(TraceTarget.pid(31337))
+                .exitWatcher(pid -> Optional.empty()).build().run(ev -> true));
+        assertEquals("no process with PID 31337 is running", e.getMessage());
+        assertTrue(fake.calls.isEmpty());
+    }
+
+    @Test
+    void exeModeFollowsProcessesStartedLater() throws Exception {
+        UUID kp = EtwProvider.KERNEL_PROCESS.guid();
+        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+                "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
+                        "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
+        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+                "Test-Provider", new String[] {"Port"}, new int[] {6}));
+        String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.exe";
+        byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
+                .bytes((image + "\0").getBytes(StandardCharsets.UTF_16LE)).build();
+        fake.script.add(record(kp, 1, 3, 4, start));
+        fake.script.add(other(7, 777, le().u16(1).build()));
+        fake.script.add(other(7, 778, le().u16(2).build()));
+        fake.returnAfterScript = true;
+        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("powershell")).build().run(e -> emitted.add(e));
+        assertTrue(fake.enabled.contains(kp), "Kernel-Process enabled to follow new processes");
+        assertEquals(0x10L, fake.enabledKeywords.get(fake.enabled.indexOf(kp)));
+        assertEquals(1, emitted.size(), emitted.toString());
+        EventHeader h = emitted.get(0).header();
+        assertEquals(777, h.pid());
+        assertEquals(image, h.process());
+        assertNothingLeft();
+    }
+
+    @Test
+    void shutdownHookPathStopsSessionAndReturns() throws Exception {
+        EtwLiveSource s = source().build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        s.emergencyStop(); // what the JVM shutdown hook runs on Ctrl-C
+        t.join(10_000);
+        assertFalse(t.isAlive());
+        assertNull(failure.get());
+        assertTrue(fake.calls.contains("ControlTraceW ws_tool-trace STOP -> 0"), fake.calls.toString());
+        assertTrue(fake.calls.contains("CloseTrace"), fake.calls.toString());
+        assertNothingLeft();
+    }
+
+    @Test
+    void lossCountersAreReportedLiveAndCounted() throws Exception {
+        fake.eventsLost = 3;
+        fake.realTimeBuffersLost = 1;
+        EtwLiveSource s = source().queryInterval(Duration.ofMillis(20)).build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (status.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        s.stop();
+        t.join(10_000);
+        assertTrue(status.stream().anyMatch(l -> l.startsWith("ETW: 3 events lost, 1 real-time buffers lost")),
+                status.toString());
+        assertEquals(4, s.lostAtSource());
+        assertNothingLeft();
+    }
+
+    @Test
+    void stopBeforeRunStartsNothing() throws Exception {
+        EtwLiveSource s = source().build();
+        s.stop();
+        s.run(e -> true);
+        assertTrue(fake.calls.isEmpty());
+    }
+
+    // ---- helpers ----
+
+    /** What ProcessTrace delivers for an offline record: same header facts and bytes, FILETIME timestamp. */
+    private static LiveEventRecord liveRecord(EventRecordView v) {
+        List<LiveEventRecord.ExtendedItem> items = new ArrayList<>();
+        for (int i = 0; i < v.extendedItemCount(); i++) {
+            byte[] d = java.util.Arrays.copyOfRange(v.extendedItemData(i), v.extendedItemOffset(i),
+                    v.extendedItemOffset(i) + v.extendedItemLength(i));
+            items.add(new LiveEventRecord.ExtendedItem(v.extendedItemType(i), d));
+        }
+        byte[] payload = java.util.Arrays.copyOfRange(v.data(), v.payloadOffset(),
+                v.payloadOffset() + v.payloadLength());
+        return new LiveEventRecord(v.providerId(), v.eventId(), v.version(), v.channel(), v.level(), v.opcode(),
+                v.task(), v.keyword(), v.headerFlags(), v.eventProperty(), v.pid(), v.tid(), filetime(v.timestamp()),
+                payload, items);
+    }
+
+    private static long filetime(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 10_000_000L), t.getNano() / 100)
+                + LiveEventRecord.FILETIME_UNIX_EPOCH;
+    }
+
+    /** FILETIME has 100 ns resolution: the offline event with its timestamp cut to that. */
+    private static NetEvent truncateTo100ns(NetEvent e) {
+        EventHeader h = e.header();
+        Instant t = h.timestamp().truncatedTo(ChronoUnit.MICROS).plusNanos(h.timestamp().getNano() % 1000 / 100 * 100);
+        return e.withHeader(new EventHeader(t, h.source(), h.pid(), h.process(), h.user(), h.ipProtocol(), h.local(),
+                h.remote(), h.raw(), h.enrichment()));
+    }
+
+    private static LiveEventRecord afd(int id, long headerPid, Le payload) {
+        return new LiveEventRecord(EtwProvider.WINSOCK_AFD.guid(), id, 0, 0, 4, 0, id, 0x8000000000000001L,
+                0x0040, 0, headerPid, 1, filetime(T0.plusMillis(id)), payload.build(), List.of());
+    }
+
+    private static LiveEventRecord other(int id, long pid, byte[] payload) {
+        return record(OTHER_PROVIDER, id, 0, pid, payload);
+    }
+
+    private static LiveEventRecord record(UUID provider, int id, int version, long pid, byte[] payload) {
+        return new LiveEventRecord(provider, id, version, 0, 4, 0, 0, 0, 0x0040, 0, pid, 1, filetime(T0), payload,
+                List.of());
+    }
+
+    private static byte[] sockaddrIn(byte[] ip, int port) {
+        return le().u16(2).u8(port >> 8).u8(port & 0xFF).bytes(ip).bytes(new byte[8]).build();
+    }
+
+    private static Le le() {
+        return new Le();
+    }
+
+    /** Little-endian payload builder. */
+    private static final class Le {
+        private final ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+
+        Le u8(int v) { b.put((byte) v); return this; }
+        Le u16(int v) { b.putShort((short) v); return this; }
+        Le u32(long v) { b.putInt((int) v); return this; }
+        Le u64(long v) { b.putLong(v); return this; }
+        Le bytes(byte[] v) { b.put(v); return this; }
+        byte[] build() { return java.util.Arrays.copyOf(b.array(), b.position()); }
+    }
+}

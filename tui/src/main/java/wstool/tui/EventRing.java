@@ -1,0 +1,52 @@
+package wstool.tui;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import wstool.core.model.NetEvent;
+
+/**
+ * The last {@code capacity} events, written by one thread (the pipeline's consumer) and read by another (the render
+ * loop) without locks: the writer never waits. Every event gets a sequence number (0, 1, 2, ...); a reader asks for
+ * an event by number and gets null once it has been overwritten.
+ */
+public final class EventRing {
+    /** Beyond this the ring alone would need gigabytes. */
+    public static final int MAX_CAPACITY = 10_000_000;
+
+    private final AtomicReferenceArray<NetEvent> slots;
+    private final int capacity;
+    private volatile long written;
+
+    public EventRing(int capacity) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the buffer holds 1 to " + MAX_CAPACITY + " events, not " + capacity);
+        }
+        this.capacity = capacity;
+        // one spare slot: the one being written is never one a reader may still trust
+        this.slots = new AtomicReferenceArray<>(capacity + 1);
+    }
+
+    public int capacity() { return capacity; }
+
+    /** Single writer only. */
+    public void add(NetEvent e) {
+        long seq = written;
+        int i = (int) (seq % (capacity + 1));
+        slots.lazySet(i, e);
+        written = seq + 1;
+    }
+
+    /** Number of events ever added: the next sequence number. */
+    public long written() { return written; }
+
+    /** Sequence number of the oldest event still held. */
+    public long oldest() { return Math.max(0, written - capacity); }
+
+    /** The event with this sequence number, or null when it is not (or no longer) held. */
+    public NetEvent get(long seq) {
+        if (seq < 0 || seq >= written) return null;
+        NetEvent e = slots.get((int) (seq % (capacity + 1)));
+        // the writer may have lapped this slot while we read it: only trust it if it is still in the window
+        return seq >= written - capacity ? e : null;
+    }
+
+}

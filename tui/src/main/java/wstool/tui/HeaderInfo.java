@@ -1,0 +1,25 @@
+package wstool.tui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline-side numbers the header shows, sampled once per frame.
+ *
+ * @param source the sources' names ("replay of demo.jsonl")
+ * @param live whether a live source is running (else offline: file, replay)
+ * @param delivered events that passed the filters (the pipeline's count; includes events the ring no longer holds)
+ * @param dropped events the pipeline dropped because its queue was full
+ * @param lost events the sources report lost (ETW EventsLost, NFLOG ENOBUFS)
+ * @param dataSources enrichment data in use with its age, e.g. "GeoLite2-City 3 d"
+ * @param finished the sources have ended (the view stays until the user quits)
+ */
+public record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+                         long delivered, Map<String, Long> byKind, long dropped, long lost,
+                         List<String> dataSources, boolean finished) {
+    public HeaderInfo {
+        byKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKind));
+        dataSources = List.copyOf(dataSources);
+    }
+}

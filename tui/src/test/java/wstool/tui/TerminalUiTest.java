@@ -1,0 +1,95 @@
+package wstool.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import wstool.core.pipeline.PipelineStats;
+import wstool.core.sink.Palette;
+
+/** Drives the JLine wiring through an in-memory terminal: keys in, screen updates out. */
+class TerminalUiTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(20)
+    void keysFilterExportAndQuit() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8);
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir));
+        AtomicInteger stops = new AtomicInteger();
+        ui.start("test source", true, new PipelineStats(), () -> 0, stops::incrementAndGet);
+        ui.sink().accept(Events.drop(1, Events.CN));
+        ui.sink().accept(Events.connect(2, Events.DE));
+        ui.sink().accept(Events.dns(3));
+        waitFor(ui, "example.com");
+
+        type(keys, "/drop\r");
+        waitFor(ui, "filter: drop (1 shown)");
+        type(keys, "e");
+        waitFor(ui, "exported 1 events to ");
+        try (var files = Files.list(dir)) {
+            Path csv = files.filter(p -> p.getFileName().toString().startsWith("ws_tool-view-")).findFirst().orElseThrow();
+            List<String> rows = Files.readAllLines(csv);
+            assertEquals(2, rows.size(), "header and the one filtered event: " + rows);
+            assertTrue(rows.get(1).contains("DROP") && rows.get(1).contains("SBL123456"), rows.get(1));
+        }
+        type(keys, "\r");
+        waitFor(ui, "detail: event 1 of 1");
+        type(keys, "q");
+        assertTrue(awaitQuit(ui), "q ends the view");
+        assertEquals(1, stops.get(), "and asks the pipeline to stop");
+        ui.close();
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("\u001b[?1049h") && out.contains("\u001b[?1049l") && out.contains("\u001b[?25l")
+                && out.contains("25h"), "alternate screen and hidden cursor, both undone: "
+                + out.substring(0, 40).replace('\u001b', '~') + " ... " + out.substring(out.length() - 40).replace('\u001b', '~'));
+        assertTrue(ui.frames() > 0 && ui.frames() < 200, "frames: " + ui.frames());
+    }
+
+    private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {
+        Thread t = new Thread(() -> {
+            try {
+                ui.awaitQuit();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        t.join(TimeUnit.SECONDS.toMillis(5));
+        return !t.isAlive();
+    }
+
+    private static void type(PipedOutputStream keys, String s) throws Exception {
+        keys.write(s.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private static void waitFor(TerminalUi ui, String text) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until) {
+            if (String.join("\n", ui.lastFrame()).contains(text)) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("screen never showed '" + text + "':\n" + String.join("\n", ui.lastFrame()));
+    }
+}
