@@ -5,8 +5,8 @@ import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Network;
 import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
-import com.maxmind.geoip2.model.AsnResponse;
-import com.maxmind.geoip2.model.CityResponse;
+import com.maxmind.db.MaxMindDbConstructor;
+import com.maxmind.db.MaxMindDbParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -24,11 +24,73 @@ import wstool.core.net.Addresses;
  * The IPv4 part of a GeoIP2/GeoLite2 City or ASN database flattened at load time into a sorted range table
  * (range start -> index of a de-duplicated {@link Enrichment}), so an IPv4 lookup is one binary search over an int
  * array instead of a tree walk plus record decoding. IPv6 lookups go to the wrapped source. Memory: 8 bytes per
- * range (about 3.3 M ranges / 26 MB for GeoLite2 City 2019) plus the distinct answers; building takes a few
- * seconds, so it is meant for long runs and the benchmark, not for one-shot lookups.
+ * range plus a 256 KB /16 index plus the distinct answers (GeoLite2 City 2019: 2.4 M ranges, 161 k answers, ~36 MB);
+ * building reads the whole database once (a few seconds), so it is meant for long runs and the benchmark, not for
+ * one-shot lookups.
  */
 public final class CompactTable implements GeoSource {
-    private static final List<String> LOCALES = List.of("en"); // as DatabaseReader's default, for the names
+    /*
+     * Lean decoded forms of the GeoIP2 City / ASN records holding only what Enrichment needs: decoding geoip2's full
+     * CityResponse for ~3 M networks takes ~10x longer. Names are the "en" ones, as MaxMindSource reports them.
+     */
+    public record LeanNamed(String isoCode, Map<String, String> names) {
+        @MaxMindDbConstructor
+        public LeanNamed(@MaxMindDbParameter(name = "iso_code") String isoCode,
+                         @MaxMindDbParameter(name = "names") Map<String, String> names) {
+            this.isoCode = isoCode;
+            this.names = names;
+        }
+
+        String en() { return names == null ? null : names.get("en"); }
+    }
+
+    public record LeanLocation(Double latitude, Double longitude) {
+        @MaxMindDbConstructor
+        public LeanLocation(@MaxMindDbParameter(name = "latitude") Double latitude,
+                            @MaxMindDbParameter(name = "longitude") Double longitude) {
+            this.latitude = latitude;
+            this.longitude = longitude;
+        }
+    }
+
+    public record LeanCity(LeanNamed country, LeanNamed registeredCountry, LeanNamed city,
+                           List<LeanNamed> subdivisions, LeanLocation location) {
+        @MaxMindDbConstructor
+        public LeanCity(@MaxMindDbParameter(name = "country") LeanNamed country,
+                        @MaxMindDbParameter(name = "registered_country") LeanNamed registeredCountry,
+                        @MaxMindDbParameter(name = "city") LeanNamed city,
+                        @MaxMindDbParameter(name = "subdivisions") List<LeanNamed> subdivisions,
+                        @MaxMindDbParameter(name = "location") LeanLocation location) {
+            this.country = country;
+            this.registeredCountry = registeredCountry;
+            this.city = city;
+            this.subdivisions = subdivisions;
+            this.location = location;
+        }
+
+        Enrichment toEnrichment() {
+            LeanNamed c = country != null && country.isoCode() != null ? country
+                    : registeredCountry != null && registeredCountry.isoCode() != null ? registeredCountry : null;
+            LeanNamed sub = subdivisions == null || subdivisions.isEmpty() ? null : subdivisions.get(0);
+            return new Enrichment(c == null ? null : c.isoCode(), c == null ? null : c.en(),
+                    city == null ? null : city.en(), sub == null ? null : sub.en(),
+                    location == null ? null : location.latitude(), location == null ? null : location.longitude(),
+                    null, null, null, null);
+        }
+    }
+
+    public record LeanAsn(Long number, String organization) {
+        @MaxMindDbConstructor
+        public LeanAsn(@MaxMindDbParameter(name = "autonomous_system_number") Long number,
+                       @MaxMindDbParameter(name = "autonomous_system_organization") String organization) {
+            this.number = number;
+            this.organization = organization;
+        }
+
+        Enrichment toEnrichment() {
+            return new Enrichment(null, null, null, null, null, null, number, organization, null, null);
+        }
+    }
 
     private final GeoSource fallback;
     private final int[] starts;   // range starts with the sign bit flipped, so signed comparison orders them as unsigned
@@ -60,7 +122,7 @@ public final class CompactTable implements GeoSource {
         boolean asn = fallback.databaseType().contains("ASN");
         try (Reader r = new Reader(database, new CHMCache(1 << 18))) {
             Network all = new Network(Addresses.parse("0.0.0.0"), 0);
-            Class<?> type = asn ? AsnResponse.class : CityResponse.class;
+            Class<?> type = asn ? LeanAsn.class : LeanCity.class;
             Networks<?> it = r.networksWithin(all, false, type);
             int n = 0;
             int[] starts = new int[1 << 16];
@@ -78,8 +140,8 @@ public final class CompactTable implements GeoSource {
                 Object data = rec.data();
                 Integer idx = byRecord.get(data); // the decoder cache hands out one object per stored record
                 if (idx == null) {
-                    Enrichment e = data instanceof CityResponse c ? MaxMindSource.fromCity(new CityResponse(c, LOCALES))
-                            : data instanceof AsnResponse a ? MaxMindSource.fromAsn(a) : Enrichment.NONE;
+                    Enrichment e = data instanceof LeanCity c ? c.toEnrichment()
+                            : data instanceof LeanAsn a ? a.toEnrichment() : Enrichment.NONE;
                     idx = index.get(e);
                     if (idx == null) {
                         idx = values.size();
