@@ -54,7 +54,11 @@ public final class EventJob {
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
-    public EventJob enricher(AddressEnricher e) { enricher = e; return this; }
+    public EventJob enricher(AddressEnricher e) {
+        enricher = e;
+        if (dataSources.isEmpty() && e != AddressEnricher.NONE) dataSources = app.dataSources();
+        return this;
+    }
 
     /** Enrichment data in use with its age ("GeoLite2-City 3 d"), for the full-screen view's header. */
     public EventJob dataSources(List<String> d) { dataSources = List.copyOf(d); return this; }
