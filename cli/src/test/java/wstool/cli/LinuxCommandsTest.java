@@ -90,9 +90,15 @@ class LinuxCommandsTest {
             ns.nftInServer("table inet filter {\n chain input {\n  type filter hook input priority 0; policy accept;\n"
                     + "  tcp dport 7001 drop\n }\n}\n");
             Path out = dir.resolve("fw.jsonl");
+            // test data mapping the private test subnet 10.213.0.0/16 (Tor geoip: decimal ranges) and a DROP listing
+            Path geoip = dir.resolve("geoip");
+            Files.writeString(geoip, "# test\n181731328,181796863,NL\n");
+            Path dropList = dir.resolve("drop.txt");
+            Files.writeString(dropList, "; test DROP list\n10.213.0.0/16 ; SBL999213\n");
             CliRun[] result = new CliRun[1];
             Thread cli = new Thread(() -> result[0] = CliRun.of("firewall", "--nflog-group", "215", "--netns", ns.server,
-                    "--install-rule", "--match", "tcp dport { 7001, 7005 }", "--jsonl", out.toString(), "--duration", "4s"));
+                    "--install-rule", "--match", "tcp dport { 7001, 7005 }", "--jsonl", out.toString(), "--duration", "4s",
+                    "--geoip-db", geoip.toString(), "--drop", dropList.toString()));
             cli.start();
             Thread.sleep(2000);
             int port = ns.inClient(() -> {
@@ -110,15 +116,18 @@ class LinuxCommandsTest {
             cli.join(20_000);
             assertNotNull(result[0], "the CLI did not finish");
             assertEquals(0, result[0].exitCode(), result[0].err());
-            FirewallEvent drop = null;
+            FirewallEvent dropEvent = null;
             for (String line : Files.readAllLines(out)) {
                 NetEvent e = EventJson.read(line);
-                if (e instanceof FirewallEvent f && f.header().local().port() == 7001 && f.header().remote().port() == port) drop = f;
+                if (e instanceof FirewallEvent f && f.header().local().port() == 7001 && f.header().remote().port() == port) dropEvent = f;
             }
+            FirewallEvent drop = dropEvent;
             assertNotNull(drop, "no drop for the client's connection in " + Files.readString(out));
             assertEquals("DROP", drop.kind());
             assertEquals(ns.clientAddress, drop.header().remote().address());
             assertEquals("IN", drop.direction().name());
+            assertEquals("NL", drop.header().enrichment().countryCode(), drop.header().enrichment().toString());
+            assertEquals("SBL999213", drop.header().enrichment().dropId(), drop.header().enrichment().toString());
             assertTrue(!Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("ws_tool"),
                     "the CLI left its nftables table behind");
         }
