@@ -2,7 +2,8 @@
 # Installs the Debian packages the test suite uses (tests that need one skip loudly where it is missing).
 # Safe to run again; needs root (CI runs as root). Without root or apt it only reports what is missing.
 set -euo pipefail
-packages=(maven openjdk-17-jdk-headless tmux gcc-mingw-w64-x86-64)
+# tmux: TUI terminal test; mingw: struct layout probes; libloc/tor: real geo data; the rest: Linux live backend tests
+packages=(maven openjdk-17-jdk-headless tmux gcc-mingw-w64-x86-64 libloc-database tor-geoipdb nftables iproute2 bpftrace python3 linux-libc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

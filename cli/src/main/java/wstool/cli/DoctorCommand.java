@@ -36,6 +36,7 @@ public final class DoctorCommand implements Callable<Integer> {
         Path dataDir = app.global().dataDir();
         line(out, "data dir", dataDir + (Files.isDirectory(dataDir) ? "" : " (does not exist yet)"));
         for (String f : dataFiles(dataDir)) line(out, "", f);
+        DataDoctor.report(out, app.dataSet());
         out.flush();
         return 0;
     }

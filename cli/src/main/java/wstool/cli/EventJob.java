@@ -60,7 +60,11 @@ public final class EventJob {
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
-    public EventJob enricher(AddressEnricher e) { enricher = e; return this; }
+    public EventJob enricher(AddressEnricher e) {
+        enricher = e;
+        if (dataSources.isEmpty() && e != AddressEnricher.NONE) dataSources = app.dataSources();
+        return this;
+    }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;

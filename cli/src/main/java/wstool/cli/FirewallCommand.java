@@ -1,9 +1,12 @@
 package wstool.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,18 +14,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import wstool.core.pipeline.EventSource;
+import wstool.linux.nflog.NflogOptions;
+import wstool.linux.nflog.NflogSource;
+import wstool.linux.nflog.NftRuleInstaller;
+import wstool.linux.sys.NetNamespace;
 import wstool.wfp.WfpImportSource;
 import wstool.wfp.WfpLiveSource;
 
 /**
  * What the Windows firewall (WFP) dropped or allowed: live net events, the kernel's recent-event buffer
- * ({@code --recent}), or a {@code netsh wfp} XML file on any OS ({@code --import}).
+ * ({@code --recent}), or a {@code netsh wfp} XML file on any OS ({@code --import}). On Linux: packets that
+ * nftables/iptables rules log to an NFLOG group ({@code --nflog-group}, {@code --install-rule}, {@code --match}).
  */
 @Command(name = "firewall", mixinStandardHelpOptions = true,
         description = {"Windows Filtering Platform verdicts (drops, allows, IPsec/IKE failures) with filter, layer, "
                 + "program and user names.",
                 "Live capture needs Windows and an elevated prompt; --import reads 'netsh wfp show netevents' "
-                        + "(netevents.xml) or 'netsh wfp capture' (wfpdiag.xml) output on any OS."})
+                        + "(netevents.xml) or 'netsh wfp capture' (wfpdiag.xml) output on any OS.",
+                "Linux: packets logged to an NFLOG group (nft 'log group N', iptables '-j NFLOG'); needs root or"
+                        + " CAP_NET_ADMIN."})
 public final class FirewallCommand implements Callable<Integer> {
     @ParentCommand
     WsTool app;
@@ -41,6 +51,23 @@ public final class FirewallCommand implements Callable<Integer> {
             + "port-scanning drops (turned back off on exit if they were off).")
     boolean all;
 
+    @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
+            description = "Linux: NFLOG group to listen on, 0-65535 (default: ${DEFAULT-VALUE}).")
+    int group;
+
+    @Option(names = "--install-rule",
+            description = "Linux: add logging rules in a table of ws_tool's own (inet ws_tool), removed on exit.")
+    boolean installRule;
+
+    @Option(names = "--match", paramLabel = "EXPR",
+            description = "Linux, with --install-rule: log only packets matching this nft expression (e.g. 'tcp dport 22'),"
+                    + " allowed or dropped.")
+    String match;
+
+    @Option(names = "--netns", paramLabel = "NAME",
+            description = "Linux: capture in the named network namespace (ip netns) instead of the current one.")
+    String netns;
+
     @Mixin
     OutputOptions output;
 
@@ -49,10 +76,66 @@ public final class FirewallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (importFile == null && !DataDirs.isWindows()) return linux();
+        if (installRule || match != null || netns != null) {
+            throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
+        }
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(source())
                 .enricher(app.enricher())
                 .run();
+    }
+
+    /** Linux: NFLOG group, optionally with ws_tool's own logging rules (removed on every exit path). */
+    private Integer linux() throws Exception {
+        if (recent || all) throw new UsageException("--recent and --all are for the Windows firewall; here ws_tool reads NFLOG"
+                + " (or a Windows capture with --import FILE)");
+        if (match != null && !installRule) throw new UsageException("--match needs --install-rule");
+        NflogOptions opts;
+        NftRuleInstaller rules = null;
+        try {
+            opts = NflogOptions.defaults(group);
+            if (netns != null) opts = opts.withNetns(NetNamespace.named(netns));
+            if (installRule) {
+                List<String> nft = netns == null ? List.of("nft") : List.of("ip", "netns", "exec", netns, "nft");
+                rules = new NftRuleInstaller(nft, group, match);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        NflogSource source = new NflogSource(opts);
+        if (rules == null) {
+            spec.commandLine().getErr().println(NftRuleInstaller.suggestion(group, null));
+        } else {
+            source.correlateInstalledRules(rules.reportsAllowed());
+        }
+        announceWhenListening(source);
+        try (NftRuleInstaller installed = rules) {
+            if (installed != null) installed.install();
+            return new EventJob(app, spec.commandLine(), output, filters)
+                    .source(source)
+                    .enricher(app.enricher())
+                    .run();
+        }
+    }
+
+    /** One line on stderr once the group is bound, so people and scripts know from when packets are captured. */
+    private void announceWhenListening(NflogSource source) {
+        PrintWriter err = spec.commandLine().getErr();
+        Thread t = new Thread(() -> {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            try {
+                while (!source.ready() && System.nanoTime() < until) Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (source.ready()) {
+                err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                err.flush();
+            }
+        }, "ws_tool-nflog-ready");
+        t.setDaemon(true);
+        t.start();
     }
 
     private EventSource source() throws NoSuchFileException {

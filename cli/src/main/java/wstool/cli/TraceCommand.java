@@ -10,17 +10,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import wstool.linux.trace.LinuxTraceSource;
 
 /**
  * {@code trace --pid N | --exe NAME | --all [--providers LIST] [--etl FILE]}: socket calls, DNS lookups and
  * network transfers of processes. Live on Windows: a real-time ETW session on Winsock-AFD, NameResolution and
  * Kernel-Network (needs Administrator or Performance Log Users). With --etl: a capture, read on any OS
- * ({@link TraceEtlCommand}).
+ * ({@link TraceEtlCommand}). Live on Linux: syscall tracepoints through bpftrace ({@link LinuxTraceSource}, needs
+ * root) for --pid / --exe.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Socket calls, DNS lookups and transfers of processes, live or from an ETW capture.",
                 "Live (Windows): real-time ETW session (Winsock-AFD, NameResolution, Kernel-Network); run as"
-                        + " Administrator. --etl FILE: read a .etl capture on any OS."})
+                        + " Administrator. --etl FILE: read a .etl capture on any OS.",
+                "Live (Linux): socket syscalls (socket, connect, bind, listen, accept, send/recv sizes, close) via"
+                        + " bpftrace tracepoints; run as root; --pid or --exe."})
 public final class TraceCommand implements Callable<Integer> {
     @ParentCommand
     WsTool app;
@@ -59,12 +63,45 @@ public final class TraceCommand implements Callable<Integer> {
         }
         EtwLiveTrace.target(filters.pids(), exe, all); // usage errors first, on every OS
         if (!DataDirs.isWindows()) {
-            throw new UsageException(EtwLiveTrace.NOT_WINDOWS);
+            return linux();
         }
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, spec.commandLine().getErr()))
                 .enricher(app.enricher())
                 .verify(verify)
+                .run();
+    }
+
+    /** Linux: the bpftrace backend, same --pid / --exe meaning as ETW (a process id, or every process of a program). */
+    private Integer linux() throws Exception {
+        if (all) throw new UsageException("--all is not available live on Linux; choose --pid N or --exe NAME"
+                + " (any OS can read a Windows capture with --etl FILE)");
+        if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
+        wstool.linux.trace.TraceTarget target;
+        try {
+            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        LinuxTraceSource source = new LinuxTraceSource(target);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            try {
+                while (!source.ready() && System.nanoTime() < until) Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (source.ready()) {
+                err.println("ws_tool: tracing socket calls of " + target);
+                err.flush();
+            }
+        }, "ws_tool-trace-ready");
+        notice.setDaemon(true);
+        notice.start();
+        return new EventJob(app, spec.commandLine(), output, filters)
+                .source(source)
+                .enricher(app.enricher())
                 .run();
     }
 

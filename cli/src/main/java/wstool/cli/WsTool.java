@@ -17,16 +17,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.sink.Palette;
+import wstool.data.DataSet;
 
 /** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 --verify found an error. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {TraceCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class, ServicesCommand.class, DoctorCommand.class, GenerateCompletion.class})
+        subcommands = {TraceCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class,
+                ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class, LookupCommand.Asn.class,
+                LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2, EXIT_VERIFY_ERRORS = 3;
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    private DataSet dataSet;
 
     @Spec
     CommandSpec spec;
@@ -110,9 +118,20 @@ public final class WsTool implements Runnable {
         return Palette.DEFAULT.with(config.colors());
     }
 
-    /** The enrichment every event command applies to remote addresses. */
+    /** The enrichment every event command applies to remote addresses (see {@link DataSet} for the order). */
     public AddressEnricher enricher() {
-        return AddressEnricher.NONE;
+        DataSet d = dataSet();
+        for (String n : d.notes()) spec.commandLine().getErr().println("ws_tool: warning: " + n);
+        return d.enricher();
+    }
+
+    /** What the TUI header shows about the data in use, e.g. "geolite2-city 7 y (embedded)". */
+    public java.util.List<String> dataSources() { return dataSet().labels(java.time.Instant.now()); }
+
+    /** The databases in use: --geoip-db etc., then the data dir, then the embedded default. Opened once. */
+    public DataSet dataSet() {
+        if (dataSet == null) dataSet = DataSet.open(global.dataDir(), data.overrides());
+        return dataSet;
     }
 
     /** Reads the version Maven wrote into the jar. */

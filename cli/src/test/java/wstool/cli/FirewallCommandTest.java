@@ -94,11 +94,11 @@ class FirewallCommandTest {
     }
 
     @Test
-    void liveOnNonWindowsPointsToImport() {
+    void windowsOnlyOptionsOnLinuxPointToImport() {
         assumeFalse(DataDirs.isWindows(), "this check is about non-Windows systems");
-        CliRun r = CliRun.of("firewall", "--no-tui");
+        CliRun r = CliRun.of("firewall", "--recent", "--no-tui");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("live firewall events need Windows") && r.err().contains("--import FILE"), r.err());
+        assertTrue(r.err().contains("--recent and --all are for the Windows firewall") && r.err().contains("--import FILE"), r.err());
         assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("ws_tool")).count(), r.err());
     }
 }

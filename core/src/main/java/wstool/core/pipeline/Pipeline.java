@@ -99,7 +99,10 @@ public final class Pipeline {
         List<Thread> threads = new ArrayList<>();
         sourcesRunning.set(sources.size());
         for (EventSource s : sources) {
-            Emitter emitter = s.live() ? this::offerLive : this::putOffline;
+            Emitter emitter = s.live() ? new Emitter() {
+                @Override public boolean emit(NetEvent e) { return offerLive(e); }
+                @Override public boolean hasRoom() { return !closed && queue.remainingCapacity() > 0; }
+            } : this::putOffline;
             Thread t = new Thread(() -> {
                 try {
                     s.run(emitter);

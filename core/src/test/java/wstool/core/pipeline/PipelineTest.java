@@ -83,6 +83,32 @@ class PipelineTest {
     }
 
     @Test
+    void liveSourceThatWaitsForRoomLosesNothing() {
+        EventSource paced = new EventSource() {
+            @Override public String name() { return "paced"; }
+            @Override public boolean live() { return true; }
+            @Override public void stop() { }
+            @Override public void run(Emitter emitter) throws InterruptedException {
+                NetEvent e = Events.connect(1, "a.exe", "8.8.8.8", 443);
+                boolean sawFull = false;
+                for (int i = 0; i < 5_000; i++) {
+                    while (!emitter.hasRoom()) {
+                        sawFull = true;
+                        Thread.sleep(0, 100_000);
+                    }
+                    emitter.emit(e);
+                }
+                if (!sawFull) throw new IllegalStateException("the queue never filled: the test proves nothing");
+            }
+        };
+        CollectingSink slow = new CollectingSink(TimeUnit.MICROSECONDS.toNanos(20));
+        PipelineSummary s = Pipeline.builder().source(paced).sink(slow).queueCapacity(16).build().run();
+        assertEquals(null, s.failure());
+        assertEquals(0, s.dropped());
+        assertEquals(5_000, slow.events.size());
+    }
+
+    @Test
     void offlineSourceIsThrottledNotDropped() {
         FloodSource source = new FloodSource(20_000, false);
         CollectingSink slow = new CollectingSink(TimeUnit.MICROSECONDS.toNanos(5));

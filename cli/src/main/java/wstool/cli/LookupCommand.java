@@ -1,0 +1,205 @@
+package wstool.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import wstool.core.model.Enrichment;
+import wstool.core.net.Addresses;
+import wstool.data.DataSet;
+import wstool.enrich.Enricher;
+import wstool.enrich.IanaAllocations;
+import wstool.enrich.SpecialRanges;
+
+/**
+ * The lookup commands ({@code geoip}, {@code asn}, {@code dnsbl}, {@code iana}): one line per address and answering
+ * source, wsock-trace style, or one JSON object per address with {@code --json}. Addresses are literals only; no DNS.
+ */
+abstract class LookupCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    WsTool app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ADDR", description = "IPv4 or IPv6 address literals.")
+    List<String> addresses;
+
+    @Option(names = "--json", description = "One JSON object per address.")
+    boolean json;
+
+    /** The text of one source's answer for this command, or null when it says nothing relevant. */
+    abstract String describe(Enrichment e);
+
+    /** Whether a source's answer is relevant for this command (e.g. only ASN fields for {@code asn}). */
+    abstract boolean relevant(Enrichment e);
+
+    /** A line to print when no source answered. */
+    String nothing() { return "no answer from " + String.join(", ", sourceNames()); }
+
+    private List<String> names = List.of();
+
+    List<String> sourceNames() { return names; }
+
+    @Override
+    public Integer call() {
+        List<InetAddress> parsed = new ArrayList<>();
+        for (String a : addresses) {
+            try {
+                parsed.add(Addresses.parse(a));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + " (only address literals; names are not resolved)");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        DataSet data = app.dataSet();
+        names = data.sources().stream().map(s -> s.name()).toList();
+        try (Enricher enricher = data.enricher()) {
+            for (int i = 0; i < parsed.size(); i++) {
+                InetAddress a = parsed.get(i);
+                List<Enricher.Answer> answers = enricher.answers(a).stream().filter(x -> relevant(x.enrichment())).toList();
+                if (json) out.println(json(addresses.get(i).trim(), a, answers, enricher.lookup(a)));
+                else text(out, addresses.get(i).trim(), a, answers);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    void text(PrintWriter out, String shown, InetAddress a, List<Enricher.Answer> answers) {
+        extra(out, shown, a);
+        if (answers.isEmpty()) out.printf("%-20s %s%n", shown, nothing());
+        for (Enricher.Answer x : answers) out.printf("%-20s %-16s %s%n", shown, x.source() + ":", describe(x.enrichment()));
+    }
+
+    /** Lines a command prints before the per-source answers (the iana command's allocation). */
+    void extra(PrintWriter out, String shown, InetAddress a) {}
+
+    String json(String shown, InetAddress a, List<Enricher.Answer> answers, Enrichment merged) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("address", Addresses.unmapped(a).getHostAddress());
+        ArrayNode list = o.putArray("answers");
+        for (Enricher.Answer x : answers) {
+            ObjectNode n = JSON.createObjectNode().put("source", x.source());
+            n.setAll(node(x.enrichment()));
+            list.add(n);
+        }
+        o.set("merged", node(merged));
+        extraJson(o, a);
+        return o.toString();
+    }
+
+    void extraJson(ObjectNode o, InetAddress a) {}
+
+    /** The known fields, named as in the event JSON Lines export ({@code enrichment} object). */
+    static ObjectNode node(Enrichment e) {
+        ObjectNode n = JSON.createObjectNode();
+        if (e.countryCode() != null) n.put("country_code", e.countryCode());
+        if (e.countryName() != null) n.put("country", e.countryName());
+        if (e.city() != null) n.put("city", e.city());
+        if (e.region() != null) n.put("region", e.region());
+        if (e.latitude() != null) n.put("latitude", e.latitude());
+        if (e.longitude() != null) n.put("longitude", e.longitude());
+        if (e.asn() != null) n.put("asn", e.asn());
+        if (e.asOrg() != null) n.put("as_org", e.asOrg());
+        if (e.dropId() != null) n.put("drop_id", e.dropId());
+        if (e.special() != null) n.put("special", e.special());
+        return n;
+    }
+
+    static String join(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (p == null || p.isBlank()) continue;
+            if (b.length() > 0) b.append(", ");
+            b.append(p);
+        }
+        return b.toString();
+    }
+
+    @picocli.CommandLine.Command(name = "geoip", mixinStandardHelpOptions = true,
+            description = "Country, region, city and location of addresses, from every source that knows.")
+    static final class Geoip extends LookupCommand {
+        @Override
+        boolean relevant(Enrichment e) { return e.countryCode() != null || e.city() != null; }
+
+        @Override
+        String describe(Enrichment e) {
+            String pos = e.latitude() == null ? null
+                    : String.format(Locale.ROOT, "(%.4f, %.4f)", e.latitude(), e.longitude());
+            return join(e.countryCode(), e.countryName(), e.region(), e.city(), pos);
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "asn", mixinStandardHelpOptions = true,
+            description = "Autonomous system of addresses, from every source that knows.")
+    static final class Asn extends LookupCommand {
+        @Override
+        boolean relevant(Enrichment e) { return e.asn() != null; }
+
+        @Override
+        String describe(Enrichment e) { return join("AS" + e.asn(), e.asOrg()); }
+    }
+
+    @picocli.CommandLine.Command(name = "dnsbl", mixinStandardHelpOptions = true,
+            description = "Spamhaus DROP / ASN-DROP listing of addresses (offline lists; no DNS queries).")
+    static final class Dnsbl extends LookupCommand {
+        @Override
+        boolean relevant(Enrichment e) { return e.dropId() != null; }
+
+        @Override
+        String describe(Enrichment e) { return "listed " + e.dropId(); }
+
+        @Override
+        String nothing() { return "not listed (checked: " + String.join(", ", sourceNames()) + ")"; }
+    }
+
+    @picocli.CommandLine.Command(name = "iana", mixinStandardHelpOptions = true,
+            description = "IANA allocation (which RIR holds the block) and special-purpose class of addresses.")
+    static final class Iana extends LookupCommand {
+        @Override
+        boolean relevant(Enrichment e) { return false; }
+
+        @Override
+        String describe(Enrichment e) { return ""; }
+
+        @Override
+        String nothing() { return null; }
+
+        @Override
+        void text(PrintWriter out, String shown, InetAddress a, List<Enricher.Answer> answers) {
+            InetAddress u = Addresses.unmapped(a);
+            IanaAllocations.Allocation al = IanaAllocations.iana().lookup(u);
+            SpecialRanges.Block sp = SpecialRanges.iana().block(u);
+            out.printf("%-20s %-16s %s%n", shown, "iana:", al == null ? "not in an IANA-assigned unicast block"
+                    : al.block() + " " + al.holder());
+            if (sp != null) {
+                out.printf("%-20s %-16s %s (%s, %s %s)%n", shown, "iana-special:", sp.kind(), sp.title(), sp.network(), sp.reference());
+            }
+        }
+
+        @Override
+        void extraJson(ObjectNode o, InetAddress a) {
+            InetAddress u = Addresses.unmapped(a);
+            IanaAllocations.Allocation al = IanaAllocations.iana().lookup(u);
+            SpecialRanges.Block sp = SpecialRanges.iana().block(u);
+            if (al != null) o.putObject("allocation").put("block", al.block().toString()).put("holder", al.holder());
+            if (sp != null) {
+                o.putObject("special").put("class", sp.kind()).put("name", sp.title())
+                        .put("block", sp.network().toString()).put("reference", sp.reference());
+            }
+        }
+    }
+}

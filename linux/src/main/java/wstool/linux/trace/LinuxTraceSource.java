@@ -1,0 +1,159 @@
+package wstool.linux.trace;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import wstool.core.model.SocketEvent;
+import wstool.core.pipeline.Emitter;
+import wstool.core.pipeline.EventSource;
+
+/**
+ * Socket calls of a process from the kernel's syscall tracepoints, through a bpftrace program ({@code
+ * socket-trace.bt}) whose filter runs in the kernel. bpftrace is started from an argument list (the program is one
+ * argument, built only from a validated pid or name); {@link #stop()} ends it with SIGTERM, which detaches every
+ * probe, and a shutdown hook does the same if the JVM is killed first.
+ *
+ * <p>Needs root (CAP_BPF + CAP_PERFMON), tracefs, and kernel BTF or headers. Losses that bpftrace reports ("Lost N
+ * events", perf ring buffer full) are counted in {@link #lostAtSource()}.
+ */
+public final class LinuxTraceSource implements EventSource {
+    private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final TraceTarget target;
+    private final String bpftrace;
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile Process process;
+    private volatile boolean stopRequested;
+    private volatile boolean ready;
+    private final List<String> diagnostics = new ArrayList<>();
+
+    public LinuxTraceSource(TraceTarget target) { this(target, "bpftrace"); }
+
+    public LinuxTraceSource(TraceTarget target, String bpftrace) {
+        this.target = target;
+        this.bpftrace = bpftrace;
+    }
+
+    @Override public String name() { return "Linux socket trace (" + target + ")"; }
+
+    @Override public boolean live() { return true; }
+
+    @Override public long lostAtSource() { return lost.get(); }
+
+    public long malformedCount() { return malformed.get(); }
+
+    /** True once bpftrace has attached its probes (events from then on are captured). */
+    public boolean ready() { return ready; }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        Process p = process;
+        if (p != null) p.destroy();
+    }
+
+    @Override
+    public void run(Emitter emitter) throws Exception {
+        ensureTracefs();
+        ProcessBuilder pb = new ProcessBuilder(bpftrace, "-B", "line", "-e", BpftraceScript.forTarget(target));
+        pb.redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("cannot run bpftrace (apt-get install bpftrace): " + e.getMessage(), e);
+        }
+        process = p;
+        Thread hook = new Thread(p::destroy, "ws_tool-bpftrace-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (stopRequested) p.destroy();
+        SocketEventMapper mapper = new SocketEventMapper(LinuxTraceSource::exePath, monotonicClock());
+        long started = System.nanoTime();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = readLine(in)) != null; ) {
+                if (TraceLineParser.isEvent(line)) {
+                    try {
+                        SocketEvent e = mapper.map(TraceLineParser.parse(line));
+                        if (e != null) emitter.emit(e);
+                    } catch (IllegalArgumentException bad) {
+                        malformed.incrementAndGet();
+                    }
+                } else if (line.equals("READY")) {
+                    ready = true;
+                } else {
+                    long n = TraceLineParser.lostEvents(line);
+                    if (n > 0) lost.addAndGet(n);
+                    else if (!line.isBlank() && diagnostics.size() < 20) diagnostics.add(line);
+                }
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook ends bpftrace
+            }
+        }
+        if (!stopRequested) {
+            String why = diagnostics.stream().filter(l -> l.contains("ERROR")).findFirst()
+                    .orElse(diagnostics.isEmpty() ? "exit code " + p.exitValue() : diagnostics.get(diagnostics.size() - 1));
+            if (!ready && System.nanoTime() - started < START_TIMEOUT_NANOS) {
+                throw new IOException("bpftrace could not start the socket trace (needs root, tracefs and kernel BTF): " + why);
+            }
+            throw new IOException("bpftrace ended unexpectedly: " + why);
+        }
+    }
+
+    /** The next line, or null at the end; a pipe closed by {@link #stop()} while reading is the end, not an error. */
+    private String readLine(BufferedReader in) throws IOException {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            if (stopRequested) return null;
+            throw e;
+        }
+    }
+
+    /** bpftrace finds tracepoints through tracefs; mount it at its standard place when a minimal system lacks it. */
+    private static void ensureTracefs() throws IOException {
+        Path tracing = Path.of("/sys/kernel/tracing");
+        if (Files.exists(tracing.resolve("events")) || Files.exists(Path.of("/sys/kernel/debug/tracing/events"))) return;
+        try {
+            Process m = new ProcessBuilder("mount", "-t", "tracefs", "nodev", tracing.toString())
+                    .redirectErrorStream(true).start();
+            if (!m.waitFor(10, TimeUnit.SECONDS)) m.destroyForcibly();
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            throw new IOException("tracefs is not mounted at /sys/kernel/tracing and mounting it failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String exePath(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+            } catch (IOException gone) {
+                return null;
+            }
+        }
+    }
+
+    /** bpftrace's nsecs is CLOCK_MONOTONIC, which HotSpot's System.nanoTime() reads on Linux too. */
+    private static java.util.function.LongFunction<Instant> monotonicClock() {
+        Instant wall = Instant.now();
+        long mono = System.nanoTime();
+        return ns -> wall.plusNanos(ns - mono);
+    }
+}

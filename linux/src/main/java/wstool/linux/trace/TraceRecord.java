@@ -1,0 +1,17 @@
+package wstool.linux.trace;
+
+/**
+ * One line of the bpftrace program's output: a completed socket call.
+ *
+ * @param op socket, connect, bind, listen, accept, sendto, recvfrom, sendmsg, recvmsg, write, read, shutdown, close
+ * @param monotonicNanos CLOCK_MONOTONIC time of the syscall's return
+ * @param fd the descriptor the call was made on (-1 for socket())
+ * @param ret the syscall's return value (negative errno on failure)
+ * @param arg1 socket(): family; connect/bind: address length; listen: backlog; transfers: buffer length (-1 unknown)
+ * @param arg2 socket(): type; otherwise 0
+ * @param sockaddr the struct sockaddr bytes the call carried, or null
+ * @param comm the kernel's name of the calling task (first 15 bytes of the executable's name)
+ */
+public record TraceRecord(String op, long monotonicNanos, long pid, int fd, long ret, long arg1, long arg2,
+                          byte[] sockaddr, String comm) {
+}

@@ -1,0 +1,141 @@
+package wstool.linux.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import wstool.core.model.Direction;
+import wstool.core.model.NetEvent;
+import wstool.core.model.SocketEvent;
+import wstool.core.model.SocketOp;
+import wstool.core.model.Source;
+import wstool.linux.trace.LinuxTraceSource;
+import wstool.linux.trace.TraceTarget;
+
+/**
+ * A child process (python3: each socket call is exactly one syscall) makes a known sequence of socket calls over
+ * loopback inside a fresh network namespace; the bpftrace backend must report them in order with sizes and results.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TraceLiveTest {
+    private static final String CHILD = String.join("\n",
+            "import socket, sys",
+            "sys.stdin.readline()",
+            "srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(4)",
+            "port = srv.getsockname()[1]",
+            "c = socket.socket(); c.connect(('127.0.0.1', port))",
+            "a, _ = srv.accept()",
+            "c.send(b'hello')",
+            "data = a.recv(100)",
+            "c.close(); a.close()",
+            "bad = socket.socket()",
+            "try:",
+            "    bad.connect(('127.0.0.1', 1))",
+            "except OSError:",
+            "    pass",
+            "bad.close(); srv.close()",
+            "print(port, len(data), flush=True)",
+            "");
+
+    @Test
+    void childSocketCallsAreTracedInOrder() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        try (NetnsPair ns = new NetnsPair("tr")) {
+            Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", CHILD)
+                    .redirectErrorStream(true).start();
+            List<NetEvent> events = new CopyOnWriteArrayList<>();
+            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pid(child.pid()));
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    source.run(events::add);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "trace-live");
+            t.start();
+            try {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!source.ready() && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(50);
+                assumeTrue(failures.isEmpty(), () -> "LOUD SKIP: bpftrace cannot trace here: " + failures.get(0).getMessage());
+                assertTrue(source.ready(), "bpftrace did not attach within 60 s");
+                try (OutputStream in = child.getOutputStream()) {
+                    in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                }
+                assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+                String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                assertEquals(0, child.exitValue(), out);
+                int port = Integer.parseInt(out.split(" ")[0]);
+                assertEquals("5", out.split(" ")[1]);
+                until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < until && ops(events).size() < 14) Thread.sleep(50);
+
+                InetAddress lo = InetAddress.getByName("127.0.0.1");
+                List<SocketOp> expected = List.of(SocketOp.CREATE, SocketOp.BIND, SocketOp.LISTEN, SocketOp.CREATE,
+                        SocketOp.CONNECT, SocketOp.ACCEPT, SocketOp.SEND, SocketOp.RECV, SocketOp.CLOSE, SocketOp.CLOSE,
+                        SocketOp.CREATE, SocketOp.CONNECT, SocketOp.CLOSE, SocketOp.CLOSE);
+                assertEquals(expected, ops(events), "events: " + events);
+                List<SocketEvent> e = socketEvents(events);
+                for (SocketEvent ev : e) {
+                    assertEquals(Source.LINUX_TRACE, ev.header().source());
+                    assertEquals(child.pid(), ev.header().pid());
+                    assertEquals(2, ev.family());
+                    assertEquals(1, ev.socketType());
+                }
+                assertTrue(e.get(0).header().process() != null && e.get(0).header().process().contains("python3"),
+                        "process: " + e.get(0).header().process());
+                SocketEvent connect = e.get(4);
+                assertEquals(lo, connect.header().remote().address());
+                assertEquals(port, connect.header().remote().port());
+                assertEquals(0, connect.status());
+                assertEquals(Direction.OUT, connect.direction());
+                assertEquals(6, connect.header().ipProtocol());
+                SocketEvent accept = e.get(5);
+                assertEquals(lo, accept.header().local().address());
+                assertEquals(-1, accept.header().local().port(), "bound to port 0: the ephemeral port is not known");
+                assertEquals(0, e.get(1).header().local().port(), "the BIND event shows the requested port 0");
+                assertEquals(lo, accept.header().remote().address());
+                SocketEvent send = e.get(6);
+                assertEquals(5, send.bufferLength());
+                assertEquals(5, send.bytes());
+                assertEquals(connect.endpointId(), send.endpointId());
+                assertEquals(port, send.header().remote().port());
+                SocketEvent recv = e.get(7);
+                assertEquals(100, recv.bufferLength());
+                assertEquals(5, recv.bytes());
+                assertEquals(accept.endpointId(), recv.endpointId());
+                SocketEvent refused = e.get(11);
+                assertEquals(111, refused.status());
+                assertEquals("ECONNREFUSED", refused.statusName());
+                assertEquals(1, refused.header().remote().port());
+                assertEquals(0, source.lostAtSource());
+            } finally {
+                source.stop();
+                t.join(10_000);
+                child.destroyForcibly();
+            }
+            assertTrue(!t.isAlive(), "trace source did not stop");
+        }
+    }
+
+    private static List<SocketEvent> socketEvents(List<NetEvent> events) {
+        List<SocketEvent> out = new ArrayList<>();
+        for (NetEvent e : events) if (e instanceof SocketEvent s) out.add(s);
+        return out;
+    }
+
+    private static List<SocketOp> ops(List<NetEvent> events) {
+        List<SocketOp> out = new ArrayList<>();
+        for (SocketEvent s : socketEvents(events)) out.add(s.op());
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package wstool.linux.nflog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NftRuleInstallerTest {
+    @Test
+    void acceptsSelectors() {
+        assertEquals("tcp dport 22", NftRuleInstaller.validateMatch(" tcp dport 22 "));
+        NftRuleInstaller.validateMatch("ip saddr 10.0.0.0/8 udp dport { 53, 123 }");
+        NftRuleInstaller.validateMatch("ip6 daddr != fd00::/8 tcp flags syn");
+        NftRuleInstaller.validateMatch("iifname eth0 tcp dport 1000-2000");
+    }
+
+    @Test
+    void refusesInjection() {
+        for (String bad : List.of("tcp dport 22; flush ruleset", "tcp dport 22\nflush ruleset", "tcp dport 22 } chain x {",
+                "tcp dport 22 accept", "meta mark set 1", "tcp dport 22 jump x", "\"quoted\"", "tcp dport { 22",
+                "tcp dport 22 # comment", "", "x".repeat(201), "include foo", "tcp dport 22 drop")) {
+            assertThrows(IllegalArgumentException.class, () -> NftRuleInstaller.validateMatch(bad), bad);
+        }
+    }
+
+    @Test
+    void rulesetReplacesOwnTableAndLogsBothSides() {
+        String r = new NftRuleInstaller(List.of("nft"), 77, "tcp dport 22").ruleset();
+        assertTrue(r.startsWith("table inet ws_tool {}\ndelete table inet ws_tool\ntable inet ws_tool {\n"), r);
+        assertTrue(r.contains("type filter hook input priority -199; policy accept;\n    tcp dport 22 log prefix \"ws_tool:seen\" group 77\n"), r);
+        assertTrue(r.contains("type filter hook output priority 2000000000; policy accept;\n    tcp dport 22 log prefix \"ws_tool:passed\" group 77\n"), r);
+        assertEquals(6, r.split("chain ").length - 1);
+        assertTrue(new NftRuleInstaller(List.of("nft"), 1, null).ruleset().contains("ct state { new, invalid, untracked } log"));
+    }
+
+    @Test
+    void suggestionNamesGroupAndMatch() {
+        String s = NftRuleInstaller.suggestion(100, "tcp dport 22");
+        assertTrue(s.contains("nft add rule inet filter input tcp dport 22 log prefix \"ws_tool drop\" group 100 drop"), s);
+        assertTrue(s.contains("-j NFLOG --nflog-group 100"), s);
+        assertThrows(IllegalArgumentException.class, () -> NftRuleInstaller.suggestion(100, "x; flush ruleset"));
+    }
+}

@@ -1,0 +1,117 @@
+package wstool.linux.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import wstool.core.model.Direction;
+import wstool.core.model.SocketEvent;
+import wstool.core.model.SocketOp;
+import wstool.core.net.Addresses;
+
+class TraceParsingTest {
+    private static final String V4_9 = "\\x02\\x00\\x00\\x09\\x7f\\x00\\x00\\x01" + "\\x00".repeat(20);
+    private static final String V6_443 = "\\x0a\\x00\\x01\\xbb\\x00\\x00\\x00\\x00" + "\\x20\\x01\\x0d\\xb8" + "\\x00".repeat(11) + "\\x01" + "\\x00".repeat(4);
+
+    private final SocketEventMapper mapper = new SocketEventMapper(pid -> "/usr/bin/curl", ns -> Instant.ofEpochSecond(0, ns));
+
+    @Test
+    void parsesEventLinesAndChatter() {
+        TraceRecord r = TraceLineParser.parse("W connect 123 42 3 -111 16 0 " + V4_9 + " curl worker");
+        assertEquals("connect", r.op());
+        assertEquals(42, r.pid());
+        assertEquals(3, r.fd());
+        assertEquals(-111, r.ret());
+        assertEquals(28, r.sockaddr().length);
+        assertEquals("curl worker", r.comm());
+        assertTrue(TraceLineParser.isEvent("W close 1 2 3 0 0 0 - x"));
+        assertTrue(!TraceLineParser.isEvent("Attaching 30 probes..."));
+        assertEquals(17, TraceLineParser.lostEvents("Lost 17 events"));
+        assertEquals(-1, TraceLineParser.lostEvents("READY"));
+    }
+
+    @Test
+    void rejectsBrokenLines() {
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W connect 1 2 3"));
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W frobnicate 1 2 3 0 0 0 - c"));
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W connect x 2 3 0 0 0 - c"));
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W connect 1 0 3 0 0 0 - c"));
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W connect 1 2 3 0 0 0 \\x0 c"));
+        assertThrows(IllegalArgumentException.class, () -> TraceLineParser.parse("W connect 1 2 3 0 0 0 \\xzz\\x00 c"));
+    }
+
+    @Test
+    void fuzzedLinesOnlyFailWithIllegalArgument() {
+        Random rnd = new Random(8);
+        String base = "W sendto 99 42 5 12 12 0 " + V6_443 + " curl";
+        int ok = 0;
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = base.toCharArray();
+            for (int m = 0; m < 1 + rnd.nextInt(4); m++) c[rnd.nextInt(c.length)] = (char) (32 + rnd.nextInt(95));
+            String line = rnd.nextInt(10) == 0 ? new String(c, 0, rnd.nextInt(c.length)) : new String(c);
+            try {
+                SocketEvent e = mapper.map(TraceLineParser.parse(line));
+                ok++;
+                assertTrue(e == null || e.header().pid() > 0);
+            } catch (IllegalArgumentException expected) {
+                // the documented failure
+            }
+        }
+        assertTrue(ok > 100, "only " + ok + " mutated lines parsed");
+    }
+
+    @Test
+    void sockaddrs() {
+        assertEquals(Addresses.parse("127.0.0.1"), Sockaddr.endpoint(TraceLineParser.hex(V4_9)).address());
+        assertEquals(9, Sockaddr.endpoint(TraceLineParser.hex(V4_9)).port());
+        assertEquals(Addresses.parse("2001:db8::1"), Sockaddr.endpoint(TraceLineParser.hex(V6_443)).address());
+        assertEquals(443, Sockaddr.endpoint(TraceLineParser.hex(V6_443)).port());
+        assertNull(Sockaddr.endpoint(new byte[] {1, 0, 47, 116, 109, 112})); // AF_UNIX "/tmp"
+        assertNull(Sockaddr.endpoint(new byte[] {2, 0, 0}));
+    }
+
+    @Test
+    void mapperCarriesSocketStateToLaterCalls() {
+        assertEquals(SocketOp.CREATE, mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 10 524289 - curl")).op());
+        SocketEvent c = mapper.map(TraceLineParser.parse("W connect 2 42 5 -115 28 0 " + V6_443 + " curl"));
+        assertEquals(115, c.status());
+        assertEquals("EINPROGRESS", c.statusName());
+        assertEquals(1, c.socketType()); // SOCK_STREAM | SOCK_CLOEXEC masked
+        assertEquals(10, c.family());
+        assertEquals(6, c.header().ipProtocol());
+        assertEquals("/usr/bin/curl", c.header().process());
+        SocketEvent w = mapper.map(TraceLineParser.parse("W write 3 42 5 100 4096 0 - curl"));
+        assertEquals(SocketOp.SEND, w.op());
+        assertEquals(Direction.OUT, w.direction());
+        assertEquals(4096, w.bufferLength());
+        assertEquals(100, w.bytes());
+        assertEquals(443, w.header().remote().port());
+        assertEquals(Instant.ofEpochSecond(0, 3), w.header().timestamp());
+        SocketEvent r = mapper.map(TraceLineParser.parse("W read 4 42 5 -104 4096 0 - curl"));
+        assertEquals(-1, r.bytes());
+        assertEquals("ECONNRESET", r.statusName());
+        assertEquals(SocketOp.CLOSE, mapper.map(TraceLineParser.parse("W close 5 42 5 0 0 0 - curl")).op());
+        SocketEvent after = mapper.map(TraceLineParser.parse("W write 6 42 5 1 1 0 - curl"));
+        assertEquals(-1, after.header().remote().port()); // fd state forgotten at close
+        assertNull(mapper.map(TraceLineParser.parse("W connect 7 42 6 0 6 0 \\x01\\x00\\x2f\\x74\\x6d\\x70 curl")));
+        // comm differs from the /proc name: the comm is reported
+        assertEquals("python3", mapper.map(TraceLineParser.parse("W socket 8 43 -1 3 2 2 - python3")).header().process());
+    }
+
+    @Test
+    void targets() {
+        assertEquals("pid == 1234", TraceTarget.pid(1234).predicate());
+        assertEquals("(pid == 1 || pid == 22)", TraceTarget.pids(java.util.List.of(1L, 22L)).predicate());
+        assertEquals("comm == \"curl\"", TraceTarget.exe("/usr/bin/curl").predicate());
+        assertEquals("comm == \"abcdefghijklmno\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("x\" || 1 == 1 || \""));
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe(""));
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));
+        assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("/pid == 7 && (args->family == 2"));
+        assertTrue(!BpftraceScript.forTarget(TraceTarget.pid(7)).contains("FILTER"));
+    }
+}
