@@ -102,6 +102,7 @@ public final class TraceCommand implements Callable<Integer> {
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(source)
                 .enricher(app.enricher())
+                .verify(verify)
                 .run();
     }
 

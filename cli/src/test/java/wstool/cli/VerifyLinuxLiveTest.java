@@ -1,0 +1,73 @@
+package wstool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import wstool.linux.live.LiveAssumptions;
+
+/**
+ * {@code ws_tool trace --pid N --verify-report} live on Linux: a child connects on a socket fd it has closed, then
+ * opens a socket that reuses the fd number and exits without closing it. No traffic leaves the process (the connect
+ * fails with EBADF). Root, bpftrace and python3 only; skips loudly elsewhere.
+ */
+class VerifyLinuxLiveTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void traceVerifyCatchesUseAfterCloseAndTheLeakAndExitsThree() throws Exception {
+        LiveAssumptions.requireRootAndTools("bpftrace", "python3");
+        Process child = new ProcessBuilder("python3", "-c", String.join("\n",
+                "import ctypes, os, socket, sys", "sys.stdin.readline()",
+                "a = socket.socket(); fd = a.fileno(); a.close()",
+                "libc = ctypes.CDLL(None, use_errno=True)",
+                "libc.connect(fd, bytes([2, 0, 0, 9, 127, 0, 0, 1] + [0] * 8), 16)",
+                "b = socket.socket()   # takes the same fd number: a new socket, not a use after close",
+                "print(fd, b.fileno(), flush=True)", "os._exit(0)", "")).redirectErrorStream(true).start();
+        StringWriter err = new StringWriter();
+        Path json = dir.resolve("verify.json");
+        int[] code = {-1};
+        Thread cli = new Thread(() -> code[0] = WsTool.execute(new String[] {"trace", "--pid", Long.toString(child.pid()),
+                "--verify-report", json.toString(), "--no-tui", "--duration", "40s", "--max-events", "4"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        cli.start();
+        String printed;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!err.toString().contains("ws_tool: tracing socket calls") && cli.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertTrue(err.toString().contains("tracing socket calls of pid " + child.pid()), err.toString());
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+            printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            cli.join(30_000);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(3, code[0], err.toString());
+        String[] fds = printed.split(" ");
+        assertEquals(fds[0], fds[1], "the fd number was reused: " + printed);
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        JsonNode findings = n.at("/processes/0/findings");
+        assertEquals(child.pid(), n.at("/processes/0/pid").asLong());
+        StringBuilder codes = new StringBuilder();
+        for (JsonNode f : findings) codes.append(f.get("code").asText()).append(':').append(f.get("severity").asText()).append(' ');
+        assertEquals("WS001:warning WS002:error WS004:warning ", codes.toString(), err.toString());
+        assertEquals("fd " + fds[0], findings.get(1).get("endpoint").asText().split(" TCP")[0]);
+        assertEquals("EBADF", findings.get(2).at("/details/status").asText());
+        assertTrue(err.toString().contains("WS002 USE_AFTER_CLOSE  error  fd " + fds[0]), err.toString());
+    }
+}

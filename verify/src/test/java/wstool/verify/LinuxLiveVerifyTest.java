@@ -1,0 +1,120 @@
+package wstool.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import wstool.linux.trace.LinuxTraceSource;
+import wstool.linux.trace.TraceTarget;
+
+/**
+ * Two child processes misuse sockets for real and the Linux trace backend (bpftrace) feeds the verifier: one leaks a
+ * socket (exits without close()), one calls connect() on a socket fd it has closed. No network traffic at all: the
+ * calls fail or never leave the host. Needs root, bpftrace and python3; skips LOUDLY elsewhere.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LinuxLiveVerifyTest {
+    private static final String LEAKER = String.join("\n",
+            "import os, socket, sys",
+            "sys.stdin.readline()",
+            "s = socket.socket()",
+            "print(s.fileno(), flush=True)",
+            "os._exit(0)   # no close(): the kernel reclaims the fd at exit",
+            "");
+    private static final String CLOSED_FD_USER = String.join("\n",
+            "import ctypes, socket, sys",
+            "sys.stdin.readline()",
+            "s = socket.socket()",
+            "fd = s.fileno()",
+            "s.close()",
+            "libc = ctypes.CDLL(None, use_errno=True)",
+            "sa = bytes([2, 0, 0, 9, 127, 0, 0, 1] + [0] * 8)   # 127.0.0.1:9, never reached",
+            "r = libc.connect(fd, sa, 16)",
+            "print(fd, r, ctypes.get_errno(), flush=True)",
+            "");
+
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (new File(dir, tool).canExecute()) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void leakedSocketAndUseOfAClosedFdAreCaughtLive() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "LOUD SKIP: the live verifier test needs root (bpftrace attaches kernel tracepoints)");
+        assumeTrue(onPath("bpftrace") && onPath("python3"), "LOUD SKIP: the live verifier test needs bpftrace and python3");
+        Process leaker = new ProcessBuilder("python3", "-c", LEAKER).redirectErrorStream(true).start();
+        Process user = new ProcessBuilder("python3", "-c", CLOSED_FD_USER).redirectErrorStream(true).start();
+        SocketVerifier verifier = new SocketVerifier();
+        AtomicLong socketEvents = new AtomicLong();
+        LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pids(List.of(leaker.pid(), user.pid())));
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                source.run(e -> {
+                    verifier.accept(e);
+                    socketEvents.incrementAndGet();
+                    return true;
+                });
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "verify-live");
+        t.start();
+        String leakOut, userOut;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!source.ready() && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(50);
+            assumeTrue(failures.isEmpty(), () -> "LOUD SKIP: bpftrace cannot trace here: " + failures.get(0).getMessage());
+            assertTrue(source.ready(), "bpftrace did not attach within 60 s");
+            for (Process p : List.of(leaker, user)) {
+                try (OutputStream in = p.getOutputStream()) {
+                    in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            assertTrue(leaker.waitFor(20, TimeUnit.SECONDS) && user.waitFor(20, TimeUnit.SECONDS), "children did not finish");
+            leakOut = new String(leaker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            userOut = new String(user.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && socketEvents.get() < 4) Thread.sleep(50);   // create; create, close, connect
+            Thread.sleep(300);
+        } finally {
+            source.stop();
+            t.join(10_000);
+            leaker.destroyForcibly();
+            user.destroyForcibly();
+        }
+        // (the backend may report its pipe closed by stop(): only events matter here)
+        long leakedFd = Long.parseLong(leakOut);
+        String[] u = userOut.split(" ");
+        assertEquals("-1", u[1], "connect on the closed fd failed: " + userOut);
+        assertEquals("9", u[2], "with EBADF: " + userOut);
+        long closedFd = Long.parseLong(u[0]);
+
+        VerifyReport r = verifier.report();
+        Finding leak = r.findings(Check.WS001).stream().filter(f -> f.pid() == leaker.pid()).findFirst()
+                .orElseThrow(() -> new AssertionError("no WS001 for the leaking child: " + r.findings()));
+        assertEquals(leakedFd, leak.endpointId());
+        assertTrue(leak.endpoint().startsWith("fd " + leakedFd), leak.endpoint());
+        Finding uac = r.findings(Check.WS002).stream().filter(f -> f.pid() == user.pid()).findFirst()
+                .orElseThrow(() -> new AssertionError("no WS002 for the closed-fd child: " + r.findings()));
+        assertEquals(closedFd, uac.endpointId());
+        assertEquals(Severity.ERROR, uac.severity());
+        assertTrue(uac.evidence().get(0).event().startsWith("CLOSE"), uac.evidence().toString());
+        assertTrue(uac.evidence().get(1).event().startsWith("CONNECT"), uac.evidence().toString());
+        Finding ebadf = r.findings(Check.WS004).stream().filter(f -> f.pid() == user.pid()).findFirst().orElseThrow();
+        assertEquals("EBADF", ebadf.details().get("status"));
+        assertTrue(r.hasErrors());
+    }
+}
