@@ -106,7 +106,9 @@ public final class EventJob {
         sources.forEach(b::source);
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);
-        if (verifier != null) b.sink(verifier.live(sources.stream().anyMatch(EventSource::live)));
+        if (verifier != null) {
+            b.sink(verifier.live(sources.stream().anyMatch(EventSource::live)).dropListLoaded(dropListLoaded()));
+        }
         Pipeline pipeline = b.build();
         if (tui != null) {
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
@@ -143,6 +145,12 @@ public final class EventJob {
             reported.countDown();
             removeHook(hook);
         }
+    }
+
+    /** Whether the enrichment has DROP data: a Spamhaus list, or IPFire's location.db with its DROP flag. */
+    private boolean dropListLoaded() {
+        if (enricher == AddressEnricher.NONE) return false;
+        return app.dataSet().sources().stream().anyMatch(s -> s.name().equals("spamhaus-drop") || s.name().equals("ipfire"));
     }
 
     private int finishVerification(PipelineSummary summary) throws IOException {

@@ -20,7 +20,8 @@ class VerifyEtlTest {
     void kernelNetworkCaptureReportsWhichChecksCouldNotRun() throws Exception {
         Path json = dir.resolve("verify.json");
         CliRun r = CliRun.of("trace", "--etl", EtlCommandsTest.etl().toString(), "--all",
-                "--verify-report", json.toString(), "--csv", dir.resolve("out.csv").toString());
+                "--verify-report", json.toString(), "--csv", dir.resolve("out.csv").toString(),
+                "--data-dir", dir.resolve("empty-data").toString());   // embedded GeoLite2 only: no DROP list
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("8,923 events shown"), r.err());
         assertTrue(r.err().contains("Socket verification: no findings (2012-06-19 "), r.err());
@@ -33,6 +34,7 @@ class VerifyEtlTest {
             assertFalse(c.get("reason").asText().isBlank());
         }
         assertEquals("no event carries a call result (status)", n.at("/checks/3/reason").asText());
+        assertTrue(n.at("/checks/7/reason").asText().startsWith("no Spamhaus DROP list loaded"), n.at("/checks/7").toString());
         assertEquals(8923, n.at("/stats/socket events").asLong());
         assertTrue(Files.readString(dir.resolve("verify.md")).contains("| WS001 LEAKED_SOCKET | error | **no** |"));
     }

@@ -8,6 +8,9 @@ import wstool.core.model.SocketOp;
 
 /** Counts the kinds of evidence seen, to say which checks could run and which could not for lack of events. */
 final class Coverage {
+    /** Whether a DROP list is loaded; null when the caller did not say. */
+    Boolean dropList;
+    long dropListed;
     long socketEvents, withSocketId, creates, closes, starts, completes, withStatus, withLengths, remotes, enriched,
             listens, binds;
 
@@ -27,6 +30,7 @@ final class Coverage {
         if (e.header().remote().address() != null) {
             remotes++;
             if (!e.header().enrichment().isEmpty()) enriched++;
+            if (e.header().enrichment().dropId() != null) dropListed++;
         }
     }
 
@@ -55,6 +59,7 @@ final class Coverage {
             case WS006, WS007 -> !phases() ? no(c, "the source reports no separate call start and completion events")
                     : yes(c, String.format("%,d starts, %,d completions", starts, completes));
             case WS008 -> remotes == 0 ? no(c, "no event with a remote address")
+                    : dropListed == 0 && Boolean.FALSE.equals(dropList) ? no(c, "no Spamhaus DROP list loaded (drop_v4.json, drop_v6.json, asndrop.json or drop.txt in the data dir)")
                     : enriched == 0 ? no(c, "remote addresses were not enriched (no GeoIP/ASN/DROP data loaded)")
                     : yes(c, String.format("%,d of %,d events with a remote address enriched", enriched, remotes));
             case WS009 -> listens == 0 ? no(c, "no listen events with socket ids")

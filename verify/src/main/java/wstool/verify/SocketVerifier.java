@@ -97,6 +97,18 @@ public final class SocketVerifier implements EventSink {
         return this;
     }
 
+    /**
+     * Tells whether a DROP list is loaded (Spamhaus DROP/ASN-DROP, or IPFire's DROP flag): without one, WS008 is
+     * reported as not run even when other enrichment (country, ASN) is present. Not calling this leaves WS008 to
+     * judge from the events alone.
+     */
+    public SocketVerifier dropListLoaded(boolean loaded) {
+        synchronized (lock) {
+            coverage.dropList = loaded;
+        }
+        return this;
+    }
+
     // ---------------------------------------------------------------- EventSink
 
     @Override

@@ -382,6 +382,12 @@ class SocketVerifierTest {
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().contains("Spamhaus DROP (SBL123456)"));
         assertTrue(r.status(Check.WS008).ran());
+
+        SocketVerifier noDrop = new SocketVerifier().dropListLoaded(false);
+        feed(noDrop, at(10, CONNECT).id(Ev.AFD_EP).complete().remote("198.51.100.1", 443)
+                .drop(null));                                    // enriched (country, ASN) but no DROP data loaded
+        assertFalse(noDrop.report().status(Check.WS008).ran());
+        assertTrue(noDrop.report().status(Check.WS008).reason().startsWith("no Spamhaus DROP list loaded"));
     }
 
     @Test
