@@ -51,4 +51,7 @@ public final class FilterOptions {
     }
 
     public List<Long> pids() { return pids; }
+
+    /** Narrows the events to one program, as --program would (used by trace --exe on captures). */
+    void onlyProgram(String name) { programs.add(name); }
 }

@@ -16,7 +16,7 @@ import wstool.linux.trace.LinuxTraceSource;
  * {@code trace --pid N | --exe NAME | --all [--providers LIST] [--etl FILE]}: socket calls, DNS lookups and
  * network transfers of processes. Live on Windows: a real-time ETW session on Winsock-AFD, NameResolution and
  * Kernel-Network (needs Administrator or Performance Log Users). With --etl: a capture, read on any OS
- * ({@link TraceEtlCommand}). Live on Linux: syscall tracepoints through bpftrace ({@link LinuxTraceSource}, needs
+ * ({@link EtlTrace}). Live on Linux: syscall tracepoints through bpftrace ({@link LinuxTraceSource}, needs
  * root) for --pid / --exe.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
@@ -107,16 +107,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private Integer fromCapture() throws Exception {
-        TraceEtlCommand offline = new TraceEtlCommand();
-        offline.app = app;
-        offline.spec = spec;
-        offline.etl = etl;
-        offline.exe = exe;
-        offline.all = all;
-        offline.providers = providers == null ? List.of() : Arrays.asList(providers.split(","));
-        offline.output = output;
-        offline.filters = filters;
-        offline.verify = verify;
-        return offline.call();
+        return EtlTrace.run(app, spec.commandLine(), etl, exe, all,
+                providers == null ? List.of() : Arrays.asList(providers.split(",")), output, filters, verify);
     }
 }
