@@ -29,6 +29,7 @@ final class EtlTrace {
         EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
         int code = new EventJob(app, cli, output, filters)
                 .source(source)
+                .input(etl)
                 .enricher(app.enricher())
                 .verify(verify)
                 .run();

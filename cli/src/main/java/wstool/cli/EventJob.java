@@ -25,6 +25,8 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
+import wstool.data.RangeTables;
+import wstool.enrich.Enricher;
 import wstool.verify.ReportFiles;
 import wstool.verify.ReportText;
 import wstool.verify.SocketVerifier;
@@ -48,6 +50,7 @@ public final class EventJob {
     private Path verifyReport;
     private List<String> dataSources = List.of();
     private TerminalUi tui;
+    private long inputBytes;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -59,6 +62,17 @@ public final class EventJob {
     }
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
+
+    /** A file the job reads (its size decides whether the fast enrichment tables are built, see RangeTables). */
+    public EventJob input(Path file) {
+        if (file == null) return this;
+        try {
+            inputBytes += Files.size(file);
+        } catch (IOException e) {
+            // the source reports an unreadable file itself
+        }
+        return this;
+    }
 
     public EventJob enricher(AddressEnricher e) {
         enricher = e;
@@ -128,10 +142,15 @@ public final class EventJob {
             }
         }, "ws_tool-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        RangeTables tables = enricher instanceof Enricher e
+                ? RangeTables.start(app.dataSet(), e, new RangeTables.Job(sources.stream().anyMatch(EventSource::live), inputBytes))
+                : null;
         try {
             PipelineSummary summary = pipeline.run();
+            if (tables != null) tables.close();
             closeTui(summary);
             err.println(summary.render());
+            if (tables != null && app.global().verbose()) err.println(tables.status());
             int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
@@ -140,6 +159,7 @@ public final class EventJob {
             }
             return verified;
         } finally {
+            if (tables != null) tables.close();
             closeTui(null);
             err.flush();
             reported.countDown();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import wstool.enrich.CompactTable;
 import wstool.enrich.Enricher;
 import wstool.enrich.GeoDataException;
 import wstool.enrich.GeoFiles;
@@ -28,6 +29,8 @@ public final class DataSet {
 
     private final List<GeoSource> sources = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Where each MaxMind City/ASN source's bytes can be read again (a file or an embedded resource name). */
+    private final java.util.Map<GeoSource, Object> origins = new java.util.IdentityHashMap<>();
     private boolean embeddedUsed;
 
     private DataSet() {}
@@ -56,14 +59,20 @@ public final class DataSet {
         }
         if ((!city || !asn) && EmbeddedData.available()) {
             try {
-                if (!city) d.sources.add(EmbeddedData.open(EmbeddedData.CITY));
-                if (!asn) d.sources.add(EmbeddedData.open(EmbeddedData.ASN));
+                if (!city) d.addEmbedded(EmbeddedData.CITY);
+                if (!asn) d.addEmbedded(EmbeddedData.ASN);
                 d.embeddedUsed = true;
             } catch (GeoDataException e) {
                 d.notes.add(e.getMessage());
             }
         }
         return d;
+    }
+
+    private void addEmbedded(String name) {
+        MaxMindSource s = EmbeddedData.open(name);
+        sources.add(s);
+        origins.put(s, name);
     }
 
     private void addDrop(Path dataDir, Overrides o) {
@@ -83,6 +92,7 @@ public final class DataSet {
         try {
             GeoSource s = GeoFiles.open(p);
             sources.add(s);
+            origins.put(s, p);
             return s;
         } catch (GeoDataException e) {
             notes.add(e.getMessage() + (explicit ? "" : " (left out; run 'ws_tool update')"));
@@ -91,6 +101,19 @@ public final class DataSet {
     }
 
     public List<GeoSource> sources() { return List.copyOf(sources); }
+
+    /**
+     * Builds a {@link CompactTable} for a MaxMind City or ASN source of this set (from its file, memory-mapped, or
+     * from the embedded resource), or returns null for any other source. Slow (seconds for GeoLite2 City): called
+     * by {@link RangeTables} off the consumer thread.
+     */
+    CompactTable compactTable(GeoSource s) {
+        if (!(s instanceof MaxMindSource m) || !RangeTables.tableable(m)) return null;
+        Object origin = origins.get(s);
+        if (origin instanceof Path p) return CompactTable.build(p, m);
+        if (origin instanceof String name) return EmbeddedData.compactFor(name, m);
+        return null;
+    }
 
     /** Problems found while opening, one sentence each. */
     public List<String> notes() { return List.copyOf(notes); }

@@ -43,10 +43,21 @@ public final class EmbeddedData {
      */
     public static CompactTable openCompact(String name) {
         MaxMindSource db = open(name);
-        try (InputStream in = new BufferedInputStream(EmbeddedData.class.getClassLoader().getResourceAsStream(name))) {
+        try {
+            return compactFor(name, db);
+        } catch (GeoDataException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** A range table over {@code db}, which must be the embedded database {@code name} (as {@link #open} gives it). */
+    static CompactTable compactFor(String name, MaxMindSource db) {
+        InputStream raw = EmbeddedData.class.getClassLoader().getResourceAsStream(name);
+        if (raw == null) throw new GeoDataException("embedded " + name + " is not on the classpath");
+        try (InputStream in = new BufferedInputStream(raw)) {
             return CompactTable.build(in, db);
         } catch (IOException e) {
-            db.close();
             throw new GeoDataException("embedded " + name + ": " + e.getMessage(), e);
         }
     }

@@ -119,8 +119,38 @@ public final class CompactTable implements GeoSource {
      * afterwards).
      */
     public static CompactTable build(InputStream database, MaxMindSource fallback) {
-        boolean asn = fallback.databaseType().contains("ASN");
         try (Reader r = new Reader(database, new CHMCache(1 << 18))) {
+            return build(r, fallback);
+        } catch (IOException | RuntimeException e) {
+            throw failure(fallback, e);
+        }
+    }
+
+    /** Builds the table from the file {@code fallback} reads, memory-mapped (no copy of the file on the heap). */
+    public static CompactTable build(java.nio.file.Path database, MaxMindSource fallback) {
+        try (Reader r = new Reader(database.toFile(), new CHMCache(1 << 18))) {
+            return build(r, fallback);
+        } catch (IOException | RuntimeException e) {
+            throw failure(fallback, e);
+        }
+    }
+
+    private static GeoDataException failure(MaxMindSource fallback, Exception e) {
+        return e instanceof GeoDataException g ? g
+                : new GeoDataException(fallback.name() + ": cannot build the range table (" + e.getMessage() + ")", e);
+    }
+
+    /**
+     * Thrown when the building thread is interrupted (the job ended before the table was ready); the thread's
+     * interrupt status stays set.
+     */
+    public static final class Cancelled extends GeoDataException {
+        Cancelled(String name) { super(name + ": range table build cancelled"); }
+    }
+
+    private static CompactTable build(Reader r, MaxMindSource fallback) {
+        boolean asn = fallback.databaseType().contains("ASN");
+        try {
             Network all = new Network(Addresses.parse("0.0.0.0"), 0);
             Class<?> type = asn ? LeanAsn.class : LeanCity.class;
             Networks<?> it = r.networksWithin(all, false, type);
@@ -132,6 +162,7 @@ public final class CompactTable implements GeoSource {
             List<Enrichment> values = new ArrayList<>();
             long nextFree = 0; // first address not yet covered
             while (it.hasNext()) {
+                if ((n & 0xfff) == 0 && Thread.currentThread().isInterrupted()) throw new Cancelled(fallback.name());
                 DatabaseRecord<?> rec = it.next();
                 Network net = rec.network();
                 if (!(net.networkAddress() instanceof Inet4Address)) continue;
@@ -173,7 +204,7 @@ public final class CompactTable implements GeoSource {
             return new CompactTable(fallback, Arrays.copyOf(starts, n), Arrays.copyOf(answer, n),
                     values.toArray(Enrichment[]::new));
         } catch (IOException | com.maxmind.db.InvalidNetworkException | RuntimeException e) {
-            throw new GeoDataException(fallback.name() + ": cannot build the range table (" + e.getMessage() + ")", e);
+            throw failure(fallback, e);
         }
     }
 
