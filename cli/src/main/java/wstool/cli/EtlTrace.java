@@ -29,7 +29,6 @@ final class EtlTrace {
         EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
         int code = new EventJob(app, cli, output, filters)
                 .source(source)
-                .input(etl)
                 .enricher(app.enricher())
                 .verify(verify)
                 .run();

@@ -50,7 +50,6 @@ public final class EventJob {
     private Path verifyReport;
     private List<String> dataSources = List.of();
     private TerminalUi tui;
-    private long inputBytes;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -63,16 +62,6 @@ public final class EventJob {
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
-    /** A file the job reads (its size decides whether the fast enrichment tables are built, see RangeTables). */
-    public EventJob input(Path file) {
-        if (file == null) return this;
-        try {
-            inputBytes += Files.size(file);
-        } catch (IOException e) {
-            // the source reports an unreadable file itself
-        }
-        return this;
-    }
 
     public EventJob enricher(AddressEnricher e) {
         enricher = e;
@@ -143,7 +132,7 @@ public final class EventJob {
         }, "ws_tool-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RangeTables tables = enricher instanceof Enricher e
-                ? RangeTables.start(app.dataSet(), e, new RangeTables.Job(sources.stream().anyMatch(EventSource::live), inputBytes))
+                ? RangeTables.start(app.dataSet(), e, new RangeTables.Job(sources.stream().anyMatch(EventSource::live)))
                 : null;
         try {
             PipelineSummary summary = pipeline.run();

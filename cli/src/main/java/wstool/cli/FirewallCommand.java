@@ -82,7 +82,6 @@ public final class FirewallCommand implements Callable<Integer> {
         }
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(source())
-                .input(importFile)
                 .enricher(app.enricher())
                 .run();
     }

@@ -28,23 +28,22 @@ class RangeTablesTest {
 
     @Test
     void skipRules() {
-        assertNull(RangeTables.skipReason(new RangeTables.Job(true, 0), true, BIG_HEAP), "live jobs build");
-        assertNull(RangeTables.skipReason(new RangeTables.Job(false, RangeTables.MIN_INPUT_BYTES), true, BIG_HEAP), "big files build");
-        assertTrue(RangeTables.skipReason(new RangeTables.Job(false, RangeTables.MIN_INPUT_BYTES - 1), true, BIG_HEAP)
-                .contains("below 64 MB"), "a small file is over before a table pays off");
-        assertTrue(RangeTables.skipReason(new RangeTables.Job(true, 0), true, RangeTables.MIN_FREE_HEAP - 1)
+        assertNull(RangeTables.skipReason(new RangeTables.Job(true), true, BIG_HEAP), "live jobs build");
+        assertTrue(RangeTables.skipReason(new RangeTables.Job(false), true, BIG_HEAP).contains("not a live job"),
+                "reading a file is bound by decoding");
+        assertTrue(RangeTables.skipReason(new RangeTables.Job(true), true, RangeTables.MIN_FREE_HEAP - 1)
                 .contains("heap free"), "too little heap");
-        assertTrue(RangeTables.skipReason(new RangeTables.Job(true, 0), false, BIG_HEAP).contains("no MaxMind"));
+        assertTrue(RangeTables.skipReason(new RangeTables.Job(true), false, BIG_HEAP).contains("no MaxMind"));
     }
 
     @Test
-    void smallReplayNeverArmsTheBuild() throws Exception {
+    void fileJobsNeverArmTheBuild() throws Exception {
         DataSet d = testDbs();
-        try (Enricher e = d.enricher(); RangeTables t = RangeTables.start(d, e, new RangeTables.Job(false, 5_000), 1)) {
+        try (Enricher e = d.enricher(); RangeTables t = RangeTables.start(d, e, new RangeTables.Job(false), 1)) {
             e.lookup(Addresses.parse("81.2.69.142"));
             e.lookup(Addresses.parse("89.160.20.128"));
             assertTrue(t.await(1_000));
-            assertTrue(t.status().contains("skipped: input of 0 MB is below 64 MB"), t.status());
+            assertTrue(t.status().contains("skipped: not a live job"), t.status());
             assertEquals(0, e.adoptedReplacements());
         }
     }
@@ -58,7 +57,7 @@ class RangeTablesTest {
             probe[i] = i % 2 == 0 ? Addresses.ipv4(rnd.nextInt()) : Addresses.ipv4(0x51024500 + rnd.nextInt(1 << 12));
         }
         try (Enricher e = d.enricher(); Enricher reference = testDbs().enricher();
-             RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true, 0), 100)) {
+             RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true), 100)) {
             for (int i = 0; i < 99; i++) assertEquals(reference.lookup(probe[i]), e.lookup(probe[i]));
             assertTrue(t.await(0), "not started before the 100th miss");
             assertTrue(t.status().contains("not built"), t.status());
@@ -82,7 +81,7 @@ class RangeTablesTest {
         Files.write(cut, java.util.Arrays.copyOf(bytes, 64));
         // replaced, not overwritten: the reader keeps its mapping of the old file; the build opens this one
         Files.move(cut, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        try (Enricher e = d.enricher(); RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true, 0), 1)) {
+        try (Enricher e = d.enricher(); RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true), 1)) {
             e.lookup(Addresses.parse("1.128.0.1"));
             assertTrue(t.await(60_000));
             assertTrue(t.status().contains("range table build failed"), t.status());
@@ -94,7 +93,7 @@ class RangeTablesTest {
     void closingBeforeTheTriggerMeansNoBuild() throws Exception {
         DataSet d = testDbs();
         try (Enricher e = d.enricher()) {
-            RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true, 0), 2);
+            RangeTables t = RangeTables.start(d, e, new RangeTables.Job(true), 2);
             t.close();
             e.lookup(Addresses.parse("81.2.69.142"));
             e.lookup(Addresses.parse("89.160.20.128"));
@@ -107,6 +106,6 @@ class RangeTablesTest {
     @Test
     void doctorLineNamesTheRule() {
         String s = RangeTables.describe(testDbs());
-        assertTrue(s.contains("geoip2-city, geolite2-asn") && s.contains("64 MB") && s.contains("50,000"), s);
+        assertTrue(s.contains("geoip2-city, geolite2-asn") && s.contains("live jobs") && s.contains("50,000"), s);
     }
 }
