@@ -193,7 +193,7 @@ class TuiTmuxTest {
     private void waitForExit() throws Exception { waitForExit(0); }
 
     private void waitForExit(int status) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!tmux("display-message", "-p", "-t", "t", "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}").trim().matches("1:\\d+")) {
             assertTrue(System.nanoTime() < until, "ws_tool did not exit");
             Thread.sleep(100);
