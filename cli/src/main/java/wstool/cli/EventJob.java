@@ -114,6 +114,8 @@ public final class EventJob {
         }
         Pipeline pipeline = b.build();
         if (tui != null) {
+            SocketVerifier v = verifier;
+            if (v != null) tui.findings(() -> VerifyFindings.view(v.snapshot()));
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
             tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);

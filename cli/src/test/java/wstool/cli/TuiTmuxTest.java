@@ -57,7 +57,7 @@ class TuiTmuxTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
                 "-s", "t", "-x", Integer.toString(WIDTH), "-y", Integer.toString(HEIGHT),
-                "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8",
+                "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8", "-e", "TZ=UTC",
                 java.toString(), "-cp", classpath, "wstool.cli.WsTool", "replay", sample.toString()));
         cmd.addAll(Arrays.asList(extra));
         run(cmd);
@@ -102,7 +102,7 @@ class TuiTmuxTest {
         assertTrue(screen.get(1).contains("DROP 101") && screen.get(1).contains("dropped 0  lost 0"), screen.get(1));
         assertTrue(screen.get(3).trim().startsWith("time") && screen.get(3).contains("remote") && screen.get(3).contains("process"), screen.get(3));
         assertTrue(screen.get(HEIGHT - 2).startsWith("> "), "the newest row is selected: " + screen.get(HEIGHT - 2));
-        assertTrue(screen.get(HEIGHT - 1).startsWith("q quit  / filter  Enter detail  t top  f follow  space pause"), screen.get(HEIGHT - 1));
+        assertTrue(screen.get(HEIGHT - 1).startsWith("q quit  / filter  Enter detail  t top  v findings  f follow  space pause"), screen.get(HEIGHT - 1));
         assertTrue(screen.get(HEIGHT - 1).endsWith("FOLLOW  1,424/1,424"), screen.get(HEIGHT - 1));
 
         // up three rows: following stops, the selection moves up
@@ -148,6 +148,10 @@ class TuiTmuxTest {
         assertTrue(screen.get(3).contains("top processes") && screen.get(3).contains("top filters"), screen.get(3));
         assertTrue(screen.get(4).matches(".*\\s\\d+ \\S+\\.exe.*"), "process counts: " + screen.get(4));
 
+        // no --verify: v says why there is no findings panel
+        keys("v");
+        waitFor(s -> s.get(HEIGHT - 1).startsWith("no findings panel: the socket checks run only with --verify"), "v explained");
+
         // quit: the normal screen returns with the summary
         keys("q");
         all = waitForHistory("events shown of", "the summary after quitting");
@@ -156,13 +160,45 @@ class TuiTmuxTest {
         waitForExit();
     }
 
-    private void waitForExit() throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    @Test
+    @Timeout(120)
+    void verifyFindingsPanelShowsWhatTheChecksFound() throws Exception {
+        sample = sample.resolveSibling("verify-demo.jsonl");
+        startWsTool("--verify");
+        List<String> screen = waitFor(s -> s.get(0).contains("finished") && s.get(2).startsWith("verify: "), "the replay to finish");
+        assertTrue(screen.get(2).startsWith("verify: 4 errors, 4 warnings, 2 info  |  data: "), screen.get(2));
+        assertTrue(screen.get(3).trim().startsWith("time"), "the panel is closed until v: " + screen.get(3));
+
+        keys("v");
+        screen = waitFor(s -> s.get(3).startsWith("-- findings: "), "the findings panel");
+        assertTrue(screen.get(3).startsWith("-- findings: 4 errors, 4 warnings, 2 info (v closes) ---"), screen.get(3));
+        assertTrue(screen.get(4).startsWith("  code  name                  severity n last         socket"), screen.get(4));
+        assertEquals("pid 4242 C:\\Program Files\\Acme\\client.exe", screen.get(5).stripTrailing());
+        assertTrue(screen.get(6).startsWith("  WS001 LEAKED_SOCKET         error    1 09:30:03.500 0xffffa38f2c200600 TCP"), screen.get(6));
+        assertTrue(screen.get(7).startsWith("  WS002 USE_AFTER_CLOSE       error    1 09:30:00.045 0xffffa38f2c200400 TCP"), screen.get(7));
+        assertTrue(screen.get(7).contains(" SEND on a socket already clos"), screen.get(7));
+        assertEquals("pid 5150 C:\\Program Files\\Acme\\server.exe", screen.get(10).stripTrailing());
+        assertTrue(screen.get(16).startsWith("  WS009 LISTEN_ALL_INTERFACES warning  1 "), screen.get(16));
+        assertTrue(screen.get(17).trim().startsWith("time"), "the table below the list: " + screen.get(17));
+        for (String l : screen) assertTrue(l.length() <= WIDTH, "fits the width: " + l);
+
+        keys("v");
+        waitFor(s -> s.get(3).trim().startsWith("time"), "v to close the panel");
+        keys("q");
+        String all = waitForHistory("Socket verification:", "the report after quitting");
+        assertTrue(all.contains("Socket verification: 4 errors, 4 warnings, 2 info"), all);
+        waitForExit(3);
+    }
+
+    private void waitForExit() throws Exception { waitForExit(0); }
+
+    private void waitForExit(int status) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!tmux("display-message", "-p", "-t", "t", "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}").trim().matches("1:\\d+")) {
             assertTrue(System.nanoTime() < until, "ws_tool did not exit");
             Thread.sleep(100);
         }
-        assertEquals("0", tmux("display-message", "-p", "-t", "t", "#{pane_dead_status}").trim(), "exit status 0");
+        assertEquals(Integer.toString(status), tmux("display-message", "-p", "-t", "t", "#{pane_dead_status}").trim(), "exit status");
     }
 
     private void keys(String... keys) throws Exception {

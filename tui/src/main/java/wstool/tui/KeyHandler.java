@@ -7,6 +7,7 @@ import java.util.function.IntSupplier;
  * commands. Pure apart from the two callbacks, and run on the render thread only.
  */
 final class KeyHandler {
+    static final String NO_FINDINGS = "no findings panel: the socket checks run only with --verify";
     private final TuiModel model;
     private final IntSupplier pageSize;
     private final Runnable export;
@@ -42,10 +43,12 @@ final class KeyHandler {
             case DOWN: model.move(1); break;
             case PAGE_UP:
                 if (model.detailOpen()) model.scrollDetail(-page);
+                else if (model.findingsOpen()) model.scrollFindings(-1);
                 else model.move(-page);
                 break;
             case PAGE_DOWN:
                 if (model.detailOpen()) model.scrollDetail(page);
+                else if (model.findingsOpen()) model.scrollFindings(1);
                 else model.move(page);
                 break;
             case HOME: model.home(); break;
@@ -59,6 +62,9 @@ final class KeyHandler {
                 break;
             case ENTER: model.toggleDetail(); break;
             case TOP: model.toggleTopPanel(); break;
+            case FINDINGS:
+                if (!model.toggleFindings()) model.setMessage(NO_FINDINGS, false);
+                break;
             case CLEAR: model.clear(); break;
             case EXPORT: export.run(); break;
             case QUIT: quit.run(); break;

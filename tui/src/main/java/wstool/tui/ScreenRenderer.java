@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import wstool.core.model.DnsEvent;
@@ -20,16 +21,18 @@ import wstool.core.sink.TextFormat;
 
 /**
  * Turns the model and the header numbers into exactly {@code height} lines of at most {@code width} cells (ANSI SGR
- * colours when the palette is enabled). Pure: the same input gives the same lines, which is what the tests check.
+ * colours when the palette is enabled). Pure: the same input gives the same lines, which is what the tests check
+ * (the one thing it keeps, the last findings list sorted, is keyed by the immutable snapshot). One thread at a time.
  * <pre>
- * header (3 lines) | top panel (toggle) | column titles | table (newest at the bottom) | detail (toggle) | status
+ * header (3 lines) | top panel (toggle) | findings (toggle, --verify) | column titles | table (newest at the bottom)
+ *   | detail (toggle) | status
  * </pre>
  */
 public final class ScreenRenderer {
     static final String KEYS = "\u2191\u2193 PgUp PgDn Home End move  f follow  space pause  / filter  Enter detail"
-            + "  t top  e export  c clear  q quit";
+            + "  t top  v findings  e export  c clear  q quit";
     /** The same keys, most important first, for terminals too narrow for {@link #KEYS}. */
-    static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  f follow  space pause  e export  c clear";
+    static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  v findings  f follow  space pause  e export  c clear";
     private static final int HEADER_LINES = 3;
 
     private final DateTimeFormatter rowTime;
@@ -42,19 +45,36 @@ public final class ScreenRenderer {
         this.palette = palette;
     }
 
+    /** The view of a job without the socket verifier (no findings). */
     public List<String> render(TuiModel m, HeaderInfo h, int width, int height) {
+        return render(m, h, null, width, height);
+    }
+
+    /** @param findings the verifier's findings so far, null when the job does not verify (no --verify) */
+    public List<String> render(TuiModel m, HeaderInfo h, FindingsView findings, int width, int height) {
         List<String> out = new ArrayList<>(height);
         if (width < 10 || height < 6) {
             for (int i = 0; i < height; i++) out.add(i == 0 ? Text.fit("ws_tool: window too small", width) : "");
             return out;
         }
-        header(out, m, h, width);
+        header(out, m, h, findings, width);
         int body = height - HEADER_LINES - 1;
         int topLines = m.topPanelOpen() ? Math.min(8, body / 3) : 0;
-        // the detail pane gets two thirds: raw source fields make it long, and the rows above keep the context
-        int detailLines = m.detailOpen() ? Math.max(3, (body - topLines) * 2 / 3) : 0;
-        int tableLines = body - topLines - detailLines - 1;
+        int rest = body - topLines;
+        boolean showFindings = findings != null && m.findingsOpen();
+        int panels = (showFindings ? 1 : 0) + (m.detailOpen() ? 1 : 0);
+        // the panels get two thirds (shared when both are open): raw source fields make the detail long, findings
+        // lists too, and the rows above keep the context; the table keeps at least its titles and one row
+        int room = Math.max(0, rest - 2);
+        int each = panels == 0 ? 0 : Math.min(room / panels, Math.max(3, rest * 2 / 3 / panels));
+        if (each < 2) each = 0; // a title without a line under it says nothing: the window is too small
+        FindingsList list = showFindings ? findingsList(findings, width) : null;
+        // a short list leaves the rest to the table
+        int findingsLines = showFindings ? Math.min(each, (findings.items().isEmpty() ? 1 : 2) + list.entries().size()) : 0;
+        int detailLines = m.detailOpen() ? each : 0;
+        int tableLines = rest - findingsLines - detailLines - 1;
         if (topLines > 0) topPanel(out, m.aggregates(), width, topLines);
+        if (findingsLines > 0) findingsPanel(out, m, findings, list, width, findingsLines);
         table(out, m, width, tableLines);
         if (detailLines > 0) detail(out, m, width, detailLines);
         out.add(status(m, width));
@@ -63,7 +83,7 @@ public final class ScreenRenderer {
 
     // ---- header
 
-    private void header(List<String> out, TuiModel m, HeaderInfo h, int width) {
+    private void header(List<String> out, TuiModel m, HeaderInfo h, FindingsView findings, int width) {
         String state = h.finished() ? "finished" : m.paused() ? "PAUSED" : m.following() ? "following" : "scrolling";
         String left = "ws_tool  " + h.source() + (h.live() ? " (live)" : " (offline)") + "  " + elapsed(h.elapsed())
                 + "  " + state;
@@ -84,15 +104,35 @@ public final class ScreenRenderer {
         String dropped = String.format("dropped %,d", h.dropped());
         String lost = String.format("lost %,d", h.lost());
         int room = width - Text.width(dropped) - Text.width(lost) - 4;
-        String t = Text.width(totals) > room ? Text.fit(totals, Math.max(1, room)) : totals;
-        String line2 = t + "  " + palette.paint(h.dropped() > 0 ? "warn" : "dim", dropped) + "  "
-                + palette.paint(h.lost() > 0 ? "warn" : "dim", lost);
-        out.add(line2 + pad(width - Text.width(t) - Text.width(dropped) - Text.width(lost) - 4));
+        if (room < 1) {
+            out.add(Text.fit(totals + "  " + dropped + "  " + lost, width));
+        } else {
+            String t = Text.width(totals) > room ? Text.fit(totals, room) : totals;
+            String line2 = t + "  " + palette.paint(h.dropped() > 0 ? "warn" : "dim", dropped) + "  "
+                    + palette.paint(h.lost() > 0 ? "warn" : "dim", lost);
+            out.add(line2 + pad(width - Text.width(t) - Text.width(dropped) - Text.width(lost) - 4));
+        }
 
         String data = h.dataSources().isEmpty() ? "data: none" : "data: " + String.join(", ", h.dataSources());
         String filter = m.filter().isAll() ? "filter: none"
                 : "filter: " + m.filter().text() + String.format(" (%,d shown)", m.size());
-        out.add(Text.fit(data + "  |  " + filter, width));
+        String line3 = data + "  |  " + filter;
+        if (findings == null) {
+            out.add(Text.fit(line3, width));
+            return;
+        }
+        // verify first: it is what a --verify run is about, and the data list may be long
+        long errors = findings.count(FindingsView.Severity.ERROR);
+        String errorText = errors + (errors == 1 ? " error" : " errors"); // summary() starts with it
+        String verify = findings.items().isEmpty() ? "verify: no findings" : "verify: " + findings.summary();
+        if (Text.width(verify) + 5 > width) {
+            out.add(Text.fit(verify + "  |  " + line3, width));
+            return;
+        }
+        String painted = errors > 0
+                ? "verify: " + palette.paint("warn", errorText) + verify.substring("verify: ".length() + errorText.length())
+                : verify;
+        out.add(painted + Text.fit("  |  " + line3, width - Text.width(verify)));
     }
 
     private static String elapsed(Duration d) {
@@ -147,6 +187,147 @@ public final class ScreenRenderer {
             }
             sb.append(pad(width - used));
             out.add(sb.toString());
+        }
+    }
+
+    // ---- findings panel
+
+    /** Narrowest message column before other columns give way; the socket column is not shown narrower than this. */
+    private static final int MIN_MESSAGE = 30, MIN_SOCKET = 8;
+    private static final Comparator<FindingsView.Item> BY_PROCESS_CODE = Comparator
+            .comparingLong(FindingsView.Item::pid)
+            .thenComparing(i -> i.process() == null ? "" : i.process())
+            .thenComparing(FindingsView.Item::code);
+
+    /**
+     * The findings panel's list: process lines (String) and findings (Item) in order, and the columns for a width.
+     * Lines are formatted only when shown: a long list costs a sort per snapshot, not a line per finding per frame.
+     */
+    private record FindingsList(FindingsView view, int width, FindingColumns cols, List<Object> entries) {}
+
+    /** The last list built: the view fetches a new snapshot at most twice a second, frames come ten times. */
+    private FindingsList lastList;
+
+    private FindingsList findingsList(FindingsView f, int width) {
+        FindingsList last = lastList;
+        if (last != null && last.view() == f && last.width() == width) return last;
+        List<FindingsView.Item> items = new ArrayList<>(f.items());
+        items.sort(BY_PROCESS_CODE); // stable: within a code the order given (the verifier's: by time)
+        List<Object> entries = new ArrayList<>(items.size() + 16);
+        String group = null;
+        for (FindingsView.Item i : items) {
+            String label = processLabel(i);
+            if (!label.equals(group)) {
+                group = label;
+                entries.add(label);
+            }
+            entries.add(i);
+        }
+        if (items.isEmpty()) {
+            entries.add(f.finished() ? " no findings" : " no findings yet (leaks and hung calls are known when a process"
+                    + " exits or the trace ends)");
+        }
+        lastList = new FindingsList(f, width, FindingColumns.fit(items, width), entries);
+        return lastList;
+    }
+
+    private String findingsLine(FindingsList list, int k, int width) {
+        Object e = list.entries().get(k);
+        if (e instanceof FindingsView.Item i) return findingRow(i, list.cols(), width);
+        return palette.paint(list.view().items().isEmpty() ? "dim" : "header", Text.fit((String) e, width));
+    }
+
+    /**
+     * Findings by process then code: a title line, column titles, then per process a line naming it and one line
+     * per finding (code, name, severity, count, last time, socket, message), scrolled with PgUp/PgDn.
+     */
+    private void findingsPanel(List<String> out, TuiModel m, FindingsView f, FindingsList list, int width, int lines) {
+        int size = list.entries().size();
+        boolean titles = lines >= 3 && !f.items().isEmpty();
+        int room = lines - 1 - (titles ? 1 : 0);
+        int first = Math.max(0, Math.min(m.findingsScroll(), size - room));
+        m.clampFindingsScroll(first, room);
+        String what = f.items().isEmpty() ? (f.finished() ? "none" : "none yet") : f.summary() + (f.finished() ? "" : " so far");
+        String title = " findings: " + what + " (v closes) ";
+        if (size > room) {
+            title += String.format("lines %d-%d of %d (PgUp/PgDn) ", first + 1, Math.min(size, first + room), size);
+        }
+        out.add(palette.paint("columns", rule(title, width)));
+        if (titles) out.add(palette.paint("columns", list.cols().titles(width)));
+        for (int k = 0; k < room; k++) {
+            out.add(first + k < size ? findingsLine(list, first + k, width) : pad(width));
+        }
+    }
+
+    /** "-- title ------" filling the width. */
+    private static String rule(String title, int width) {
+        return Text.fit("--" + title + "-".repeat(Math.max(0, width - 2 - Text.width(title))), width);
+    }
+
+    private static String processLabel(FindingsView.Item i) {
+        if (i.pid() < 0) return "unattributed events";
+        String p = i.process() == null || i.process().isEmpty() ? "(unknown image)" : i.process();
+        return "pid " + i.pid() + " " + p;
+    }
+
+    private String findingRow(FindingsView.Item i, FindingColumns c, int width) {
+        if (c.fixed() > width) return Text.fit("  " + i.code() + " " + i.severity().label() + " " + i.message(), width);
+        StringBuilder sb = new StringBuilder(width + 32).append("  ");
+        sb.append(Text.fit(i.code(), FindingColumns.CODE));
+        if (c.name > 0) sb.append(' ').append(Text.fit(i.name(), c.name));
+        String role = i.severity() == FindingsView.Severity.ERROR ? "error"
+                : i.severity() == FindingsView.Severity.WARNING ? "warn" : "dim";
+        sb.append(' ').append(palette.paint(role, Text.fit(i.severity().label(), FindingColumns.SEVERITY)));
+        String count = Long.toString(i.count());
+        sb.append(' ').append(pad(c.count - count.length())).append(count);
+        if (c.time > 0) sb.append(' ').append(Text.fit(i.last() == null ? "-" : rowTime.format(i.last()), c.time));
+        if (c.socket > 0) sb.append(' ').append(Text.fit(i.socket(), c.socket));
+        if (c.message > 0) sb.append(' ').append(Text.fit(i.message(), c.message));
+        sb.append(pad(width - c.used()));
+        return sb.toString();
+    }
+
+    /** Column widths of the findings list for a width: content-sized, the message takes what is left. */
+    private static final class FindingColumns {
+        static final int CODE = 5, SEVERITY = 8, TIME = 12;
+        int name, count, time = TIME, socket, message;
+
+        static FindingColumns fit(List<FindingsView.Item> items, int width) {
+            FindingColumns c = new FindingColumns();
+            int socket = 0;
+            c.count = 1;
+            for (FindingsView.Item i : items) {
+                c.name = Math.max(c.name, Text.width(i.name()));
+                c.count = Math.max(c.count, Long.toString(i.count()).length());
+                socket = Math.max(socket, Text.width(i.socket()));
+            }
+            c.count = Math.max(c.count, "n".length());
+            // on a narrow terminal the name goes first (the code says the same), then the time
+            if (c.fixed() + 1 + MIN_MESSAGE > width) c.name = 0;
+            if (c.fixed() + 1 + MIN_MESSAGE > width) c.time = 0;
+            int left = width - c.fixed();
+            c.socket = Math.min(socket, left - 1 - MIN_MESSAGE - 1);
+            if (c.socket < MIN_SOCKET) c.socket = 0;
+            c.message = Math.max(0, left - (c.socket > 0 ? c.socket + 1 : 0) - 1);
+            return c;
+        }
+
+        /** Indent, code, name, severity, count and time with the spaces between them. */
+        int fixed() {
+            return 2 + CODE + (name > 0 ? name + 1 : 0) + 1 + SEVERITY + 1 + count + (time > 0 ? time + 1 : 0);
+        }
+
+        int used() { return fixed() + (socket > 0 ? socket + 1 : 0) + (message > 0 ? message + 1 : 0); }
+
+        String titles(int width) {
+            StringBuilder sb = new StringBuilder("  ").append(Text.fit("code", CODE));
+            if (name > 0) sb.append(' ').append(Text.fit("name", name));
+            sb.append(' ').append(Text.fit("severity", SEVERITY));
+            sb.append(' ').append(pad(count - 1)).append('n');
+            if (time > 0) sb.append(' ').append(Text.fit("last", time));
+            if (socket > 0) sb.append(' ').append(Text.fit("socket", socket));
+            if (message > 0) sb.append(' ').append(Text.fit("message", message));
+            return Text.fit(sb.toString(), width);
         }
     }
 
@@ -277,7 +458,7 @@ public final class ScreenRenderer {
         if (body.size() > room) {
             title += String.format("lines %d-%d of %d (PgUp/PgDn) ", first + 1, Math.min(body.size(), first + room), body.size());
         }
-        out.add(palette.paint("columns", Text.fit("--" + title + "-".repeat(width), width)));
+        out.add(palette.paint("columns", rule(title, width)));
         for (int i = 0; i < room; i++) {
             int k = first + i;
             out.add(Text.fit(k < body.size() ? body.get(k) : "", width));

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
@@ -44,6 +45,11 @@ import wstool.core.sink.Palette;
 public final class TerminalUi implements AutoCloseable {
     public static final int MAX_FPS = 10;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FPS;
+    /**
+     * How often the findings are fetched: a snapshot copies every finding under the verifier's lock, which the
+     * pipeline's consumer thread needs for each event, so not on every frame.
+     */
+    static final long FINDINGS_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
@@ -83,6 +89,10 @@ public final class TerminalUi implements AutoCloseable {
     private volatile long totalFrameNanos;
     private volatile long totalFrameCpuNanos;
     private long startNanos;
+    private volatile Supplier<FindingsView> findingsSource;
+    private FindingsView findings;
+    private long nextFindingsNanos;
+    private volatile boolean findingsDue;
 
     public TerminalUi(Terminal terminal, Options options) {
         this.terminal = terminal;
@@ -103,6 +113,16 @@ public final class TerminalUi implements AutoCloseable {
 
     /** Where the pipeline delivers events. */
     public EventSink sink() { return sink; }
+
+    /**
+     * The job checks sockets (--verify): the header shows the findings' counts and {@code v} opens the findings
+     * panel. The source is asked from the render thread, at most every {@link #FINDINGS_NANOS}, and must be
+     * thread-safe. Call before {@link #start}.
+     */
+    public void findings(Supplier<FindingsView> source) {
+        findingsSource = Objects.requireNonNull(source);
+        model.findingsAvailable(true);
+    }
 
     /** JLine's name for the terminal implementation in use ("jni", "exec", ...; tests and `doctor`). */
     public String terminalType() { return terminal.getType() + " via " + terminal.getClass().getSimpleName(); }
@@ -148,6 +168,8 @@ public final class TerminalUi implements AutoCloseable {
     /** The pipeline has ended: the header says so and the view stays until the user quits. */
     public void finished() {
         finishedNanos = System.nanoTime();
+        // before `finished`: a frame whose header says finished also shows the final findings
+        findingsDue = true;
         finished = true;
         wake();
     }
@@ -248,6 +270,7 @@ public final class TerminalUi implements AutoCloseable {
         m.bind(Key.ESCAPE, KeyMap.esc());
         m.bind(Key.ENTER, "\r", "\n");
         m.bind(Key.TOP, "t");
+        m.bind(Key.FINDINGS, "v");
         m.bind(Key.CLEAR, "c");
         m.bind(Key.EXPORT, "e");
         m.bind(Key.QUIT, "q", "\u0003");
@@ -313,7 +336,7 @@ public final class TerminalUi implements AutoCloseable {
         HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
                 delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished);
-        List<String> lines = renderer.render(model, h, size.getColumns(), size.getRows());
+        List<String> lines = renderer.render(model, h, sampleFindings(t0), size.getColumns(), size.getRows());
         display.updateAnsi(lines, -1);
         lastFrame = lines;
         terminal.flush();
@@ -322,6 +345,21 @@ public final class TerminalUi implements AutoCloseable {
         maxFrameNanos = Math.max(maxFrameNanos, took);
         totalFrameNanos += took;
         if (CPU.isCurrentThreadCpuTimeSupported()) totalFrameCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
+    }
+
+    /**
+     * The latest findings, fetched again when due and once more when the job has finished (the pipeline has closed
+     * the verifier by then); a finished list no longer changes.
+     */
+    private FindingsView sampleFindings(long now) {
+        Supplier<FindingsView> source = findingsSource;
+        if (source == null) return null;
+        if (findings == null || findingsDue || !findings.finished() && now - nextFindingsNanos >= 0) {
+            findingsDue = false;
+            findings = source.get();
+            nextFindingsNanos = now + FINDINGS_NANOS;
+        }
+        return findings;
     }
 
     private int tableHeight() { return size == null ? 20 : Math.max(1, size.getRows() - 6); }

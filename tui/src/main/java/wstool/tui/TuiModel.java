@@ -27,6 +27,10 @@ public final class TuiModel {
     private boolean detail;
     private int detailScroll;
     private boolean topPanel;
+    private boolean findingsAvailable;
+    private boolean findings;
+    private int findingsScroll;
+    private int findingsPage = 1;
     private StringBuilder input;
     private String message = "";
     private boolean messageIsError;
@@ -168,6 +172,37 @@ public final class TuiModel {
     /** The renderer reports where the scroll really ended up (the pane's length depends on the width). */
     void clampDetailScroll(int first) { detailScroll = first; }
     public void toggleTopPanel() { topPanel = !topPanel; }
+
+    /** The job runs the socket verifier (--verify): only then is there a findings panel to open. */
+    public void findingsAvailable(boolean available) { findingsAvailable = available; }
+    public boolean findingsAvailable() { return findingsAvailable; }
+
+    /** Opens or closes the findings panel; false (and nothing changes) when the job does not verify. */
+    public boolean toggleFindings() {
+        if (!findingsAvailable) return false;
+        findings = !findings;
+        findingsScroll = 0;
+        return true;
+    }
+
+    public boolean findingsOpen() { return findings; }
+
+    /** First line of the findings list shown; PgUp/PgDn scroll it while it is open (and the detail pane is not). */
+    public int findingsScroll() { return findingsScroll; }
+
+    /** Scrolls the findings list by {@code pages} of the panel's height (less one line of overlap). */
+    public void scrollFindings(int pages) {
+        findingsScroll = Math.max(0, findingsScroll + pages * Math.max(1, findingsPage - 1));
+    }
+
+    /**
+     * The renderer reports where the scroll really ended up (the list grows and shrinks with the findings) and how
+     * many list lines the panel shows (a page).
+     */
+    void clampFindingsScroll(int first, int shown) {
+        findingsScroll = first;
+        findingsPage = Math.max(1, shown);
+    }
 
     /** Empties the table (aggregates keep counting the whole session). */
     public void clear() {

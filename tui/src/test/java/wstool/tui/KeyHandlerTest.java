@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import wstool.core.sink.Palette;
 
 class KeyHandlerTest {
     final TuiModel model = TuiModelTest.withEvents(100, 40);
@@ -65,5 +68,51 @@ class KeyHandlerTest {
         keys.handle(Key.ESCAPE, "\u001b");
         assertTrue(model.filter().isAll());
         assertEquals(40, model.size());
+    }
+
+    @Test
+    void vWithoutVerifyExplainsOnTheStatusLine() {
+        keys.handle(Key.FINDINGS, "v");
+        assertFalse(model.findingsOpen());
+        assertEquals(KeyHandler.NO_FINDINGS, model.message());
+        assertFalse(model.messageIsError(), "not an error: the job simply does not verify");
+        List<String> lines = new ScreenRenderer(ZoneOffset.UTC, Palette.NONE).render(model, ScreenRendererTest.HEADER, 120, 10);
+        assertTrue(lines.get(9).startsWith("no findings panel: the socket checks run only with --verify "), lines.get(9));
+        keys.handle(Key.DOWN, null);
+        assertEquals("", model.message(), "the next key clears it");
+    }
+
+    @Test
+    void vTogglesTheFindingsPanelAndPageKeysScrollIt() {
+        model.findingsAvailable(true);
+        keys.handle(Key.FINDINGS, "v");
+        assertTrue(model.findingsOpen());
+        assertEquals("", model.message());
+        model.clampFindingsScroll(0, 5); // what the renderer reports: the panel shows 5 lines
+        keys.handle(Key.PAGE_DOWN, null);
+        assertEquals(4, model.findingsScroll(), "a page of the panel less one line of overlap");
+        assertEquals(40, model.selectedPosition(), "the table's selection stays");
+        assertTrue(model.following());
+        keys.handle(Key.PAGE_UP, null);
+        keys.handle(Key.PAGE_UP, null);
+        assertEquals(0, model.findingsScroll());
+        keys.handle(Key.ENTER, "\r");
+        keys.handle(Key.PAGE_DOWN, null);
+        assertEquals(10, model.detailScroll(), "with the detail open the page keys scroll the detail");
+        assertEquals(0, model.findingsScroll());
+        keys.handle(Key.ENTER, "\r");
+        keys.handle(Key.FINDINGS, "v");
+        assertFalse(model.findingsOpen());
+        keys.handle(Key.PAGE_UP, null);
+        assertEquals(30, model.selectedPosition(), "closed: the page keys page the table again");
+    }
+
+    @Test
+    void whileTypingVIsText() {
+        model.findingsAvailable(true);
+        keys.handle(Key.FILTER, "/");
+        keys.handle(Key.FINDINGS, "v");
+        assertEquals("v", model.inputText());
+        assertFalse(model.findingsOpen());
     }
 }

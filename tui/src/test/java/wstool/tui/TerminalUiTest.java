@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,43 @@ class TerminalUiTest {
                 && out.contains("25h"), "alternate screen and hidden cursor, both undone: "
                 + out.substring(0, 40).replace('\u001b', '~') + " ... " + out.substring(out.length() - 40).replace('\u001b', '~'));
         assertTrue(ui.frames() > 0 && ui.frames() < 200, "frames: " + ui.frames());
+    }
+
+    @Test
+    @Timeout(20)
+    void findingsComeFromTheSourceAtMostTwiceASecondAndVShowsThem() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir));
+        AtomicInteger asked = new AtomicInteger();
+        AtomicReference<FindingsView> current = new AtomicReference<>(new FindingsView(List.of(), false));
+        ui.findings(() -> {
+            asked.incrementAndGet();
+            return current.get();
+        });
+        long started = System.nanoTime();
+        ui.start("test source", true, new PipelineStats(), () -> 0, () -> { });
+        waitFor(ui, "verify: no findings  |  data: none");
+        current.set(new FindingsView(List.of(FindingsPanelTest.LEAK, FindingsPanelTest.USE), false));
+        waitFor(ui, "verify: 2 errors, 0 warnings, 0 info");
+        type(keys, "v");
+        waitFor(ui, "-- findings: 2 errors, 0 warnings, 0 info so far (v closes) ---");
+        waitFor(ui, "  WS002 USE_AFTER_CLOSE ");
+        ui.finished();
+        current.set(new FindingsView(List.of(FindingsPanelTest.LEAK), true));
+        waitFor(ui, "-- findings: 1 error, 0 warnings, 0 info (v closes) ---");
+        int final_ = asked.get();
+        long frames = ui.frames();
+        Thread.sleep(700);
+        assertTrue(ui.frames() > frames, "still drawing");
+        assertEquals(final_, asked.get(), "a finished list is not asked for again");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(final_ <= seconds * 2 + 2, final_ + " snapshots in " + seconds + " s, frames " + ui.frames());
+        type(keys, "q");
+        assertTrue(awaitQuit(ui));
+        ui.close();
     }
 
     private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {

@@ -18,7 +18,8 @@ import wstool.linux.trace.TraceTarget;
 
 /**
  * Two child processes misuse sockets for real and the Linux trace backend (bpftrace) feeds the verifier: one leaks a
- * socket (exits without close()), one calls connect() on a socket fd it has closed. No network traffic at all: the
+ * socket (exits without close()), one calls connect() and send() on a socket fd it has closed. The leak is an
+ * error at the exit the backend reports (sched_process_exit), not a warning at the end of the trace. No network traffic at all: the
  * calls fail or never leave the host. Needs root, bpftrace and python3; skips LOUDLY elsewhere.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -39,7 +40,9 @@ class LinuxLiveVerifyTest {
             "libc = ctypes.CDLL(None, use_errno=True)",
             "sa = bytes([2, 0, 0, 9, 127, 0, 0, 1] + [0] * 8)   # 127.0.0.1:9, never reached",
             "r = libc.connect(fd, sa, 16)",
-            "print(fd, r, ctypes.get_errno(), flush=True)",
+            "e = ctypes.get_errno()",
+            "w = libc.send(fd, b'x', 1, 0)",
+            "print(fd, r, e, w, ctypes.get_errno(), flush=True)",
             "");
 
     static boolean onPath(String tool) {
@@ -87,7 +90,8 @@ class LinuxLiveVerifyTest {
             leakOut = new String(leaker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             userOut = new String(user.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < until && socketEvents.get() < 4) Thread.sleep(50);   // create; create, close, connect
+            // create, exit; create, close, connect, send, exit
+            while (System.nanoTime() < until && socketEvents.get() < 7) Thread.sleep(50);
             Thread.sleep(300);
         } finally {
             source.stop();
@@ -100,12 +104,15 @@ class LinuxLiveVerifyTest {
         String[] u = userOut.split(" ");
         assertEquals("-1", u[1], "connect on the closed fd failed: " + userOut);
         assertEquals("9", u[2], "with EBADF: " + userOut);
+        assertEquals("-1", u[3], "send on the closed fd failed: " + userOut);
+        assertEquals("9", u[4], "with EBADF: " + userOut);
         long closedFd = Long.parseLong(u[0]);
 
         VerifyReport r = verifier.report();
         Finding leak = r.findings(Check.WS001).stream().filter(f -> f.pid() == leaker.pid()).findFirst()
                 .orElseThrow(() -> new AssertionError("no WS001 for the leaking child: " + r.findings()));
         assertEquals(leakedFd, leak.endpointId());
+        assertEquals(Severity.ERROR, leak.severity(), "reported at the process exit: " + leak);
         assertTrue(leak.endpoint().startsWith("fd " + leakedFd), leak.endpoint());
         Finding uac = r.findings(Check.WS002).stream().filter(f -> f.pid() == user.pid()).findFirst()
                 .orElseThrow(() -> new AssertionError("no WS002 for the closed-fd child: " + r.findings()));
@@ -113,6 +120,9 @@ class LinuxLiveVerifyTest {
         assertEquals(Severity.ERROR, uac.severity());
         assertTrue(uac.evidence().get(0).event().startsWith("CLOSE"), uac.evidence().toString());
         assertTrue(uac.evidence().get(1).event().startsWith("CONNECT"), uac.evidence().toString());
+        assertEquals(2, uac.count(), "connect and send on the closed fd: " + uac);
+        assertTrue(uac.evidence().stream().anyMatch(ev -> ev.event().startsWith("SEND")),
+                "send on the closed fd (seen since the backend reports EBADF calls on closed socket fds): " + uac.evidence());
         Finding ebadf = r.findings(Check.WS004).stream().filter(f -> f.pid() == user.pid()).findFirst().orElseThrow();
         assertEquals("EBADF", ebadf.details().get("status"));
         assertTrue(r.hasErrors());

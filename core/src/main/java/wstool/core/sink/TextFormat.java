@@ -7,6 +7,7 @@ import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.net.IpProtocols;
@@ -79,6 +80,9 @@ public final class TextFormat {
                 sb.append("  ").append(d.queryName() == null ? "?" : d.queryName());
                 if (!d.results().isEmpty()) sb.append(" = ").append(String.join(", ", d.results()));
                 if (d.status() != 0) sb.append("  ").append(palette.paint("error", d.statusName() != null ? d.statusName() : Long.toString(d.status())));
+        } else if (ProcessExit.is(e)) {
+            String code = e.header().raw().get(ProcessExit.EXIT_CODE);
+            sb.append("  process exit").append(code == null ? "" : " (code " + code + ")");
         } else if (e instanceof RawEvent r) {
             sb.append("  ").append(r.provider()).append(" id ").append(r.eventId()).append(" v").append(r.version());
         }

@@ -29,4 +29,11 @@ class TextFormatTest {
         assertTrue(new TextFormat(ZoneOffset.UTC, Palette.DEFAULT.with(java.util.Map.of("drop", "1;35"))).format(drop)
                 .contains("\u001b[1;35mDROP"), "configured colours replace defaults");
     }
+
+    @Test
+    void processExitReadsAsSuch() {
+        var exit = wstool.core.model.ProcessExit.of(Events.T0, wstool.core.model.Source.LINUX_TRACE, 4242, "/usr/bin/curl", 7);
+        assertTrue(new TextFormat(ZoneOffset.UTC, Palette.NONE).format(exit).endsWith("curl[4242]  process exit (code 7)"),
+                new TextFormat(ZoneOffset.UTC, Palette.NONE).format(exit));
+    }
 }

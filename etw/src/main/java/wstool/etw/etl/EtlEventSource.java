@@ -1,6 +1,9 @@
 package wstool.etw.etl;
 
 import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
+import wstool.core.model.RawEvent;
+import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.decode.EventDecoder;
@@ -15,7 +18,10 @@ import java.util.UUID;
  * and attributed ({@link EventDecoder}).
  * Providers outside {@code providers} are skipped before decoding. PID / exe / other filters are the pipeline's.
  * Process names come from the kernel logger's Process records when the capture has them (xperf / WPR / netsh
- * trace captures with the kernel provider); otherwise events carry only PIDs.
+ * trace captures with the kernel provider); otherwise events carry only PIDs. A kernel Process/End record (a process
+ * exited; not the rundown's DCEnd) becomes a {@link ProcessExit} (source ETW_OTHER, exit code = the record's
+ * ExitStatus), emitted after every decoded event dated before or at the exit, so it follows the process's last
+ * socket event (the socket verifier then reports the sockets it never closed as leaks at that moment).
  * After {@link #run} the {@link #summary()} tells what the file held.
  */
 public final class EtlEventSource implements EventSource {
@@ -53,12 +59,17 @@ public final class EtlEventSource implements EventSource {
     public void run(Emitter emitter) throws Exception {
         EventDecoder decoder = new EventDecoder();
         java.util.Map<Long, String> names = new java.util.HashMap<>();
+        java.util.PriorityQueue<RawEvent> exits = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparing((RawEvent x) -> x.header().timestamp()));
         try (EtlReader r = EtlReader.openTimeOrdered(file)) {
             r.onProcess((pid, image, ended) -> names.put(pid, image)); // kept after the end: events may trail it
+            r.onProcessEnd((pid, image, status, time) -> exits.add(ProcessExit.of(time, Source.ETW_OTHER, pid,
+                    image != null ? image : names.get(pid), status)));
             summary.header(r.header());
             long n = 0;
             try {
                 EventRecordView v;
+                boolean wanted = true;
                 while (!stopped && (v = r.next()) != null) {
                     if (!providers.isEmpty() && !providers.contains(v.providerId())) {
                         summary.countFilteredOut();
@@ -73,9 +84,13 @@ public final class EtlEventSource implements EventSource {
                     String name = decoder.registry().providerName(v.providerId());
                     summary.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
                     summary.countDecoded(e);
-                    if (!emitter.emit(e)) break;
+                    if (!emitExitsBefore(exits, e.header().timestamp(), emitter) || !emitter.emit(e)) {
+                        wanted = false;
+                        break;
+                    }
                     if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
+                if (wanted && !stopped) emitExitsBefore(exits, null, emitter);
             } catch (EtlFormatException e) {
                 summary.damage(e);
                 throw e;
@@ -85,5 +100,13 @@ public final class EtlEventSource implements EventSource {
                 if (progress != null) progress.update(r.position(), r.fileSize());
             }
         }
+    }
+
+    /** Emits the queued exits dated before {@code t} (all when null); false when the emitter wants no more. */
+    private static boolean emitExitsBefore(java.util.PriorityQueue<RawEvent> exits, java.time.Instant t, Emitter emitter) {
+        while (!exits.isEmpty() && (t == null || exits.peek().header().timestamp().isBefore(t))) {
+            if (!emitter.emit(exits.poll())) return false;
+        }
+        return true;
     }
 }

@@ -53,6 +53,7 @@ public final class EtlReader implements Closeable {
     private int declaredBufferSize;
     private boolean done;
     private ProcessListener processListener;
+    private ProcessEndListener processEndListener;
 
     /** Receives kernel process records (start, end, rundown) as the reader passes them. */
     @FunctionalInterface
@@ -65,6 +66,23 @@ public final class EtlReader implements Closeable {
     public void onProcess(ProcessListener l) {
         this.processListener = l;
         if (parts != null) for (EtlReader r : parts) r.processListener = l;
+    }
+
+    /** Receives the kernel's Process/End records (opcode 2: a process exited; not the rundown's DCEnd). */
+    @FunctionalInterface
+    public interface ProcessEndListener {
+        /**
+         * @param image ImageFileName as logged, or null when the record's name does not fit
+         * @param exitStatus the record's ExitStatus (the process's exit code or NTSTATUS)
+         * @param time the record's timestamp
+         */
+        void processEnded(long pid, String image, int exitStatus, java.time.Instant time);
+    }
+
+    /** Asks for kernel Process/End records to be reported (in file order per CPU stream, as they are read). */
+    public void onProcessEnd(ProcessEndListener l) {
+        this.processEndListener = l;
+        if (parts != null) for (EtlReader r : parts) r.processEndListener = l;
     }
 
     private EtlReader(SeekableByteChannel channel) throws IOException {
@@ -238,7 +256,9 @@ public final class EtlReader implements Closeable {
             }
             pos = recordStart + ((size + 7) & ~7);
             stats.record(kind);
-            if (kind == RecordKind.SYSTEM && processListener != null) kernelProcess(recordStart, size, marker);
+            if (kind == RecordKind.SYSTEM && (processListener != null || processEndListener != null)) {
+                kernelProcess(recordStart, size, marker);
+            }
             if (kind == RecordKind.EVENT_HEADER) {
                 fillView(recordStart, size, (marker >>> 16) & 0xFF);
                 return view;
@@ -324,19 +344,29 @@ public final class EtlReader implements Closeable {
         int q = p + 32 + ptr;
         if (q + 16 > end) return;
         long pid = intAt(q) & 0xFFFFFFFFL;
-        q += 16 + ptr + (version >= 4 ? 4 : 0);
-        if (q + 4 > end) return;
+        int exitStatus = intAt(q + 12);
+        String image = imageFileName(q + 16 + ptr + (version >= 4 ? 4 : 0), end, ptr);
+        if (image != null && processListener != null) processListener.process(pid, image, type == 2 || type == 4);
+        if (type == 2 && processEndListener != null) {
+            long ts = longAt(p + 16);
+            processEndListener.processEnded(pid, image, exitStatus, header.toInstant(ts));
+        }
+    }
+
+    /** The ANSI ImageFileName after the UserSID that starts at {@code q}, or null when it does not fit. */
+    private String imageFileName(int q, int end, int ptr) {
+        if (q + 4 > end) return null;
         if (intAt(q) == 0) {
             q += 4;
         } else {
             int sid = q + 2 * ptr;
-            if (sid + 8 > end) return;
+            if (sid + 8 > end) return null;
             q = sid + 8 + 4 * (buf[sid + 1] & 0xFF);
         }
         int s = q;
         while (q < end && buf[q] != 0) q++;
-        if (q >= end || q == s) return;
-        processListener.process(pid, new String(buf, s, q - s, StandardCharsets.ISO_8859_1), type == 2 || type == 4);
+        if (q >= end || q == s) return null;
+        return new String(buf, s, q - s, StandardCharsets.ISO_8859_1);
     }
 
     private boolean loadBuffer() throws IOException {

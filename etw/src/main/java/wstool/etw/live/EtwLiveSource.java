@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
+import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 
@@ -25,7 +27,9 @@ import wstool.core.pipeline.EventSource;
  * Kernel-Network (or the providers given), all keywords, level verbose. The EVENT_RECORD callback copies each
  * record and offers it to a bounded hand-off queue (never blocking: a full queue drops and counts); {@link #run}
  * decodes on the pipeline's source thread, keeps the events of the traced processes (PID filtering happens here:
- * AFD is a kernel provider and cannot filter by PID) and emits them.
+ * AFD is a kernel provider and cannot filter by PID) and emits them. With {@code --exe} (Kernel-Process enabled) the
+ * ProcessStop of a traced process is emitted as a {@link ProcessExit}; with {@code --pid} the trace ends when the
+ * process exits and no exit event is emitted (leaks are then reported at the trace's end).
  *
  * <p>Ends on {@link #stop()} (Ctrl-C, --duration), when the traced PID exits, or when ProcessTrace returns: the
  * session is stopped (ProcessTrace then delivers what is buffered and returns), the trace closed and the hand-off
@@ -218,7 +222,10 @@ public final class EtwLiveSource implements EventSource {
 
     private void handle(LiveEventRecord r, Emitter emitter) {
         if (EtwProvider.KERNEL_PROCESS.guid().equals(r.provider())) {
-            trackProcess(r);
+            NetEvent exit = trackProcess(r);
+            if (exit != null) {
+                emitter.emit(exit);
+            }
             if (!providers.contains(EtwProvider.KERNEL_PROCESS)) {
                 return;
             }
@@ -242,24 +249,38 @@ public final class EtwLiveSource implements EventSource {
         });
     }
 
-    private void trackProcess(LiveEventRecord r) {
+    /**
+     * Learns image names from ProcessStart; for the ProcessStop of a traced process returns its {@link ProcessExit}
+     * (exit code from ExitCode), else null.
+     */
+    private NetEvent trackProcess(LiveEventRecord r) {
         Optional<TdhSchema> schema = schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()));
         if (schema.isEmpty()) {
-            return;
+            return null;
         }
         Map<String, String> f = TdhPayload.decode(schema.get(), r.payload(), FallbackDecoder.pointerSize(r));
-        String pidText = f.get("ProcessID");
-        if (pidText == null) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(pidText);
-        } catch (NumberFormatException e) {
-            return;
+        long pid = number(f.get("ProcessID"));
+        if (pid < 0) {
+            return null;
         }
         if (r.eventId() == EtwProvider.PROCESS_START) {
             names.started(pid, f.get("ImageName"));
+        } else if (r.eventId() == EtwProvider.PROCESS_STOP && target.accepts(pid, names)) {
+            long code = number(f.get("ExitCode"));
+            return ProcessExit.of(r.instant(), Source.ETW_OTHER, pid, names.name(pid), code < 0 ? null : (int) code);
+        }
+        return null;
+    }
+
+    /** A non-negative decimal field, or -1. */
+    private static long number(String text) {
+        if (text == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

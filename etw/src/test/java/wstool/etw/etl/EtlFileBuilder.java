@@ -114,9 +114,14 @@ final class EtlFileBuilder {
 
     /** NT Kernel Logger Process record (SYSTEM64 header, group 3). */
     EtlFileBuilder kernelProcess(int type, int version, long pid, String image, boolean withSid) {
+        return kernelProcess(type, version, pid, image, withSid, 0, START_QPC);
+    }
+
+    /** Process record with an ExitStatus and a timestamp (type 2 = End). */
+    EtlFileBuilder kernelProcess(int type, int version, long pid, String image, boolean withSid, int exitStatus, long qpc) {
         ByteArrayOutputStream pl = new ByteArrayOutputStream();
         ByteBuffer f = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
-        f.putLong(0xffffa00000001000L).putInt((int) pid).putInt(4).putInt(1).putInt(0).putLong(0x1aa000L);
+        f.putLong(0xffffa00000001000L).putInt((int) pid).putInt(4).putInt(1).putInt(exitStatus).putLong(0x1aa000L);
         if (version >= 4) f.putInt(0);
         if (withSid) {
             f.putLong(0xffffc00000000010L).putLong(0);
@@ -130,7 +135,7 @@ final class EtlFileBuilder {
         int size = 32 + pl.size();
         ByteBuffer r = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         r.putShort((short) version).put((byte) 2).put((byte) 0xC0).putShort((short) size).putShort((short) (0x0300 | type))
-                .putInt(1).putInt((int) pid).putLong(START_QPC).putInt(0).putInt(0).put(pl.toByteArray());
+                .putInt(1).putInt((int) pid).putLong(qpc).putInt(0).putInt(0).put(pl.toByteArray());
         return record(r.array());
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import wstool.core.model.EventHeader;
+import wstool.core.model.ProcessExit;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
@@ -288,6 +289,47 @@ class EtwLiveSourceTest {
         assertEquals(777, h.pid());
         assertEquals(image, h.process());
         assertNothingLeft();
+    }
+
+    @Test
+    void exeModeEmitsProcessExitForTheTracedProcesssStop() throws Exception {
+        UUID kp = EtwProvider.KERNEL_PROCESS.guid();
+        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+                "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
+                        "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
+        // ProcessStop version 2 as the manifest has it: UInt32 UInt64 FILETIME FILETIME UInt32 UInt32 UInt32 UInt64
+        // UInt64 UInt64 UInt32 x5, AnsiString
+        fake.tdhInfo.put(new TdhSchemas.Key(kp, 2, 2), FakeEtw.traceEventInfo(kp, 2, 2,
+                "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "ProcessSequenceNumber", "CreateTime",
+                        "ExitTime", "ExitCode", "TokenElevationType", "HandleCount", "CommitCharge", "CommitPeak",
+                        "CPUCycleCount", "ReadOperationCount", "WriteOperationCount", "ReadTransferKiloBytes",
+                        "WriteTransferKiloBytes", "HardFaultCount", "ImageName"},
+                new int[] {8, 10, 17, 17, 8, 8, 8, 10, 10, 10, 8, 8, 8, 8, 8, 2}));
+        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+                "Test-Provider", new String[] {"Port"}, new int[] {6}));
+        String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\curl.exe";
+        byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
+                .bytes((image + "\0").getBytes(StandardCharsets.UTF_16LE)).build();
+        fake.script.add(record(kp, 1, 3, 4, start));
+        fake.script.add(other(7, 777, le().u16(1).build()));
+        fake.script.add(record(kp, 2, 2, 4, stop(777, 0xC000013AL, "curl.exe")));   // STATUS_CONTROL_C_EXIT
+        fake.script.add(record(kp, 2, 2, 4, stop(778, 0, "other.exe")));            // not traced
+        fake.returnAfterScript = true;
+        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("curl")).build().run(e -> emitted.add(e));
+        assertEquals(2, emitted.size(), emitted.toString());
+        assertTrue(ProcessExit.is(emitted.get(1)), emitted.toString());
+        EventHeader h = emitted.get(1).header();
+        assertEquals(777, h.pid());
+        assertEquals(image, h.process());
+        assertEquals(Integer.toString(0xC000013A), h.raw().get(ProcessExit.EXIT_CODE));
+        assertNothingLeft();
+    }
+
+    private static byte[] stop(long pid, long exitCode, String image) {
+        return le().u32(pid).u64(99).u64(133_000_000_000_000_000L).u64(133_000_000_100_000_000L).u32(exitCode).u32(1)
+                .u32(12).u64(4096).u64(8192).u64(123456).u32(1).u32(2).u32(3).u32(4).u32(5)
+                .bytes((image + "\0").getBytes(StandardCharsets.ISO_8859_1)).build();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import wstool.core.model.SocketEvent;
+import wstool.core.model.NetEvent;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 
@@ -20,6 +20,9 @@ import wstool.core.pipeline.EventSource;
  * socket-trace.bt}) whose filter runs in the kernel. bpftrace is started from an argument list (the program is one
  * argument, built only from a validated pid or name); {@link #stop()} ends it with SIGTERM, which detaches every
  * probe, and a shutdown hook does the same if the JVM is killed first.
+ *
+ * <p>The exit of a traced process (tracepoint sched:sched_process_exit of its thread-group leader) is emitted as
+ * {@link wstool.core.model.ProcessExit} after its last socket call.
  *
  * <p>Needs root (CAP_BPF + CAP_PERFMON), tracefs, and kernel BTF or headers. Losses that bpftrace reports ("Lost N
  * events", perf ring buffer full) are counted in {@link #lostAtSource()}.
@@ -82,7 +85,7 @@ public final class LinuxTraceSource implements EventSource {
             for (String line; (line = readLine(in)) != null; ) {
                 if (TraceLineParser.isEvent(line)) {
                     try {
-                        SocketEvent e = mapper.map(TraceLineParser.parse(line));
+                        NetEvent e = mapper.event(TraceLineParser.parse(line));
                         if (e != null) emitter.emit(e);
                     } catch (IllegalArgumentException bad) {
                         malformed.incrementAndGet();

@@ -9,6 +9,9 @@ import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.Endpoint;
 import wstool.core.model.EventHeader;
+import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
+import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.model.Source;
@@ -17,7 +20,8 @@ import wstool.linux.sys.Errno;
 /**
  * Turns {@link TraceRecord}s into core {@link SocketEvent}s (Source.LINUX_TRACE), remembering per (pid, fd) what
  * socket() / bind() / connect() / accept() said so later sends and receives carry family, type and both endpoints,
- * as the ETW path does for AFD endpoints. Not thread-safe: one reader.
+ * as the ETW path does for AFD endpoints. A process's exit becomes {@link ProcessExit} and drops what was known
+ * about its sockets. Not thread-safe: one reader.
  */
 public final class SocketEventMapper {
     private static final int MAX_TRACKED = 100_000;
@@ -45,7 +49,34 @@ public final class SocketEventMapper {
         this.clock = clock;
     }
 
-    /** The event for a record, or null when it concerns a non-IP socket (unix, netlink) seen through connect/bind. */
+    /** The event for any record: {@link #exit} for a process exit, otherwise {@link #map}. */
+    public NetEvent event(TraceRecord r) {
+        return r.op().equals("exit") ? exit(r) : map(r);
+    }
+
+    /**
+     * The {@link ProcessExit} for an exit record; its exit code is the status the process passed to exit(), or 128 +
+     * the signal that killed it (the shell's convention). The pid's sockets are forgotten: a reused pid starts afresh.
+     */
+    public RawEvent exit(TraceRecord r) {
+        if (!r.op().equals("exit")) throw new IllegalArgumentException("not an exit record: " + r.op());
+        String process = path(r.pid(), r.comm());
+        sockets.keySet().removeIf(k -> k >>> 24 == r.pid());
+        commOfPid.remove(r.pid());
+        paths.remove(r.pid());
+        return ProcessExit.of(clock.apply(r.monotonicNanos()), Source.LINUX_TRACE, r.pid(), process, exitStatus(r.ret()));
+    }
+
+    /** The kernel's wait status (exit_code) as a shell would show it. */
+    static int exitStatus(long waitStatus) {
+        int sig = (int) (waitStatus & 0x7f);
+        return sig == 0 ? (int) (waitStatus >> 8 & 0xff) : 128 + sig;
+    }
+
+    /**
+     * The event for a socket-call record, or null when it concerns a non-IP socket (unix, netlink) seen through
+     * connect/bind.
+     */
     public SocketEvent map(TraceRecord r) {
         boolean failed = r.ret() < 0;
         int errno = failed ? (int) -r.ret() : 0;
@@ -109,7 +140,7 @@ public final class SocketEventMapper {
             }
             case "shutdown" -> op = SocketOp.SHUTDOWN;
             case "close" -> op = SocketOp.CLOSE;
-            default -> throw new IllegalArgumentException("unknown trace operation " + r.op());
+            default -> throw new IllegalArgumentException("not a socket call: " + r.op());
         }
         Endpoint remote = addr != null && op != SocketOp.BIND ? addr : s.remote;
         Endpoint local = op == SocketOp.BIND && addr != null ? addr : s.local;

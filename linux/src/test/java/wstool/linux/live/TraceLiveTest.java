@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import wstool.core.model.Direction;
 import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.model.Source;
@@ -77,7 +78,14 @@ class TraceLiveTest {
                 int port = Integer.parseInt(out.split(" ")[0]);
                 assertEquals("5", out.split(" ")[1]);
                 until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (System.nanoTime() < until && ops(events).size() < 14) Thread.sleep(50);
+                while (System.nanoTime() < until && !(ops(events).size() >= 14 && events.stream().anyMatch(ProcessExit::is))) {
+                    Thread.sleep(50);
+                }
+                NetEvent last = events.get(events.size() - 1);
+                assertTrue(ProcessExit.is(last), "the child's exit (sched_process_exit) comes last: " + events);
+                assertEquals(child.pid(), last.header().pid());
+                assertEquals("0", last.header().raw().get(ProcessExit.EXIT_CODE));
+                assertEquals(1, events.stream().filter(ProcessExit::is).count(), "one exit for the thread group: " + events);
 
                 InetAddress lo = InetAddress.getByName("127.0.0.1");
                 List<SocketOp> expected = List.of(SocketOp.CREATE, SocketOp.BIND, SocketOp.LISTEN, SocketOp.CREATE,

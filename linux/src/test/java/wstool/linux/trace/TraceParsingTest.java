@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import wstool.core.model.Direction;
+import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
+import wstool.core.model.RawEvent;
+import wstool.core.model.Source;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.net.Addresses;
@@ -54,7 +58,7 @@ class TraceParsingTest {
             for (int m = 0; m < 1 + rnd.nextInt(4); m++) c[rnd.nextInt(c.length)] = (char) (32 + rnd.nextInt(95));
             String line = rnd.nextInt(10) == 0 ? new String(c, 0, rnd.nextInt(c.length)) : new String(c);
             try {
-                SocketEvent e = mapper.map(TraceLineParser.parse(line));
+                NetEvent e = mapper.event(TraceLineParser.parse(line));
                 ok++;
                 assertTrue(e == null || e.header().pid() > 0);
             } catch (IllegalArgumentException expected) {
@@ -100,6 +104,48 @@ class TraceParsingTest {
         assertNull(mapper.map(TraceLineParser.parse("W connect 7 42 6 0 6 0 \\x01\\x00\\x2f\\x74\\x6d\\x70 curl")));
         // comm differs from the /proc name: the comm is reported
         assertEquals("python3", mapper.map(TraceLineParser.parse("W socket 8 43 -1 3 2 2 - python3")).header().process());
+    }
+
+    @Test
+    void exitLineBecomesProcessExitAndForgetsThePidsSockets() {
+        mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 1 - curl"));
+        mapper.map(TraceLineParser.parse("W connect 2 42 5 0 28 0 " + V4_9 + " curl"));
+        NetEvent e = mapper.event(TraceLineParser.parse("W exit 9 42 -1 768 0 0 - curl"));
+        assertTrue(ProcessExit.is(e), e.toString());
+        RawEvent x = (RawEvent) e;
+        assertEquals(42, x.header().pid());
+        assertEquals(Source.LINUX_TRACE, x.header().source());
+        assertEquals("/usr/bin/curl", x.header().process());
+        assertEquals(Instant.ofEpochSecond(0, 9), x.header().timestamp());
+        assertEquals("3", x.header().raw().get(ProcessExit.EXIT_CODE)); // exit(3): wait status 3 << 8
+        // a reused pid 42 with fd 5: no remote address carried over from the dead process
+        assertEquals(-1, mapper.map(TraceLineParser.parse("W write 10 42 5 1 1 0 - curl")).header().remote().port());
+        assertEquals(137, SocketEventMapper.exitStatus(9));    // SIGKILL
+        assertEquals(0, SocketEventMapper.exitStatus(0));
+        assertThrows(IllegalArgumentException.class, () -> mapper.exit(TraceLineParser.parse("W close 1 42 5 0 0 0 - curl")));
+        assertThrows(IllegalArgumentException.class, () -> mapper.map(TraceLineParser.parse("W exit 1 42 -1 0 0 0 - curl")));
+    }
+
+    @Test
+    void callsOnAClosedSocketFdCarryEbadf() {
+        mapper.map(TraceLineParser.parse("W socket 1 44 -1 3 2 1 - py"));
+        assertEquals(SocketOp.CLOSE, mapper.map(TraceLineParser.parse("W close 2 44 3 0 0 0 - py")).op());
+        SocketEvent send = mapper.map(TraceLineParser.parse("W sendto 3 44 3 -9 1 0 - py"));
+        assertEquals(SocketOp.SEND, send.op());
+        assertEquals(3, send.endpointId());
+        assertEquals("EBADF", send.statusName());
+        SocketEvent close2 = mapper.map(TraceLineParser.parse("W close 4 44 3 -9 0 0 - py"));
+        assertEquals(SocketOp.CLOSE, close2.op());
+        assertEquals(9, close2.status());
+    }
+
+    @Test
+    void scriptTracesExitsOfTheTargetsLeadersAndClosedSocketFds() {
+        String bt = BpftraceScript.forTarget(TraceTarget.pid(7));
+        assertTrue(bt.contains("tracepoint:sched:sched_process_exit /pid == 7 && pid == tid/"), bt);
+        assertTrue(bt.contains("sys_enter_sendto /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
+        assertTrue(bt.contains("sys_enter_close /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
+        assertTrue(bt.contains("% 16;"), "closed fds are remembered in a bounded ring per pid");
     }
 
     @Test
