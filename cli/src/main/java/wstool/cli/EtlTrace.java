@@ -29,7 +29,6 @@ final class EtlTrace {
         EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
         int code = new EventJob(app, cli, output, filters)
                 .source(source)
-                .enricher(app.enricher())
                 .verify(verify)
                 .run();
         cli.getErr().print(source.summary().render(true));

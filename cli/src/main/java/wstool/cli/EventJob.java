@@ -43,12 +43,12 @@ public final class EventJob {
     private final OutputOptions output;
     private final FilterOptions filters;
     private final List<EventSource> sources = new ArrayList<>();
-    private AddressEnricher enricher = AddressEnricher.NONE;
+    private final AddressEnricher enricher;
     private final PrintWriter out;
     private final PrintWriter err;
     private SocketVerifier verifier;
     private Path verifyReport;
-    private List<String> dataSources = List.of();
+    private final List<String> dataSources;
     private TerminalUi tui;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
@@ -58,16 +58,11 @@ public final class EventJob {
         this.filters = filters;
         this.out = cli.getOut();
         this.err = cli.getErr();
+        this.enricher = app.enricher();
+        this.dataSources = app.dataSources();
     }
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
-
-
-    public EventJob enricher(AddressEnricher e) {
-        enricher = e;
-        if (dataSources.isEmpty() && e != AddressEnricher.NONE) dataSources = app.dataSources();
-        return this;
-    }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
@@ -90,9 +85,6 @@ public final class EventJob {
 
     /** The running verifier (its {@code snapshot()} feeds a live findings view), or null without --verify. */
     public SocketVerifier verifier() { return verifier; }
-
-    /** Enrichment data in use with its age ("GeoLite2-City 3 d"), for the full-screen view's header. */
-    public EventJob dataSources(List<String> d) { dataSources = List.copyOf(d); return this; }
 
     /** The full-screen view is used when stdout is a terminal, nothing else writes to stdout and --no-tui is absent. */
     boolean useTui() {
@@ -160,7 +152,6 @@ public final class EventJob {
 
     /** Whether the enrichment has DROP data: a Spamhaus list, or IPFire's location.db with its DROP flag. */
     private boolean dropListLoaded() {
-        if (enricher == AddressEnricher.NONE) return false;
         return app.dataSet().sources().stream().anyMatch(s -> s.name().equals("spamhaus-drop") || s.name().equals("ipfire"));
     }
 

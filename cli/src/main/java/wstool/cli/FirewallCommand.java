@@ -82,7 +82,6 @@ public final class FirewallCommand implements Callable<Integer> {
         }
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(source())
-                .enricher(app.enricher())
                 .run();
     }
 
@@ -114,8 +113,7 @@ public final class FirewallCommand implements Callable<Integer> {
             if (installed != null) installed.install();
             return new EventJob(app, spec.commandLine(), output, filters)
                     .source(source)
-                    .enricher(app.enricher())
-                    .run();
+                        .run();
         }
     }
 

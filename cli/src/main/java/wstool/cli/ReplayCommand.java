@@ -45,7 +45,6 @@ public final class ReplayCommand implements Callable<Integer> {
         if (speed < 0) throw new UsageException("--speed must be 0 or more");
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(new ReplaySource(file, speed))
-                .enricher(app.enricher())
                 .verify(verify)
                 .run();
     }

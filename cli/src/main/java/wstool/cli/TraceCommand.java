@@ -67,7 +67,6 @@ public final class TraceCommand implements Callable<Integer> {
         }
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, spec.commandLine().getErr()))
-                .enricher(app.enricher())
                 .verify(verify)
                 .run();
     }
@@ -101,7 +100,6 @@ public final class TraceCommand implements Callable<Integer> {
         notice.start();
         return new EventJob(app, spec.commandLine(), output, filters)
                 .source(source)
-                .enricher(app.enricher())
                 .verify(verify)
                 .run();
     }
