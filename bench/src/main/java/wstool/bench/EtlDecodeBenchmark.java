@@ -30,7 +30,7 @@ import wstool.etw.schema.SchemaRegistry;
  * decoding to SocketEvents with the payload fields in {@code raw}; {@code decodeLean} = the same without the raw map;
  * {@code decodeTimeOrdered} = decode with the per-CPU buffer streams merged by timestamp (what {@code trace --etl}
  * does).
- * The fixture is found through -Dwstool.shared or ../shared (run from the repository root).
+ * The fixture is the repository's fixtures/etl/KernelNetwork.etl (run from the repository root, or -Dwstool.fixtures).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,10 +50,8 @@ public class EtlDecodeBenchmark {
     }
 
     static Path fixture() {
-        String prop = System.getProperty("wstool.shared");
-        Path p = (prop != null ? Path.of(prop) : Path.of("..", "shared")).resolve("fixtures/etl/KernelNetwork.etl");
-        if (!Files.isRegularFile(p)) p = Path.of("..", "..", "shared", "fixtures/etl/KernelNetwork.etl");
-        return p;
+        String prop = System.getProperty("wstool.fixtures");
+        return (prop != null ? Path.of(prop) : Path.of("fixtures")).resolve("etl/KernelNetwork.etl");
     }
 
     static byte[] repeated(Path p, int copies) throws IOException {

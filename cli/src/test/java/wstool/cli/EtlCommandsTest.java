@@ -1,5 +1,7 @@
 package wstool.cli;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +21,7 @@ class EtlCommandsTest {
     Path dir;
 
     static Path etl() {
-        String prop = System.getProperty("wstool.shared");
-        Path shared = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
-        return shared.resolve("fixtures/etl/KernelNetwork.etl");
+        return Fixtures.path("etl/KernelNetwork.etl");
     }
 
     @Test

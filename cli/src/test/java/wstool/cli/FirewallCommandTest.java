@@ -1,5 +1,7 @@
 package wstool.cli;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -15,9 +17,7 @@ class FirewallCommandTest {
     Path dir;
 
     private static Path shared(String relative) {
-        String prop = System.getProperty("wstool.shared");
-        Path base = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath().getParent().resolve("../shared");
-        return base.resolve("fixtures").resolve(relative).normalize();
+        return Fixtures.path(relative);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package wstool.cli;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +19,7 @@ class LookupCommandsTest {
     Path dir;
 
     static Path mmdb(String name) {
-        String p = System.getProperty("wstool.shared");
-        Path shared = p != null ? Paths.get(p) : Paths.get("..", "..", "shared");
-        return shared.resolve("fixtures/mmdb").resolve(name);
+        return Fixtures.path("mmdb/" + name);
     }
 
     private String[] args(String... cmd) {

@@ -1,5 +1,7 @@
 package wstool.data;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class DataSetTest {
 
     @Test
     void overridesComeFirstAndBrokenFilesAreNotedNotFatal() throws Exception {
-        Path city = UpdaterTest.shared().resolve("fixtures/mmdb/GeoIP2-City-Test.mmdb");
+        Path city = Fixtures.path("mmdb/GeoIP2-City-Test.mmdb");
         Files.write(dir.resolve(Feeds.DBIP_CITY), new byte[] {9, 9, 9});
         DataSet d = DataSet.open(dir, new DataSet.Overrides(city, null, null, List.of()));
         assertEquals(List.of("iana-special", "geoip2-city", "geolite2-asn"), names(d), "embedded ASN fills the ASN gap");

@@ -1,5 +1,7 @@
 package wstool.data;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,7 +22,7 @@ class RangeTablesTest {
 
     private static final long BIG_HEAP = 1L << 32;
 
-    private static Path mmdb(String name) { return UpdaterTest.shared().resolve("fixtures/mmdb").resolve(name); }
+    private static Path mmdb(String name) { return Fixtures.path("mmdb/" + name); }
 
     private DataSet testDbs() {
         return DataSet.open(dir, new DataSet.Overrides(mmdb("GeoIP2-City-Test.mmdb"), mmdb("GeoLite2-ASN-Test.mmdb"), null, List.of()));

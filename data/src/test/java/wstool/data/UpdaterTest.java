@@ -1,5 +1,7 @@
 package wstool.data;
 
+import wstool.core.fixtures.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,13 +72,9 @@ class UpdaterTest {
     }
 
     static byte[] mmdb() throws IOException {
-        return Files.readAllBytes(shared().resolve("fixtures/mmdb/GeoLite2-City-Test.mmdb"));
+        return Files.readAllBytes(Fixtures.path("mmdb/GeoLite2-City-Test.mmdb"));
     }
 
-    static Path shared() {
-        String p = System.getProperty("wstool.shared");
-        return p != null ? Paths.get(p) : Paths.get("").toAbsolutePath().getParent().resolve("../shared").normalize();
-    }
 
     static byte[] gzip(byte[] b) throws IOException {
         ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -1,20 +1,14 @@
 package wstool.etw;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Paths of the shared read-only fixtures (system property wstool.shared, else ../shared beside the worktree). */
+/** The repository's real captures and manifests (see fixtures/README.md). */
 public final class Fixtures {
     private Fixtures() {}
 
-    public static Path shared() {
-        String prop = System.getProperty("wstool.shared");
-        Path p = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(p)) p = Path.of("..", "shared");
-        return p.resolve("fixtures");
-    }
+    public static Path etl(String name) { return wstool.core.fixtures.Fixtures.path("etl/" + name); }
 
-    public static Path kernelNetworkEtl() { return shared().resolve("etl/KernelNetwork.etl"); }
+    public static Path kernelNetworkEtl() { return etl("KernelNetwork.etl"); }
 
-    public static Path manifests() { return shared().resolve("manifests"); }
+    public static Path manifests() { return wstool.core.fixtures.Fixtures.path("manifests"); }
 }

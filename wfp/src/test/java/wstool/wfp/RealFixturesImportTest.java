@@ -1,9 +1,7 @@
 package wstool.wfp;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,24 +17,14 @@ import wstool.core.model.FirewallEventType;
 import wstool.core.model.Source;
 import wstool.core.net.Addresses;
 
-/** The two real netEvent elements from Microsoft's documentation (../shared/fixtures/wfp), every field asserted. */
+/** The two real netEvent elements from Microsoft's documentation (fixtures/wfp), every field asserted. */
 class RealFixturesImportTest {
     static final String DROP = "quarantine_classifyDrop_netEvent_wfpdiag.xml";
     static final String ALLOW = "uwp_case1_classifyAllow_netEvent_wfpdiag.xml";
 
     @Test
-    void copiesEqualSharedFixtures() throws Exception {
-        for (String name : new String[] {DROP, ALLOW}) {
-            Path shared = Fixtures.shared("wfp/" + name);
-            assumeTrue(shared != null, "../shared/fixtures/wfp/" + name + " not present: copy not compared (only on"
-                    + " machines without the shared fixtures, e.g. the Windows CI runner)");
-            assertArrayEquals(Files.readAllBytes(shared), Files.readAllBytes(Fixtures.copy(name)), name);
-        }
-    }
-
-    @Test
     void quarantineClassifyDrop() throws Exception {
-        List<FirewallEvent> events = ImportTestSupport.readAll(Fixtures.copy(DROP));
+        List<FirewallEvent> events = ImportTestSupport.readAll(Fixtures.wfp(DROP));
         assertEquals(1, events.size());
         FirewallEvent e = events.get(0);
         EventHeader h = e.header();
@@ -100,7 +88,7 @@ class RealFixturesImportTest {
 
     @Test
     void uwpClassifyAllowIpv6() throws Exception {
-        List<FirewallEvent> events = ImportTestSupport.readAll(Fixtures.copy(ALLOW));
+        List<FirewallEvent> events = ImportTestSupport.readAll(Fixtures.wfp(ALLOW));
         assertEquals(1, events.size());
         FirewallEvent e = events.get(0);
         EventHeader h = e.header();

@@ -35,17 +35,10 @@ public final class SdkLayoutTable {
         this.rows = rows;
     }
 
-    /** Classpath copy of the table, used when the shared fixtures are not there (e.g. a CI runner). */
+    /** The table (fixtures/layout/windows-sdk-layout.txt, packaged into this module's jar by its pom). */
     public static final String RESOURCE = "/wstool/winlayout/windows-sdk-layout.txt";
 
-    /** The shared fixture table ({@link #defaultPath()}), or the bundled copy when that file does not exist. */
     public static SdkLayoutTable load() {
-        Path shared = defaultPath();
-        return Files.isRegularFile(shared) ? parse(shared) : bundled();
-    }
-
-    /** The copy bundled with this module. */
-    public static SdkLayoutTable bundled() {
         try (java.io.InputStream in = SdkLayoutTable.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " missing from the winlayout jar");
@@ -60,19 +53,6 @@ public final class SdkLayoutTable {
     /** Every row, in table order. */
     public List<Row> rows() {
         return rows.values().stream().flatMap(m -> m.values().stream()).toList();
-    }
-
-    /**
-     * {@code <shared>/fixtures/layout/windows-sdk-layout.txt}, where {@code <shared>} is the system property
-     * {@code wstool.shared} (set by the parent pom's surefire configuration) or else {@code ../shared} relative to the
-     * working directory's parent (a module directory under the worktree).
-     */
-    public static Path defaultPath() {
-        String prop = System.getProperty("wstool.shared");
-        Path shared = prop != null && !prop.isBlank()
-                ? Paths.get(prop)
-                : Paths.get("").toAbsolutePath().getParent().resolve("../shared").normalize();
-        return shared.resolve("fixtures/layout/windows-sdk-layout.txt");
     }
 
     public static SdkLayoutTable parse(Path file) {

@@ -23,12 +23,8 @@ class SdkLayoutTableTest {
     }
 
     @Test
-    void bundledCopyEqualsTheSharedFixture() {
-        java.nio.file.Path shared = SdkLayoutTable.defaultPath();
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(shared),
-                "SKIPPED: shared fixture " + shared + " absent, nothing to compare the bundled copy with");
-        assertEquals(SdkLayoutTable.parse(shared).rows(), SdkLayoutTable.bundled().rows());
-        assertEquals(228, SdkLayoutTable.bundled().rows().size());
+    void everyRowOfTheTableIsRead() {
+        assertEquals(228, SdkLayoutTable.load().rows().size());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Regenerates the built-in schema resource from a directory of manifests ({@code <root>/<WinX-build>/*.xml}),
  * oldest build first so that newer manifests win for the same provider, id and version:
- * <pre>java -cp etw/target/classes wstool.etw.schema.SchemaGenerator ../shared/fixtures/manifests \
+ * <pre>java -cp etw/target/classes wstool.etw.schema.SchemaGenerator fixtures/manifests \
  *     etw/src/main/resources/wstool/etw/schema/etw-schemas.tsv</pre>
  */
 public final class SchemaGenerator {
