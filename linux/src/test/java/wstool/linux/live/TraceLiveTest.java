@@ -2,7 +2,6 @@ package wstool.linux.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -65,10 +64,7 @@ class TraceLiveTest {
             }, "trace-live");
             t.start();
             try {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!source.ready() && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(50);
-                assumeTrue(failures.isEmpty(), () -> "LOUD SKIP: bpftrace cannot trace here: " + failures.get(0).getMessage());
-                assertTrue(source.ready(), "bpftrace did not attach within 60 s");
+                LiveAssumptions.awaitReady(source::ready, failures, 60);
                 try (OutputStream in = child.getOutputStream()) {
                     in.write("go\n".getBytes(StandardCharsets.UTF_8));
                 }
@@ -77,7 +73,7 @@ class TraceLiveTest {
                 assertEquals(0, child.exitValue(), out);
                 int port = Integer.parseInt(out.split(" ")[0]);
                 assertEquals("5", out.split(" ")[1]);
-                until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (System.nanoTime() < until && !(ops(events).size() >= 14 && events.stream().anyMatch(ProcessExit::is))) {
                     Thread.sleep(50);
                 }
@@ -132,6 +128,7 @@ class TraceLiveTest {
                 child.destroyForcibly();
             }
             assertTrue(!t.isAlive(), "trace source did not stop");
+            LiveAssumptions.assertNoFailure(failures);
         }
     }
 
