@@ -49,28 +49,20 @@ class LinuxCommandsTest {
                     "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
                     "s.sendto(b'0123456789', ('127.0.0.1', 9))", "s.close()", "print('done', flush=True)", ""))
                     .redirectErrorStream(true).start();
-            java.io.StringWriter err = new java.io.StringWriter();
-            java.io.PrintWriter errOut = new java.io.PrintWriter(err, true);
             Path out = dir.resolve("trace.jsonl");
-            int[] code = {-1};
-            Thread cli = new Thread(() -> code[0] = WsTool.execute(new String[] {"trace", "--pid", Long.toString(child.pid()),
-                    "--jsonl", out.toString(), "--duration", "40s", "--max-events", "3"},
-                    new java.io.PrintWriter(new java.io.StringWriter()), errOut));
-            cli.start();
+            BackgroundCli cli = BackgroundCli.start("trace", "--pid", Long.toString(child.pid()),
+                    "--jsonl", out.toString(), "--duration", "40s", "--max-events", "3");
+            int code;
             try {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!err.toString().contains("ws_tool: tracing socket calls") && cli.isAlive() && System.nanoTime() < until) {
-                    Thread.sleep(50);
-                }
-                assertTrue(err.toString().contains("tracing socket calls of pid " + child.pid()), err.toString());
+                assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
                 child.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 child.getOutputStream().close();
                 assertTrue(child.waitFor(20, TimeUnit.SECONDS));
-                cli.join(30_000);
+                code = cli.join(30);
             } finally {
                 child.destroyForcibly();
             }
-            assertEquals(0, code[0], err.toString());
+            assertEquals(0, code, cli.err());
             java.util.List<String> lines = Files.readAllLines(out);
             assertEquals(3, lines.size(), String.join("\n", lines));
             assertEquals(java.util.List.of("CREATE", "SENDTO", "CLOSE"),
@@ -95,12 +87,10 @@ class LinuxCommandsTest {
             Files.writeString(geoip, "# test\n181731328,181796863,NL\n");
             Path dropList = dir.resolve("drop.txt");
             Files.writeString(dropList, "; test DROP list\n10.213.0.0/16 ; SBL999213\n");
-            CliRun[] result = new CliRun[1];
-            Thread cli = new Thread(() -> result[0] = CliRun.of("firewall", "--nflog-group", "215", "--netns", ns.server,
-                    "--install-rule", "--match", "tcp dport { 7001, 7005 }", "--jsonl", out.toString(), "--duration", "4s",
-                    "--geoip-db", geoip.toString(), "--drop", dropList.toString()));
-            cli.start();
-            Thread.sleep(2000);
+            BackgroundCli cli = BackgroundCli.start("firewall", "--nflog-group", "215", "--netns", ns.server,
+                    "--install-rule", "--match", "tcp dport { 7001, 7005 }", "--jsonl", out.toString(), "--duration", "30s",
+                    "--max-events", "1", "--geoip-db", geoip.toString(), "--drop", dropList.toString());
+            assertTrue(cli.awaitErr("ws_tool: listening on NFLOG group 215", 30), cli.err());
             int port = ns.inClient(() -> {
                 try (Socket s = new Socket()) {
                     s.bind(new InetSocketAddress(ns.clientAddress, 0));
@@ -113,9 +103,8 @@ class LinuxCommandsTest {
                     return p;
                 }
             });
-            cli.join(20_000);
-            assertNotNull(result[0], "the CLI did not finish");
-            assertEquals(0, result[0].exitCode(), result[0].err());
+            int exit = cli.join(20);
+            assertEquals(0, exit, "the CLI did not end after its first event: " + cli.err());
             FirewallEvent dropEvent = null;
             for (String line : Files.readAllLines(out)) {
                 NetEvent e = EventJson.read(line);

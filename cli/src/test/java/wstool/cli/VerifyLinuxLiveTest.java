@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -36,29 +34,22 @@ class VerifyLinuxLiveTest {
                 "libc.connect(fd, bytes([2, 0, 0, 9, 127, 0, 0, 1] + [0] * 8), 16)",
                 "b = socket.socket()   # takes the same fd number: a new socket, not a use after close",
                 "print(fd, b.fileno(), flush=True)", "os._exit(0)", "")).redirectErrorStream(true).start();
-        StringWriter err = new StringWriter();
         Path json = dir.resolve("verify.json");
-        int[] code = {-1};
-        Thread cli = new Thread(() -> code[0] = WsTool.execute(new String[] {"trace", "--pid", Long.toString(child.pid()),
-                "--verify-report", json.toString(), "--no-tui", "--duration", "40s", "--max-events", "5"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
-        cli.start();
+        BackgroundCli cli = BackgroundCli.start("trace", "--pid", Long.toString(child.pid()),
+                "--verify-report", json.toString(), "--no-tui", "--duration", "40s", "--max-events", "5");
         String printed;
+        int code;
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!err.toString().contains("ws_tool: tracing socket calls") && cli.isAlive() && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertTrue(err.toString().contains("tracing socket calls of pid " + child.pid()), err.toString());
+            assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
             child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
             child.getOutputStream().close();
             assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
             printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            cli.join(30_000);
+            code = cli.join(30);
         } finally {
             child.destroyForcibly();
         }
-        assertEquals(3, code[0], err.toString());
+        assertEquals(3, code, cli.err());
         String[] fds = printed.split(" ");
         assertEquals(fds[0], fds[1], "the fd number was reused: " + printed);
         JsonNode n = new ObjectMapper().readTree(json.toFile());
@@ -66,9 +57,9 @@ class VerifyLinuxLiveTest {
         assertEquals(child.pid(), n.at("/processes/0/pid").asLong());
         StringBuilder codes = new StringBuilder();
         for (JsonNode f : findings) codes.append(f.get("code").asText()).append(':').append(f.get("severity").asText()).append(' ');
-        assertEquals("WS001:error WS002:error WS004:warning ", codes.toString(), err.toString());
+        assertEquals("WS001:error WS002:error WS004:warning ", codes.toString(), cli.err());
         assertEquals("fd " + fds[0], findings.get(1).get("endpoint").asText().split(" TCP")[0]);
         assertEquals("EBADF", findings.get(2).at("/details/status").asText());
-        assertTrue(err.toString().contains("WS002 USE_AFTER_CLOSE  error  fd " + fds[0]), err.toString());
+        assertTrue(cli.err().contains("WS002 USE_AFTER_CLOSE  error  fd " + fds[0]), cli.err());
     }
 }
