@@ -11,9 +11,12 @@ class NftRuleInstallerTest {
     @Test
     void acceptsSelectors() {
         assertEquals("tcp dport 22", NftRuleInstaller.validateMatch(" tcp dport 22 "));
-        NftRuleInstaller.validateMatch("ip saddr 10.0.0.0/8 udp dport { 53, 123 }");
-        NftRuleInstaller.validateMatch("ip6 daddr != fd00::/8 tcp flags syn");
-        NftRuleInstaller.validateMatch("iifname eth0 tcp dport 1000-2000");
+        for (String ok : List.of("ip saddr 10.0.0.0/8 udp dport { 53, 123 }", "ip6 daddr != fd00::/8 tcp flags syn",
+                "iifname eth0 tcp dport 1000-2000")) {
+            assertEquals(ok, NftRuleInstaller.validateMatch(ok), "accepted unchanged");
+            // and it reaches the generated chains exactly as given, in front of the log statement
+            assertTrue(new NftRuleInstaller(List.of("nft"), 5, ok).ruleset().contains("    " + ok + " log prefix "), ok);
+        }
     }
 
     @Test
