@@ -121,4 +121,103 @@ class LinuxCommandsTest {
                     "the CLI left its nftables table behind");
         }
     }
+
+    /**
+     * Two real {@code ws_tool firewall --install-rule} processes at once on different groups: each owns its table and
+     * reports every one of N silent drops; both tables are gone when they end. Then an instance killed with -9
+     * leaves its table, and the next instance removes it (and says so) while a live instance's table stays.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void twoInstancesEachSeeEveryDropAndAKilledInstancesTableIsRemovedAtTheNextStart() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "nft");
+        int n = 5;
+        try (NetnsPair ns = new NetnsPair("two")) {
+            ns.nftInServer("table inet filter {\n chain input {\n  type filter hook input priority 0; policy accept;\n"
+                    + "  tcp dport 7001 drop\n }\n}\n");
+            Path outA = dir.resolve("a.jsonl"), outB = dir.resolve("b.jsonl");
+            ChildCli a = ChildCli.start(dir, "firewall", "--nflog-group", "216", "--netns", ns.server, "--install-rule",
+                    "--jsonl", outA.toString(), "--max-events", Integer.toString(n), "--duration", "60s");
+            ChildCli b = ChildCli.start(dir, "firewall", "--nflog-group", "217", "--netns", ns.server, "--install-rule",
+                    "--jsonl", outB.toString(), "--max-events", Integer.toString(n), "--duration", "60s");
+            try {
+                assertTrue(a.awaitErr("listening on NFLOG group 216", 60), a.err());
+                assertTrue(b.awaitErr("listening on NFLOG group 217", 60), b.err());
+                String tables = nftTables(ns);
+                assertTrue(tables.contains("table inet ws_tool_" + a.pid() + "\n")
+                        && tables.contains("table inet ws_tool_" + b.pid() + "\n"), tables);
+                java.util.Set<Integer> sent = new java.util.TreeSet<>();
+                for (int i = 0; i < n; i++) sent.add(droppedConnect(ns));
+                assertEquals(0, a.waitFor(20), "instance A ended after its " + n + " events: " + a.err());
+                assertEquals(0, b.waitFor(20), "instance B ended after its " + n + " events: " + b.err());
+                assertEquals(sent, dropPorts(outA), "A saw every drop");
+                assertEquals(sent, dropPorts(outB), "B saw every drop");
+                assertTrue(!nftTables(ns).contains("ws_tool"), "both tables removed: " + nftTables(ns));
+            } finally {
+                a.kill();
+                b.kill();
+            }
+
+            ChildCli killed = ChildCli.start(dir, "firewall", "--nflog-group", "218", "--netns", ns.server, "--install-rule",
+                    "--jsonl", dir.resolve("k.jsonl").toString(), "--duration", "60s");
+            ChildCli live = ChildCli.start(dir, "firewall", "--nflog-group", "219", "--netns", ns.server, "--install-rule",
+                    "--jsonl", dir.resolve("l.jsonl").toString(), "--duration", "60s");
+            ChildCli next = null;
+            try {
+                assertTrue(killed.awaitErr("listening on NFLOG group 218", 60), killed.err());
+                assertTrue(live.awaitErr("listening on NFLOG group 219", 60), live.err());
+                String stale = "ws_tool_" + killed.pid();
+                killed.kill(); // SIGKILL: no shutdown hook runs
+                assertTrue(nftTables(ns).contains("table inet " + stale + "\n"), "the -9 leaves its table: " + nftTables(ns));
+                next = ChildCli.start(dir, "firewall", "--nflog-group", "218", "--netns", ns.server, "--install-rule",
+                        "--jsonl", dir.resolve("n.jsonl").toString(), "--duration", "60s");
+                assertTrue(next.awaitErr("listening on NFLOG group 218", 60), next.err());
+                assertTrue(next.err().contains("ws_tool: removed table inet " + stale + " left by a ws_tool instance that is gone"),
+                        next.err());
+                String tables = nftTables(ns);
+                assertTrue(!tables.contains(stale + "\n"), tables);
+                assertTrue(tables.contains("table inet ws_tool_" + live.pid() + "\n"), "a live instance's table stays: " + tables);
+                assertTrue(tables.contains("table inet ws_tool_" + next.pid() + "\n"), tables);
+                live.terminate();
+                next.terminate();
+                // the JVM ends on SIGTERM with 128 + 15 once its shutdown hooks (the table's removal) have run
+                assertEquals(143, live.waitFor(20), live.err());
+                assertEquals(143, next.waitFor(20), next.err());
+                assertTrue(!nftTables(ns).contains("ws_tool"), "SIGTERM removes the tables: " + nftTables(ns));
+            } finally {
+                killed.kill();
+                live.kill();
+                if (next != null) next.kill();
+            }
+        }
+    }
+
+    /** One connect from the client to the server's silently dropped port 7001; returns the client's port. */
+    private static int droppedConnect(NetnsPair ns) throws Exception {
+        return ns.inClient(() -> {
+            try (Socket s = new Socket()) {
+                s.bind(new InetSocketAddress(ns.clientAddress, 0));
+                try {
+                    s.connect(new InetSocketAddress(ns.serverAddress, 7001), 200);
+                } catch (java.io.IOException expected) {
+                    // dropped: the connect times out
+                }
+                return s.getLocalPort();
+            }
+        });
+    }
+
+    private static java.util.Set<Integer> dropPorts(Path jsonl) throws java.io.IOException {
+        java.util.Set<Integer> ports = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            if (EventJson.read(line) instanceof FirewallEvent f && f.kind().equals("DROP") && f.header().local().port() == 7001) {
+                ports.add(f.header().remote().port());
+            }
+        }
+        return ports;
+    }
+
+    private static String nftTables(NetnsPair ns) throws Exception {
+        return Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables");
+    }
 }
