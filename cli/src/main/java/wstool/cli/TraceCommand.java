@@ -78,7 +78,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         wstool.linux.trace.TraceTarget target;
         try {
-            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids());
+            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids()).requireRunning();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -75,6 +75,41 @@ class LinuxCommandsTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tracePidEndsWithinASecondOfTheProcessExitAndAMissingPidIsAUsageError() throws Exception {
+        LiveAssumptions.requireRootAndTools("bpftrace", "python3");
+        Process done = new ProcessBuilder("true").start();
+        assertTrue(done.waitFor(10, TimeUnit.SECONDS));
+        long gone = done.pid(); // a pid that has just exited (and is reaped)
+        long t0 = System.nanoTime();
+        CliRun missing = CliRun.of("trace", "--pid", Long.toString(gone), "--no-tui", "--duration", "60s");
+        long missingMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("no process with id " + gone + " is running"), missing.err());
+        assertTrue(missingMillis < 5_000, "the missing pid failed at once, not after " + missingMillis + " ms");
+
+        Process child = new ProcessBuilder("python3", "-c", String.join("\n",
+                "import socket, sys", "sys.stdin.readline()",
+                "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)", "s.close()", ""))
+                .redirectErrorStream(true).start();
+        BackgroundCli cli = BackgroundCli.start("trace", "--pid", Long.toString(child.pid()), "--no-tui", "--duration", "60s");
+        try {
+            assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
+            child.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+            long exited = System.nanoTime();
+            int code = cli.join(5);
+            long endedMillis = (System.nanoTime() - exited) / 1_000_000;
+            assertEquals(0, code, "the trace ended by itself: " + cli.err());
+            assertTrue(endedMillis < 1000, "the trace ended " + endedMillis + " ms after the process exit");
+            assertTrue(cli.out().contains("CREATE") && cli.out().contains("process exit (code 0)"), cli.out());
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void firewallWithInstalledRuleWritesDropsToJsonl() throws Exception {
         LiveAssumptions.requireRootAndTools("ip", "nft");

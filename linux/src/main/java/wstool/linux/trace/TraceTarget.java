@@ -36,6 +36,22 @@ public final class TraceTarget {
         return new TraceTarget(java.util.List.of(), name.length() > 15 ? name.substring(0, 15) : name);
     }
 
+    /** The process ids of a --pid target (the trace ends once all have exited); empty for --exe. */
+    public java.util.List<Long> pids() { return pids; }
+
+    /**
+     * Fails (before anything starts) when a --pid target names a process that is not running.
+     *
+     * @throws IllegalArgumentException naming the first missing pid
+     */
+    public TraceTarget requireRunning() {
+        for (long pid : pids) {
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+            throw new IllegalArgumentException("no process with id " + pid + " is running");
+        }
+        return this;
+    }
+
     /** The bpftrace predicate: built only from the validated number or name, never from raw user text. */
     String predicate() {
         if (comm != null) return "comm == \"" + comm + "\"";

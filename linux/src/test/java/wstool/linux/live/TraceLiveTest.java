@@ -77,6 +77,13 @@ class TraceLiveTest {
                 while (System.nanoTime() < until && !(ops(events).size() >= 14 && events.stream().anyMatch(ProcessExit::is))) {
                     Thread.sleep(50);
                 }
+                // a --pid trace ends by itself at the traced process's exit
+                long exitSeen = System.nanoTime();
+                t.join(5_000);
+                long endedMillis = (System.nanoTime() - exitSeen) / 1_000_000;
+                assertTrue(!t.isAlive(), "the trace did not end by itself after the child's exit");
+                assertEquals("process " + child.pid() + " exited", source.endReason());
+                assertTrue(endedMillis < 1000, "ended " + endedMillis + " ms after the exit record");
                 NetEvent last = events.get(events.size() - 1);
                 assertTrue(ProcessExit.is(last), "the child's exit (sched_process_exit) comes last: " + events);
                 assertEquals(child.pid(), last.header().pid());
