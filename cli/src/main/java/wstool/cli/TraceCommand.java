@@ -33,7 +33,9 @@ public final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--exe", paramLabel = "NAME",
-            description = "Every process of this program (e.g. powershell.exe), also ones that start later.")
+            description = "Every process of this program (e.g. powershell.exe), also ones that start later. Linux: the"
+                    + " executable's file name (as /proc/PID/exe shows it, up to 63 characters) or the kernel's process"
+                    + " name (comm, as ps shows it), case-sensitively.")
     String exe;
 
     @Option(names = "--all", description = "Every process.")

@@ -107,6 +107,8 @@ public final class LinuxTraceSource implements EventSource {
                     } catch (IllegalArgumentException bad) {
                         malformed.incrementAndGet();
                     }
+                } else if (line.startsWith("EXE ")) {
+                    checkExeNameField(line.substring(4), p.pid());
                 } else if (line.equals("READY")) {
                     ready = true;
                 } else {
@@ -133,6 +135,21 @@ public final class LinuxTraceSource implements EventSource {
                 throw new IOException("bpftrace could not start the socket trace (needs root, tracefs and kernel BTF): " + why);
             }
             throw new IOException("bpftrace ended unexpectedly: " + why);
+        }
+    }
+
+    /**
+     * The program printed the executable name it reads for bpftrace itself; --exe can only match names when that is
+     * bpftrace's real executable name (on a kernel with another struct dentry layout it is not: an error, not a trace
+     * that silently matches nothing).
+     */
+    private void checkExeNameField(String read, long bpftracePid) throws IOException {
+        if (!target.byExecutable()) return;
+        String real = exePath(bpftracePid);
+        String name = real == null ? null : real.substring(real.lastIndexOf('/') + 1);
+        if (name != null && !name.equals(read)) {
+            throw new IOException("--exe cannot match executable names on this kernel: the name ws_tool reads from the"
+                    + " task's executable is '" + read + "', not '" + name + "' (struct dentry layout differs); use --pid");
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import wstool.core.model.Direction;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
@@ -137,6 +140,85 @@ class TraceLiveTest {
             assertTrue(!t.isAlive(), "trace source did not stop");
             LiveAssumptions.assertNoFailure(failures);
         }
+    }
+
+    /**
+     * --exe with a name longer than comm's 15 bytes: a copy of python3 under such a name is traced, a copy whose name
+     * shares the first 15 bytes (so the same comm) is not, and the symlink-started python3 is found by its real
+     * executable's name (python3 -> python3.X) although its comm is python3.
+     */
+    @Test
+    void exeMatchesTheExecutablesFullNameNotJustItsComm(@TempDir Path dir) throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        Path python = Path.of(Cmd.must(null, "python3", "-c", "import sys; print(sys.executable)").trim()).toRealPath();
+        Path longName = Files.copy(python, dir.resolve("wst_long_program_name_" + ProcessHandle.current().pid()));
+        Path sameComm = Files.copy(python, dir.resolve("wst_long_program_other"));
+        for (Path p : List.of(longName, sameComm)) p.toFile().setExecutable(true);
+        String name = longName.getFileName().toString();
+        assertTrue(name.length() > 15 && name.substring(0, 15).equals(sameComm.getFileName().toString().substring(0, 15)));
+        List<NetEvent> events = new CopyOnWriteArrayList<>();
+        LinuxTraceSource source = new LinuxTraceSource(TraceTarget.exe(name));
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                source.run(events::add);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "trace-live-exe");
+        t.start();
+        try (NetnsPair ns = new NetnsPair("tx")) {
+            LiveAssumptions.awaitReady(source::ready, failures, 60);
+            String udp = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b'abc', ('127.0.0.1', 9)); s.close()";
+            Process other = new ProcessBuilder("ip", "netns", "exec", ns.client, sameComm.toString(), "-c", udp).start();
+            assertTrue(other.waitFor(20, TimeUnit.SECONDS) && other.exitValue() == 0, "the same-comm copy ran");
+            Process traced = new ProcessBuilder("ip", "netns", "exec", ns.client, longName.toString(), "-c", udp).start();
+            assertTrue(traced.waitFor(20, TimeUnit.SECONDS) && traced.exitValue() == 0, "the long-named copy ran");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && events.stream().noneMatch(ProcessExit::is)) Thread.sleep(20);
+            assertEquals(List.of(SocketOp.CREATE, SocketOp.SENDTO, SocketOp.CLOSE), ops(events), "events: " + events);
+            for (NetEvent e : events) {
+                assertEquals(traced.pid(), e.header().pid(), "only the long-named program: " + events);
+                assertEquals(longName.toString(), e.header().process());
+            }
+            assertEquals(3, socketEvents(events).get(1).bytes());
+        } finally {
+            source.stop();
+            t.join(10_000);
+        }
+        assertTrue(!t.isAlive(), "trace source did not stop");
+        LiveAssumptions.assertNoFailure(failures);
+
+        // python3 started through its symlink: comm 'python3', executable e.g. 'python3.11'
+        Path link = Path.of("/usr/bin/python3");
+        String real = link.toRealPath().getFileName().toString();
+        if (real.equals("python3")) return; // no symlink on this system: nothing more to show
+        events.clear();
+        LinuxTraceSource byReal = new LinuxTraceSource(TraceTarget.exe(real));
+        Thread t2 = new Thread(() -> {
+            try {
+                byReal.run(events::add);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "trace-live-exe-real");
+        t2.start();
+        try (NetnsPair ns = new NetnsPair("ty")) {
+            LiveAssumptions.awaitReady(byReal::ready, failures, 60);
+            Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, link.toString(), "-c",
+                    "import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()").start();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && events.stream().noneMatch(e -> ProcessExit.is(e) && e.header().pid() == p.pid())) {
+                Thread.sleep(20);
+            }
+            assertTrue(socketEvents(events).stream().anyMatch(e -> e.header().pid() == p.pid() && e.op() == SocketOp.CREATE),
+                    "--exe " + real + " catches python3 started through its symlink: " + events);
+        } finally {
+            byReal.stop();
+            t2.join(10_000);
+        }
+        LiveAssumptions.assertNoFailure(failures);
     }
 
     private static List<SocketEvent> socketEvents(List<NetEvent> events) {

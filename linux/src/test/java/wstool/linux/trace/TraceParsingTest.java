@@ -142,9 +142,9 @@ class TraceParsingTest {
     @Test
     void scriptTracesExitsOfTheTargetsLeadersAndClosedSocketFds() {
         String bt = BpftraceScript.forTarget(TraceTarget.pid(7));
-        assertTrue(bt.contains("tracepoint:sched:sched_process_exit /pid == 7 && pid == tid/"), bt);
-        assertTrue(bt.contains("sys_enter_sendto /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
-        assertTrue(bt.contains("sys_enter_close /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
+        assertTrue(bt.contains("tracepoint:sched:sched_process_exit /pid == tid && (@tp[pid] || pid == 7)/"), bt);
+        assertTrue(bt.contains("sys_enter_sendto /(@sk[pid, args->fd] || @cl[pid, args->fd]) && pid == 7/"), bt);
+        assertTrue(bt.contains("sys_enter_close /(@sk[pid, args->fd] || @cl[pid, args->fd]) && pid == 7/"), bt);
         assertTrue(bt.contains("% 16;"), "closed fds are remembered in a bounded ring per pid");
     }
 
@@ -152,8 +152,15 @@ class TraceParsingTest {
     void targets() {
         assertEquals("pid == 1234", TraceTarget.pid(1234).predicate());
         assertEquals("(pid == 1 || pid == 22)", TraceTarget.pids(java.util.List.of(1L, 22L)).predicate());
-        assertEquals("comm == \"curl\"", TraceTarget.exe("/usr/bin/curl").predicate());
-        assertEquals("comm == \"abcdefghijklmno\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        String exeName = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
+        assertEquals("(" + exeName + " == \"curl\" || comm == \"curl\")", TraceTarget.exe("/usr/bin/curl").predicate());
+        // longer than comm's 15 bytes: the executable's name only, in full (comm could never equal it)
+        assertEquals(exeName + " == \"abcdefghijklmnopqrst\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        assertEquals("(" + exeName + " == \"abcdefghijklmno\" || comm == \"abcdefghijklmno\")",
+                TraceTarget.exe("abcdefghijklmno").predicate());
+        assertEquals("exe " + "a".repeat(63), TraceTarget.exe("a".repeat(63)).toString());
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("a".repeat(64)));
+        assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("printf(\"EXE %s\\n\", " + exeName + ")"));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("x\" || 1 == 1 || \""));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe(""));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));
