@@ -107,6 +107,10 @@ public final class SocketEventMapper {
                 dir = Direction.OUT;
                 if (addr != null) s.remote = addr;
             }
+            case "connected" -> { // the completion of an in-progress connect, with the socket's own result
+                op = SocketOp.CONNECT;
+                dir = Direction.OUT;
+            }
             case "bind" -> {
                 op = SocketOp.BIND;
                 // port 0 asks the kernel for an ephemeral port, which bind() does not return: unknown from here on
@@ -146,7 +150,8 @@ public final class SocketEventMapper {
         Endpoint local = op == SocketOp.BIND && addr != null ? addr : s.local;
         int family = s.family >= 0 ? s.family : addrFamily;
         Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("syscall", r.op());
+        raw.put("syscall", r.op().equals("connected") ? "connect" : r.op());
+        if (r.op().equals("connected")) raw.put("completion", "in-progress connect finished");
         raw.put("fd", Integer.toString(r.fd()));
         raw.put("ret", Long.toString(r.ret()));
         if (op == SocketOp.LISTEN) raw.put("backlog", Long.toString(r.arg1()));

@@ -4,7 +4,8 @@ package wstool.linux.trace;
  * One line of the bpftrace program's output: a completed socket call, or the exit of a traced process.
  *
  * @param op socket, connect, bind, listen, accept, sendto, recvfrom, sendmsg, recvmsg, write, read, shutdown, close;
- *           exit (fd -1, ret = the kernel's task exit_code: a wait status)
+ *           exit (fd -1, ret = the kernel's task exit_code: a wait status); connected (the outcome of a connect
+ *           that returned EINPROGRESS: ret 0, -errno of the socket, or -ECANCELED when it was closed while connecting)
  * @param monotonicNanos CLOCK_MONOTONIC time of the syscall's return
  * @param fd the descriptor the call was made on (-1 for socket())
  * @param ret the syscall's return value (negative errno on failure)

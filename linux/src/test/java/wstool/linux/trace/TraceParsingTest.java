@@ -107,6 +107,24 @@ class TraceParsingTest {
     }
 
     @Test
+    void completionOfAnInProgressConnectIsAConnectWithTheSocketsError() {
+        mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 2049 - curl"));
+        SocketEvent started = mapper.map(TraceLineParser.parse("W connect 2 42 5 -115 16 0 " + V4_9 + " curl"));
+        assertEquals("EINPROGRESS", started.statusName());
+        SocketEvent refused = mapper.map(TraceLineParser.parse("W connected 3 42 5 -111 0 0 - curl"));
+        assertEquals(SocketOp.CONNECT, refused.op());
+        assertEquals(111, refused.status());
+        assertEquals("ECONNREFUSED", refused.statusName());
+        assertEquals(started.header().remote(), refused.header().remote(), "the endpoint the connect named");
+        assertEquals(5, refused.endpointId());
+        assertEquals(6, refused.header().ipProtocol());
+        assertEquals("connect", refused.header().raw().get("syscall"));
+        assertEquals("in-progress connect finished", refused.header().raw().get("completion"));
+        assertEquals("ECANCELED", mapper.map(TraceLineParser.parse("W connected 4 42 5 -125 0 0 - curl")).statusName());
+        assertEquals(0, mapper.map(TraceLineParser.parse("W connected 5 42 5 0 0 0 - curl")).status());
+    }
+
+    @Test
     void exitLineBecomesProcessExitAndForgetsThePidsSockets() {
         mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 1 - curl"));
         mapper.map(TraceLineParser.parse("W connect 2 42 5 0 28 0 " + V4_9 + " curl"));
