@@ -130,7 +130,13 @@ public final class SocketEventMapper {
                 if (addr != null) s.remote = addr;
                 if (!failed) endpointId = r.ret();
             }
-            case "sendto", "sendmsg", "write" -> {
+            case "sendmmsg", "recvmmsg" -> { // several datagrams in one call: their total, and how many
+                boolean send = r.op().equals("sendmmsg");
+                op = send ? SocketOp.SEND : SocketOp.RECV;
+                dir = send ? Direction.OUT : Direction.IN;
+                bytes = failed ? -1 : r.arg2();
+            }
+            case "sendto", "sendmsg", "write", "sendfile" -> {
                 op = addr != null ? SocketOp.SENDTO : SocketOp.SEND;
                 dir = Direction.OUT;
                 bufferLength = r.arg1();
@@ -156,6 +162,10 @@ public final class SocketEventMapper {
         raw.put("ret", Long.toString(r.ret()));
         if (op == SocketOp.LISTEN) raw.put("backlog", Long.toString(r.arg1()));
         if (op == SocketOp.SHUTDOWN) raw.put("how", Long.toString(r.arg1()));
+        if (r.op().endsWith("mmsg")) {
+            raw.put("messages", failed ? "0" : Long.toString(r.ret()));
+            raw.put("vlen", Long.toString(r.arg1()));
+        }
         EventHeader h = new EventHeader(clock.apply(r.monotonicNanos()), Source.LINUX_TRACE, r.pid(), path(r.pid(), r.comm()),
                 null, protocol(s.type, family), local, remote, raw, null);
         if (op == SocketOp.CLOSE) forget(r.pid(), r.fd());

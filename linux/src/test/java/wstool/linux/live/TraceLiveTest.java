@@ -142,6 +142,102 @@ class TraceLiveTest {
         }
     }
 
+    private static final String BATCHES = String.join("\n",
+            "import ctypes, os, socket, sys, tempfile",
+            "libc = ctypes.CDLL(None, use_errno=True)",
+            "class iovec(ctypes.Structure): _fields_ = [('base', ctypes.c_void_p), ('len', ctypes.c_size_t)]",
+            "class msghdr(ctypes.Structure): _fields_ = [('name', ctypes.c_void_p), ('namelen', ctypes.c_uint32),"
+                    + " ('iov', ctypes.POINTER(iovec)), ('iovlen', ctypes.c_size_t), ('control', ctypes.c_void_p),"
+                    + " ('controllen', ctypes.c_size_t), ('flags', ctypes.c_int)]",
+            "class mmsghdr(ctypes.Structure): _fields_ = [('hdr', msghdr), ('len', ctypes.c_uint)]",
+            "def vec(bufs):",
+            "    m = (mmsghdr * len(bufs))()",
+            "    for i, b in enumerate(bufs):",
+            "        io = iovec(ctypes.cast(b, ctypes.c_void_p), len(b)); m[i].hdr.iov = ctypes.pointer(io); m[i].hdr.iovlen = 1",
+            "        m[i]._io = io",
+            "    return m",
+            "f = tempfile.TemporaryFile(); f.write(b'y' * 5000); f.flush()",
+            "sys.stdin.readline()",
+            "rx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); rx.bind(('127.0.0.1', 0))",
+            "tx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); tx.connect(rx.getsockname())",
+            "out = [ctypes.create_string_buffer(n) for n in (10, 200, 3000)]",
+            "sm = vec(out); sent = libc.sendmmsg(tx.fileno(), sm, 3, 0)",
+            "inb = [ctypes.create_string_buffer(4096) for _ in range(8)]",
+            "rm = vec(inb); got = libc.recvmmsg(rx.fileno(), rm, 8, socket.MSG_DONTWAIT, None)",
+            "srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(1)",
+            "c = socket.socket(); c.connect(srv.getsockname()); a, _ = srv.accept()",
+            "sf = os.sendfile(c.fileno(), f.fileno(), 0, 5000)",
+            "n = 0",
+            "while n < sf: n += len(a.recv(65536))",
+            "for s in (tx, rx, c, a, srv): s.close()",
+            "print(sent, sum(m.len for m in sm[:max(sent, 0)]), got, sum(m.len for m in rm[:max(got, 0)]), sf, flush=True)",
+            "");
+
+    /** sendmmsg/recvmmsg with their byte totals, sendfile to a socket, accept4 (what Python's accept() calls). */
+    @Test
+    void batchedSendsAndReceivesSendfileAndAccept4AreCounted() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        try (NetnsPair ns = new NetnsPair("mm")) {
+            Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", BATCHES)
+                    .redirectErrorStream(true).start();
+            List<NetEvent> events = new CopyOnWriteArrayList<>();
+            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pid(child.pid()));
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    source.run(events::add);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "trace-live-mmsg");
+            t.start();
+            String out;
+            try {
+                LiveAssumptions.awaitReady(source::ready, failures, 60);
+                try (OutputStream in = child.getOutputStream()) {
+                    in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                }
+                assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+                out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                t.join(10_000); // ends by itself at the child's exit
+            } finally {
+                source.stop();
+                t.join(10_000);
+                child.destroyForcibly();
+            }
+            LiveAssumptions.assertNoFailure(failures);
+            // the program's own count of what the kernel transferred (msg_len of each slot): the independent answer
+            assertEquals("3 3210 3 3210 5000", out);
+            SocketEvent sendmmsg = only(events, "sendmmsg");
+            assertEquals(SocketOp.SEND, sendmmsg.op());
+            assertEquals(3210, sendmmsg.bytes());
+            assertEquals("3", sendmmsg.header().raw().get("messages"));
+            assertEquals("3", sendmmsg.header().raw().get("vlen"));
+            assertEquals(17, sendmmsg.header().ipProtocol());
+            SocketEvent recvmmsg = only(events, "recvmmsg");
+            assertEquals(SocketOp.RECV, recvmmsg.op());
+            assertEquals(3210, recvmmsg.bytes());
+            assertEquals("3", recvmmsg.header().raw().get("messages"));
+            assertEquals("8", recvmmsg.header().raw().get("vlen"));
+            SocketEvent sendfile = only(events, "sendfile");
+            assertEquals(SocketOp.SEND, sendfile.op());
+            assertEquals(5000, sendfile.bufferLength());
+            assertEquals(5000, sendfile.bytes());
+            assertEquals(6, sendfile.header().ipProtocol());
+            SocketEvent accept = only(events, "accept");
+            assertTrue(accept.endpointId() > 0, accept.toString());
+            long received = socketEvents(events).stream().filter(e -> e.op() == SocketOp.RECV && e.endpointId() == accept.endpointId())
+                    .mapToLong(SocketEvent::bytes).sum();
+            assertEquals(5000, received, "the accepted socket's receives add up to what sendfile sent: " + events);
+        }
+    }
+
+    private static SocketEvent only(List<NetEvent> events, String syscall) {
+        List<SocketEvent> l = socketEvents(events).stream().filter(e -> syscall.equals(e.header().raw().get("syscall"))).toList();
+        assertEquals(1, l.size(), syscall + " events: " + events);
+        return l.get(0);
+    }
+
     /**
      * --exe with a name longer than comm's 15 bytes: a copy of python3 under such a name is traced, a copy whose name
      * shares the first 15 bytes (so the same comm) is not, and the symlink-started python3 is found by its real

@@ -125,6 +125,26 @@ class TraceParsingTest {
     }
 
     @Test
+    void batchedAndFileSendsCarryTheirTotals() {
+        mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 2 - curl"));
+        SocketEvent m = mapper.map(TraceLineParser.parse("W sendmmsg 2 42 5 3 8 3210 - curl"));
+        assertEquals(SocketOp.SEND, m.op());
+        assertEquals(3210, m.bytes());
+        assertEquals(-1, m.bufferLength());
+        assertEquals("3", m.header().raw().get("messages"));
+        assertEquals("8", m.header().raw().get("vlen"));
+        SocketEvent failed = mapper.map(TraceLineParser.parse("W recvmmsg 3 42 5 -11 8 0 - curl"));
+        assertEquals(SocketOp.RECV, failed.op());
+        assertEquals("EAGAIN", failed.statusName());
+        assertEquals(-1, failed.bytes());
+        assertEquals("0", failed.header().raw().get("messages"));
+        SocketEvent f = mapper.map(TraceLineParser.parse("W sendfile 4 42 5 4096 5000 0 - curl"));
+        assertEquals(SocketOp.SEND, f.op());
+        assertEquals(5000, f.bufferLength());
+        assertEquals(4096, f.bytes());
+    }
+
+    @Test
     void exitLineBecomesProcessExitAndForgetsThePidsSockets() {
         mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 1 - curl"));
         mapper.map(TraceLineParser.parse("W connect 2 42 5 0 28 0 " + V4_9 + " curl"));
