@@ -233,13 +233,15 @@ public final class EtwLiveSource implements EventSource {
         TdhSchema tdh = decoder.knows(r.provider(), r.eventId(), r.version()) ? null
                 : schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version())).orElse(null);
         decoder.decode(r, tdh, e -> {
-            long pid = e.header().attributed() ? e.header().pid() : r.pid();
+            // The decoder's PID only: an event it could not attribute stays unattributed, as offline. The header
+            // PID of a kernel provider's completion or indication is whoever ran when it was logged.
+            long pid = e.header().pid();
             if (!target.accepts(pid, names)) {
                 return;
             }
             NetEvent out = e;
             EventHeader h = e.header();
-            if (h.process() == null) {
+            if (h.process() == null && h.attributed()) {
                 String image = names.name(pid);
                 if (image != null) {
                     out = e.withHeader(h.withProcess(pid, image));

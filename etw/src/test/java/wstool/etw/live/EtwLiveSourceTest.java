@@ -228,6 +228,35 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /**
+     * A completion of an endpoint never seen created: the decoder cannot attribute it. The header PID of a kernel
+     * provider's completion is whatever ran when it was logged (EVENT_HEADER.ProcessId, evntcons.h: "the process
+     * that generated the event" - for AFD completions an unrelated process), so it must not be used.
+     */
+    @Test
+    void unattributedAfdEventsStayUnattributed() throws Exception {
+        long eproc = 0xffffa00099990080L;
+        long endpoint = 0xffffb00000009000L;
+        LiveEventRecord completion = afd(1003, 999,
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
+        fake.script.add(completion);
+        fake.returnAfterScript = true;
+        ProcessNames names = new ProcessNames(pid -> Optional.of("C:\\x\\unrelated.exe"));
+        source().processNames(names).build().run(e -> emitted.add(e));
+        assertEquals(1, emitted.size(), emitted.toString());
+        assertEquals(EventHeader.UNKNOWN_PID, emitted.get(0).header().pid(), "--all: shown as unattributed");
+        assertNull(emitted.get(0).header().process());
+
+        emitted.clear();
+        FakeEtw second = new FakeEtw();
+        second.script.add(completion);
+        second.returnAfterScript = true;
+        EtwLiveSource.builder().api(second).tdh(second).shutdownHook(false)
+                .processNames(names).target(TraceTarget.pid(999)).exitWatcher(pid -> Optional.of(new CompletableFuture<>()))
+                .build().run(e -> emitted.add(e));
+        assertEquals(List.of(), emitted, "--pid 999 must not take an event only the header PID names");
+    }
+
     @Test
     void pidModeFiltersInTheConsumerAndStopsWhenTheProcessExits() throws Exception {
         fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
