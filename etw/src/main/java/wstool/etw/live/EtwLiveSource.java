@@ -42,6 +42,8 @@ import wstool.core.pipeline.EventSource;
 public final class EtwLiveSource implements EventSource {
 
     public static final String SESSION_NAME = "ws_tool-trace";
+    /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
+    static final long DEFAULT_REORDER_MILLIS = 250;
 
     private final EtwApi.Advapi32 api;
     private final List<EtwProvider> providers;
@@ -52,9 +54,11 @@ public final class EtwLiveSource implements EventSource {
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
     private final Consumer<String> status;
     private final Duration queryInterval;
+    private final long reorderMillis;
     private final boolean installShutdownHook;
     private final EtwSession session;
     private final BlockingQueue<LiveEventRecord> handoff;
+    private final ReorderWindow reorder;
     private final AtomicLong handoffDropped = new AtomicLong();
     private final AtomicInteger processResult = new AtomicInteger(Integer.MIN_VALUE);
     private volatile boolean stopRequested;
@@ -72,9 +76,11 @@ public final class EtwLiveSource implements EventSource {
         this.exitWatcher = b.exitWatcher;
         this.status = b.status;
         this.queryInterval = b.queryInterval;
+        this.reorderMillis = b.reorderMillis;
         this.installShutdownHook = b.shutdownHook;
         this.session = new EtwSession(api, b.sessionName);
         this.handoff = new ArrayBlockingQueue<>(b.handoffCapacity);
+        this.reorder = new ReorderWindow(b.reorderMillis, b.handoffCapacity);
     }
 
     public static Builder builder() {
@@ -200,9 +206,11 @@ public final class EtwLiveSource implements EventSource {
         long nextQuery = System.nanoTime() + queryInterval.toNanos();
         long reportedLost = 0;
         while (!stopRequested) {
-            LiveEventRecord r = handoff.poll(100, TimeUnit.MILLISECONDS);
+            LiveEventRecord r = handoff.poll(50, TimeUnit.MILLISECONDS);
             if (r != null) {
-                handle(r, emitter);
+                reorder.add(r, System.nanoTime(), rec -> handle(rec, emitter));
+            } else {
+                reorder.release(System.nanoTime(), rec -> handle(rec, emitter));
             }
             if (System.nanoTime() - nextQuery >= 0) {
                 nextQuery = System.nanoTime() + queryInterval.toNanos();
@@ -308,8 +316,18 @@ public final class EtwLiveSource implements EventSource {
         List<LiveEventRecord> rest = new ArrayList<>();
         handoff.drainTo(rest);
         for (LiveEventRecord r : rest) {
-            handle(r, emitter);
+            reorder.add(r, System.nanoTime(), rec -> handle(rec, emitter));
         }
+        reorder.flush(rec -> handle(rec, emitter));
+        if (reorder.late() > 0) {
+            status.accept("ETW: " + reorder.late() + " events arrived more than " + reorderMillis
+                    + " ms out of order and were passed on as they came");
+        }
+    }
+
+    /** Records that arrived too late for the reorder window and were passed on out of timestamp order. */
+    public long outOfOrder() {
+        return reorder.late();
     }
 
     private static void join(Thread t, long millis) {
@@ -368,6 +386,7 @@ public final class EtwLiveSource implements EventSource {
         private Consumer<String> status = s -> { };
         private Duration queryInterval = Duration.ofSeconds(2);
         private int handoffCapacity = 65_536;
+        private long reorderMillis = DEFAULT_REORDER_MILLIS;
         private boolean shutdownHook = true;
         private String sessionName = SESSION_NAME;
 
@@ -383,6 +402,8 @@ public final class EtwLiveSource implements EventSource {
         public Builder status(Consumer<String> s) { this.status = Objects.requireNonNull(s); return this; }
         public Builder queryInterval(Duration d) { this.queryInterval = d; return this; }
         public Builder handoffCapacity(int n) { this.handoffCapacity = n; return this; }
+        /** How far apart (event time) records may arrive swapped and still be put back in order. */
+        public Builder reorderMillis(long ms) { this.reorderMillis = ms; return this; }
         public Builder shutdownHook(boolean on) { this.shutdownHook = on; return this; }
         public Builder sessionName(String n) { this.sessionName = n; return this; }
 

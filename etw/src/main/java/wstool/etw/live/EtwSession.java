@@ -60,7 +60,10 @@ public final class EtwSession {
         p.Wnode.Flags = EtwApi.WNODE_FLAG_TRACED_GUID;
         p.Wnode.ClientContext = 1; // QueryPerformanceCounter clock
         p.BufferSize = BUFFER_KB;
-        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE;
+        // One shared buffer instead of one per CPU: real-time delivery is buffer by buffer, so per-CPU buffers hand
+        // the consumer events of different CPUs out of timestamp order. krabsetw (krabs/etw.hpp fill_trace_info) and
+        // ferrisetw (TraceProperties::default) set the same default.
+        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING;
         p.FlushTimer = 1; // seconds: real-time consumers see events within a second
         p.LoggerNameOffset = PROPS_SIZE;
         p.LogFileNameOffset = 0;

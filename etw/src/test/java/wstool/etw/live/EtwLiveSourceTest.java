@@ -176,7 +176,8 @@ class EtwLiveSourceTest {
     void kernelNetworkCaptureLiveEqualsOffline() throws Exception {
         List<NetEvent> offline = new ArrayList<>();
         EventDecoder offlineDecoder = new EventDecoder();
-        try (EtlReader reader = EtlReader.open(Fixtures.kernelNetworkEtl())) {
+        // in timestamp order, as one shared buffer delivers them (file order jumps back across CPU buffers)
+        try (EtlReader reader = EtlReader.openTimeOrdered(Fixtures.kernelNetworkEtl())) {
             for (EventRecordView v = reader.next(); v != null; v = reader.next()) {
                 if (!v.providerIs(EventDecoder.KERNEL_NETWORK)) {
                     continue;
@@ -255,6 +256,31 @@ class EtwLiveSourceTest {
                 .processNames(names).target(TraceTarget.pid(999)).exitWatcher(pid -> Optional.of(new CompletableFuture<>()))
                 .build().run(e -> emitted.add(e));
         assertEquals(List.of(), emitted, "--pid 999 must not take an event only the header PID names");
+    }
+
+    /**
+     * Events of two CPUs arrive swapped (a send delivered before the create of its endpoint): the session asks for
+     * one shared buffer, and the consumer puts what still arrives swapped back into timestamp order, so the send is
+     * attributed through the create as offline.
+     */
+    @Test
+    void oneSharedBufferAndSwappedEventsPutBackInOrder() throws Exception {
+        long eproc = 0xffffa00012340080L;
+        long endpoint = 0xffffb00000002000L;
+        LiveEventRecord create = afd(1000, 4242,
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(2).u32(1).u32(6).u64(4242).u32(0));
+        LiveEventRecord send = afd(1003, 4, // completion logged in the System process
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
+        assertTrue(send.timestamp() > create.timestamp());
+        fake.script.add(send);
+        fake.script.add(create);
+        fake.returnAfterScript = true;
+        source().build().run(e -> emitted.add(e));
+        assertEquals(EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
+                fake.startedLogFileMode);
+        List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
+        assertEquals(List.of(SocketOp.CREATE, SocketOp.SEND), ops);
+        assertEquals(4242, emitted.get(1).header().pid(), "the send attributed through its endpoint's create");
     }
 
     @Test
@@ -434,9 +460,12 @@ class EtwLiveSourceTest {
                 h.remote(), h.raw(), h.enrichment()));
     }
 
-    private static LiveEventRecord afd(int id, long headerPid, Le payload) {
+    private int afdRecords;
+
+    /** An AFD record stamped 1 ms after the previous one. */
+    private LiveEventRecord afd(int id, long headerPid, Le payload) {
         return new LiveEventRecord(EtwProvider.WINSOCK_AFD.guid(), id, 0, 0, 4, 0, id, 0x8000000000000001L,
-                0x0040, 0, headerPid, 1, filetime(T0.plusMillis(id)), payload.build(), List.of());
+                0x0040, 0, headerPid, 1, filetime(T0.plusMillis(++afdRecords)), payload.build(), List.of());
     }
 
     private static LiveEventRecord other(int id, long pid, byte[] payload) {

@@ -46,6 +46,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     final List<LiveEventRecord> script = new ArrayList<>();
     final Map<TdhSchemas.Key, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
+    /** LogFileMode of the last StartTraceW. */
+    volatile int startedLogFileMode;
     int enableResult;
     boolean failOpenTrace;
     /** What ProcessTrace returns when it returns by itself ({@link #returnAfterScript}). */
@@ -66,6 +68,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     public synchronized int StartTraceW(LongByReference traceHandle, WString instanceName, Pointer properties) {
         String name = instanceName.toString();
         checkProperties(properties, name);
+        startedLogFileMode = properties.getInt(ETP_LOG_FILE_MODE);
         Integer forced = startTraceResults.poll();
         if (forced != null && forced != 0) {
             calls.add("StartTraceW " + name + " -> " + forced);
