@@ -68,6 +68,9 @@ public final class EtwApi {
         int ProcessTrace(long[] handleArray, int handleCount, Pointer startTime, Pointer endTime);
 
         int CloseTrace(long traceHandle);
+
+        /** PropertyArray: pointers to EVENT_TRACE_PROPERTIES with Wnode.BufferSize and the two name offsets set. */
+        int QueryAllTracesW(Pointer[] propertyArray, int propertyArrayCount, IntByReference loggerCount);
     }
 
     /** tdh.dll. */

@@ -23,7 +23,7 @@ import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 
 /**
- * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_NAME}) on Winsock-AFD, NameResolution and
+ * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_PREFIX}PID) on Winsock-AFD, NameResolution and
  * Kernel-Network (or the providers given), all keywords, level verbose. The EVENT_RECORD callback copies each
  * record and offers it to a bounded hand-off queue (never blocking: a full queue drops and counts); {@link #run}
  * decodes on the pipeline's source thread, keeps the events of the traced processes (PID filtering happens here:
@@ -41,7 +41,11 @@ import wstool.core.pipeline.EventSource;
  */
 public final class EtwLiveSource implements EventSource {
 
-    public static final String SESSION_NAME = "ws_tool-trace";
+    /**
+     * Sessions are named this plus the PID of the ws_tool that owns them, so that two traces at once do not share
+     * (and stop) one session, and a session left by a killed run can be told from one still in use.
+     */
+    public static final String SESSION_PREFIX = "ws_tool-trace-";
     /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
     static final long DEFAULT_REORDER_MILLIS = 250;
 
@@ -138,6 +142,9 @@ public final class EtwLiveSource implements EventSource {
         Thread processThread = null;
         installHook();
         try {
+            for (String left : session.stopAbandoned(SESSION_PREFIX, pid -> exitWatcher.apply(pid).isPresent())) {
+                status.accept("ETW: stopped the session " + left + " left behind by a ws_tool that is no longer running");
+            }
             session.start();
             for (EtwProvider p : sessionProviders()) {
                 session.enable(p.guid(), p.keywords(), null);
@@ -159,11 +166,15 @@ public final class EtwLiveSource implements EventSource {
             removeHook();
         }
         int rc = processResult.get();
-        if (stopReason != null && stopReason.startsWith("ProcessTrace returned") && rc != EtwApi.ERROR_SUCCESS
-                && rc != EtwApi.ERROR_CANCELLED) {
-            throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
-                    + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
-                    ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+        if (stopReason != null && stopReason.startsWith("ProcessTrace returned")) {
+            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_CANCELLED) {
+                throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
+                        + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                        ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+            }
+            // A real-time ProcessTrace returns by itself only when its session stopped: someone else stopped it.
+            throw new EtwException("the ETW session " + session.name() + " was stopped from outside ws_tool (by"
+                    + " 'logman stop', another tool, or the system); the events up to then were kept", rc);
         }
         EtwConsumer c = consumer;
         if (c != null && c.callbackFailure() != null) {
@@ -388,7 +399,7 @@ public final class EtwLiveSource implements EventSource {
         private int handoffCapacity = 65_536;
         private long reorderMillis = DEFAULT_REORDER_MILLIS;
         private boolean shutdownHook = true;
-        private String sessionName = SESSION_NAME;
+        private String sessionName = SESSION_PREFIX + ProcessHandle.current().pid();
 
         public Builder api(EtwApi.Advapi32 api) { this.api = api; return this; }
         public Builder tdh(EtwApi.Tdh tdh) { this.tdh = tdh; return this; }

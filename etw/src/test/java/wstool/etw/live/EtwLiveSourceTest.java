@@ -41,6 +41,7 @@ class EtwLiveSourceTest {
 
     private static final UUID OTHER_PROVIDER = UUID.fromString("0b0b0b0b-1111-2222-3333-444455556666");
     private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+    private static final String OWN_SESSION = EtwLiveSource.SESSION_PREFIX + ProcessHandle.current().pid();
 
     private final FakeEtw fake = new FakeEtw();
     private final List<NetEvent> emitted = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +67,14 @@ class EtwLiveSourceTest {
         return t;
     }
 
+    /** Runs the source until the script is delivered, then stops it as Ctrl-C would. */
+    private EtwLiveSource runToEnd(EtwLiveSource.Builder b, FakeEtw f) throws Exception {
+        EtwLiveSource s = b.build();
+        f.afterScript = s::stop;
+        s.run(e -> emitted.add(e));
+        return s;
+    }
+
     private void assertNothingLeft() {
         assertEquals(List.of(), List.copyOf(fake.activeSessions), "sessions left running");
         assertFalse(fake.anyTraceOpen(), "trace left open");
@@ -73,7 +82,7 @@ class EtwLiveSourceTest {
 
     @Test
     void staleSessionIsStoppedAndStartRetriedOnce() throws Exception {
-        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        fake.activeSessions.add(OWN_SESSION);
         EtwLiveSource s = source().build();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = start(s, failure);
@@ -82,8 +91,9 @@ class EtwLiveSourceTest {
         t.join(10_000);
         assertFalse(t.isAlive());
         assertNull(failure.get());
-        assertEquals(List.of("StartTraceW ws_tool-trace -> 183", "ControlTraceW ws_tool-trace STOP -> 0",
-                "StartTraceW ws_tool-trace -> 0"), fake.calls.subList(0, 3));
+        assertEquals(List.of("QueryAllTracesW", "StartTraceW " + OWN_SESSION + " -> 183",
+                "ControlTraceW " + OWN_SESSION + " STOP -> 0", "StartTraceW " + OWN_SESSION + " -> 0"),
+                fake.calls.subList(0, 4));
         assertEquals("stopped", s.stopReason());
         assertNothingLeft();
     }
@@ -125,12 +135,12 @@ class EtwLiveSourceTest {
 
     @Test
     void stillExistingAfterRetryIsAnError() {
-        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        fake.activeSessions.add(OWN_SESSION);
         fake.startTraceResults.add(0);
         fake.startTraceResults.add(EtwApi.ERROR_ALREADY_EXISTS);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(183, e.code());
-        assertTrue(e.getMessage().contains("logman stop ws_tool-trace -ets"), e.getMessage());
+        assertTrue(e.getMessage().contains("logman stop " + OWN_SESSION + " -ets"), e.getMessage());
     }
 
     @Test
@@ -143,7 +153,7 @@ class EtwLiveSourceTest {
         fake.enableResult = 0;
         fake.failOpenTrace = true;
         e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
-        assertTrue(e.getMessage().contains("cannot open the real-time ETW session ws_tool-trace"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot open the real-time ETW session " + OWN_SESSION), e.getMessage());
         assertNothingLeft();
     }
 
@@ -155,6 +165,45 @@ class EtwLiveSourceTest {
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
                 e.getMessage());
+        assertNothingLeft();
+    }
+
+    /**
+     * Two traces at once: each has a session of its own (prefix + PID), and starting one stops only a session whose
+     * owner no longer runs. Before, one fixed name and "stop the stale one on 183" made a second trace kill the first.
+     */
+    @Test
+    void sessionPerInstanceAndOnlyAbandonedOnesAreStopped() throws Exception {
+        String running = EtwLiveSource.SESSION_PREFIX + "1111";
+        String abandoned = EtwLiveSource.SESSION_PREFIX + "2222";
+        fake.activeSessions.addAll(List.of("EventLog-System", running, abandoned, EtwLiveSource.SESSION_PREFIX + "x"));
+        EtwLiveSource s = source().exitWatcher(pid -> pid == 1111 ? Optional.of(new CompletableFuture<>())
+                : Optional.empty()).build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        assertTrue(fake.activeSessions.contains(OWN_SESSION), fake.activeSessions.toString());
+        assertTrue(fake.activeSessions.contains(running), "a running ws_tool's session is left alone");
+        assertFalse(fake.activeSessions.contains(abandoned), "the session of a ws_tool that is gone is stopped");
+        assertTrue(fake.activeSessions.contains("EventLog-System"));
+        s.stop();
+        t.join(10_000);
+        assertNull(failure.get());
+        assertTrue(status.contains("ETW: stopped the session " + abandoned
+                + " left behind by a ws_tool that is no longer running"), status.toString());
+        assertEquals(List.of("EventLog-System", running, EtwLiveSource.SESSION_PREFIX + "x"),
+                List.copyOf(fake.activeSessions));
+    }
+
+    /** ProcessTrace returning by itself with success means the session was stopped elsewhere: an error, exit 1. */
+    @Test
+    void sessionStoppedFromOutsideIsReportedAsSuch() throws Exception {
+        fake.script.add(afd(1000, 4242, le().u32(1).u32(7).u64(1).u64(2).u32(2).u32(1).u32(6).u64(4242).u32(0)));
+        fake.returnAfterScript = true;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> emitted.add(ev)));
+        assertEquals("the ETW session " + OWN_SESSION + " was stopped from outside ws_tool (by 'logman stop',"
+                + " another tool, or the system); the events up to then were kept", e.getMessage());
+        assertEquals(1, emitted.size(), "what arrived before is kept");
         assertNothingLeft();
     }
 
@@ -187,15 +236,13 @@ class EtwLiveSourceTest {
             }
         }
         assertEquals(8923, fake.script.size(), "Kernel-Network events in the capture (fixture README)");
-        fake.returnAfterScript = true; // as when the session ends elsewhere: ProcessTrace returns by itself
-        EtwLiveSource s = source().build();
-        s.run(e -> emitted.add(e));
+        EtwLiveSource s = runToEnd(source(), fake);
         assertEquals(offline.size(), emitted.size());
         for (int i = 0; i < offline.size(); i++) {
             assertEquals(offline.get(i), emitted.get(i), "event " + i);
         }
         assertTrue(emitted.stream().filter(e -> e instanceof SocketEvent).count() > 8000);
-        assertTrue(s.stopReason().startsWith("ProcessTrace returned"), s.stopReason());
+        assertEquals("stopped", s.stopReason());
         assertEquals(0, fake.tdhCalls, "manifest schemas cover Kernel-Network: TDH is not asked");
         assertNothingLeft();
     }
@@ -218,9 +265,8 @@ class EtwLiveSourceTest {
         for (LiveEventRecord r : records) {
             offline.add(offlineDecoder.decode(ManifestLiveDecoder.fill(new EventRecordView(), r)));
         }
-        fake.returnAfterScript = true;
-        source().target(TraceTarget.pid(4242)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())).build()
-                .run(e -> emitted.add(e));
+        runToEnd(source().target(TraceTarget.pid(4242)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())),
+                fake);
         assertEquals(offline, emitted);
         List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
         assertEquals(List.of(SocketOp.CREATE, SocketOp.CONNECT, SocketOp.SEND, SocketOp.CLOSE), ops);
@@ -241,9 +287,8 @@ class EtwLiveSourceTest {
         LiveEventRecord completion = afd(1003, 999,
                 le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
         fake.script.add(completion);
-        fake.returnAfterScript = true;
         ProcessNames names = new ProcessNames(pid -> Optional.of("C:\\x\\unrelated.exe"));
-        source().processNames(names).build().run(e -> emitted.add(e));
+        runToEnd(source().processNames(names), fake);
         assertEquals(1, emitted.size(), emitted.toString());
         assertEquals(EventHeader.UNKNOWN_PID, emitted.get(0).header().pid(), "--all: shown as unattributed");
         assertNull(emitted.get(0).header().process());
@@ -251,10 +296,8 @@ class EtwLiveSourceTest {
         emitted.clear();
         FakeEtw second = new FakeEtw();
         second.script.add(completion);
-        second.returnAfterScript = true;
-        EtwLiveSource.builder().api(second).tdh(second).shutdownHook(false)
-                .processNames(names).target(TraceTarget.pid(999)).exitWatcher(pid -> Optional.of(new CompletableFuture<>()))
-                .build().run(e -> emitted.add(e));
+        runToEnd(EtwLiveSource.builder().api(second).tdh(second).shutdownHook(false).processNames(names)
+                .target(TraceTarget.pid(999)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())), second);
         assertEquals(List.of(), emitted, "--pid 999 must not take an event only the header PID names");
     }
 
@@ -274,8 +317,7 @@ class EtwLiveSourceTest {
         assertTrue(send.timestamp() > create.timestamp());
         fake.script.add(send);
         fake.script.add(create);
-        fake.returnAfterScript = true;
-        source().build().run(e -> emitted.add(e));
+        runToEnd(source(), fake);
         assertEquals(EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
                 fake.startedLogFileMode);
         List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
@@ -334,9 +376,8 @@ class EtwLiveSourceTest {
         fake.script.add(record(kp, 1, 3, 4, start));
         fake.script.add(other(7, 777, le().u16(1).build()));
         fake.script.add(other(7, 778, le().u16(2).build()));
-        fake.returnAfterScript = true;
-        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("powershell")).build().run(e -> emitted.add(e));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("powershell")), fake);
         assertTrue(fake.enabled.contains(kp), "Kernel-Process enabled to follow new processes");
         assertEquals(0x10L, fake.enabledKeywords.get(fake.enabled.indexOf(kp)));
         assertEquals(1, emitted.size(), emitted.toString());
@@ -369,9 +410,8 @@ class EtwLiveSourceTest {
         fake.script.add(other(7, 777, le().u16(1).build()));
         fake.script.add(record(kp, 2, 2, 4, stop(777, 0xC000013AL, "curl.exe")));   // STATUS_CONTROL_C_EXIT
         fake.script.add(record(kp, 2, 2, 4, stop(778, 0, "other.exe")));            // not traced
-        fake.returnAfterScript = true;
-        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("curl")).build().run(e -> emitted.add(e));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("curl")), fake);
         assertEquals(2, emitted.size(), emitted.toString());
         assertTrue(ProcessExit.is(emitted.get(1)), emitted.toString());
         EventHeader h = emitted.get(1).header();
@@ -397,7 +437,7 @@ class EtwLiveSourceTest {
         t.join(10_000);
         assertFalse(t.isAlive());
         assertNull(failure.get());
-        assertTrue(fake.calls.contains("ControlTraceW ws_tool-trace STOP -> 0"), fake.calls.toString());
+        assertTrue(fake.calls.contains("ControlTraceW " + OWN_SESSION + " STOP -> 0"), fake.calls.toString());
         assertTrue(fake.calls.contains("CloseTrace"), fake.calls.toString());
         assertNothingLeft();
     }

@@ -59,6 +59,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     int realTimeBuffersLost;
     /** When true, ProcessTrace returns by itself after delivering the script (as when the session is stopped elsewhere). */
     boolean returnAfterScript;
+    /** Run on ProcessTrace's thread once the script is delivered (e.g. the source's stop, as Ctrl-C would). */
+    volatile Runnable afterScript = () -> { };
     volatile CountDownLatch delivered = new CountDownLatch(1);
     private final Map<Long, String> openTraces = new HashMap<>();
     private final Map<Long, Pointer> callbacks = new HashMap<>();
@@ -197,7 +199,11 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
             f.invokeVoid(new Object[] {rec});
         }
         delivered.countDown();
+        afterScript.run();
         if (returnAfterScript) {
+            synchronized (this) {
+                activeSessions.remove(session); // stopped elsewhere
+            }
             return processTraceResult;
         }
         // real-time ProcessTrace returns once its session is stopped or its trace handle closed
@@ -217,6 +223,26 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
             }
         }
         return 0;
+    }
+
+    /** Fills each buffer's logger name (at its LoggerNameOffset) with an active session's name, in start order. */
+    @Override
+    public synchronized int QueryAllTracesW(Pointer[] propertyArray, int propertyArrayCount,
+                                            IntByReference loggerCount) {
+        calls.add("QueryAllTracesW");
+        List<String> names = new ArrayList<>(activeSessions);
+        loggerCount.setValue(names.size());
+        for (int i = 0; i < Math.min(names.size(), propertyArrayCount); i++) {
+            Pointer p = propertyArray[i];
+            int size = p.getInt(ETP_WNODE_BUFFER_SIZE);
+            int offset = p.getInt(ETP_LOGGER_NAME_OFFSET);
+            byte[] name = (names.get(i) + "\0").getBytes(StandardCharsets.UTF_16LE);
+            if (offset < 120 || offset + name.length > size) {
+                throw new AssertionError("LoggerNameOffset " + offset + " leaves no room in " + size + " bytes");
+            }
+            p.write(offset, name, 0, name.length);
+        }
+        return names.size() > propertyArrayCount ? EtwApi.ERROR_MORE_DATA : 0;
     }
 
     @Override
