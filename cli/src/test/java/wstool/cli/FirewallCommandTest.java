@@ -36,6 +36,18 @@ class FirewallCommandTest {
     }
 
     @Test
+    void restoreOptionsIsValidated() throws Exception {
+        CliRun r = CliRun.of("firewall", "--restore-options", "--all");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--restore-options takes no other firewall option"), r.err());
+        assumeFalse(DataDirs.isWindows());
+        r = CliRun.of("firewall", "--restore-options");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--restore-options writes back Windows Filtering Platform options; it needs Windows"),
+                r.err());
+    }
+
+    @Test
     void importWithFiltersAndCsv() throws Exception {
         Path xml = dir.resolve("netevents.xml");
         Files.writeString(xml, """

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
@@ -51,6 +53,13 @@ public final class WfpLiveSource implements EventSource {
     private final boolean recent;
     private final NamesFactory namesFactory;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private OptionsJournal journal;
+    private Consumer<String> status = s -> { };
+    private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
+    private boolean shutdownHook = true;
+    /** The options as found, once read; guarded by itself. Restored by stop() or run(), whichever comes first. */
+    private volatile EngineOptions saved;
+    private volatile WfpException restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
     private volatile String lastDecodeError;
     private volatile int subscribeLevel = -1;
@@ -86,8 +95,48 @@ public final class WfpLiveSource implements EventSource {
 
     public String lastDecodeError() { return lastDecodeError; }
 
+    /**
+     * Keeps the options as found in {@code journal} while they are changed, and first writes back what a run that
+     * died left there (its PID no longer running per {@code alive}); {@code status} gets one line when it does.
+     */
+    public WfpLiveSource journal(OptionsJournal journal, Consumer<String> status, LongPredicate alive) {
+        this.journal = journal;
+        this.status = status;
+        this.alive = alive;
+        return this;
+    }
+
+    /** Whether run() installs a JVM shutdown hook that restores the options (tests turn it off). */
+    public WfpLiveSource shutdownHook(boolean on) {
+        this.shutdownHook = on;
+        return this;
+    }
+
+    /**
+     * Restores the options at once (on the caller's thread), then releases {@link #run}. The restore must not wait
+     * for run's thread: that one first calls FwpmNetEventUnsubscribe0, which waits for running callbacks, and the
+     * pipeline gives sources only a few seconds before the JVM exits.
+     */
     @Override
-    public void stop() { stopped.countDown(); }
+    public void stop() {
+        restoreOptions();
+        stopped.countDown();
+    }
+
+    /** Writes back the options as found, if they were changed; idempotent, safe from any thread. */
+    private void restoreOptions() {
+        EngineOptions o = saved;
+        if (o == null) return;
+        try {
+            if (o.restore() && journal != null) journal.delete();
+            restoreFailure = null;
+        } catch (WfpException e) {
+            restoreFailure = e;
+        } catch (java.io.IOException e) {
+            restoreFailure = new WfpException("restored the engine options but could not delete " + journal.file()
+                    + ": " + e.getMessage(), 0);
+        }
+    }
 
     @Override
     public void run(Emitter emitter) throws Exception {
@@ -100,9 +149,13 @@ public final class WfpLiveSource implements EventSource {
                 enumerate(engine, names, emitter);
                 return;
             }
-            EngineOptions saved = EngineOptions.read(api, engine);
+            if (journal != null) recoverAbandoned(engine);
+            EngineOptions found = EngineOptions.read(api, engine);
+            saved = found;
+            Thread hook = shutdownHook ? new Thread(this::restoreOptions, "ws_tool-wfp-restore") : null;
+            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
-                saved.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS);
+                found.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS, journal);
                 Pointer events = subscribe(engine, names, emitter);
                 try {
                     stopped.await();
@@ -110,11 +163,73 @@ public final class WfpLiveSource implements EventSource {
                     WfpException.check(api.FwpmNetEventUnsubscribe0(engine, events), "FwpmNetEventUnsubscribe0");
                 }
             } finally {
-                saved.restore();
+                restoreOptions();
+                if (hook != null) removeHook(hook);
             }
+            if (restoreFailure != null) throw restoreFailure;
         } finally {
             api.FwpmEngineClose0(engine);
         }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway; restoring twice is harmless
+        }
+    }
+
+    /** Writes back the options a run that is no longer running recorded and did not restore. */
+    private void recoverAbandoned(Pointer engine) throws WfpException {
+        java.util.Optional<OptionsJournal.Entry> left;
+        try {
+            left = journal.read();
+        } catch (java.io.IOException e) {
+            throw new WfpException(e.getMessage(), 0);
+        }
+        if (left.isEmpty() || alive.test(left.get().pid())) return;
+        status.accept(restoreRecorded(api, engine, journal, left.get()));
+    }
+
+    /**
+     * {@code firewall --restore-options}: writes back the options recorded in {@code journal} (whoever recorded
+     * them) and deletes it; returns what was done, as one sentence.
+     */
+    public static String restoreRecorded(Fwpuclnt api, OptionsJournal journal) throws WfpException {
+        java.util.Optional<OptionsJournal.Entry> entry;
+        try {
+            entry = journal.read();
+        } catch (java.io.IOException e) {
+            throw new WfpException(e.getMessage(), 0);
+        }
+        if (entry.isEmpty()) return "no changed WFP engine options are recorded (" + journal.file() + " does not exist)";
+        PointerByReference h = new PointerByReference();
+        WfpException.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0");
+        try {
+            return restoreRecorded(api, h.getValue(), journal, entry.get());
+        } finally {
+            api.FwpmEngineClose0(h.getValue());
+        }
+    }
+
+    private static String restoreRecorded(Fwpuclnt api, Pointer engine, OptionsJournal journal,
+                                          OptionsJournal.Entry e) throws WfpException {
+        for (var option : e.originals().entrySet()) {
+            FWP_VALUE0 v = new FWP_VALUE0();
+            v.type = (int) option.getValue()[0];
+            v.value = option.getValue()[1];
+            WfpException.check(api.FwpmEngineSetOption0(engine, option.getKey(), v),
+                    "FwpmEngineSetOption0(" + EngineOptions.name(option.getKey()) + ")");
+        }
+        try {
+            journal.delete();
+        } catch (java.io.IOException ex) {
+            throw new WfpException("restored the engine options but could not delete " + journal.file() + ": "
+                    + ex.getMessage(), 0);
+        }
+        return "WFP: restored the engine options a ws_tool firewall run (PID " + e.pid() + ") changed and did not"
+                + " restore: " + e.originals().keySet().stream().map(EngineOptions::name).toList();
     }
 
     private Pointer subscribe(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
@@ -246,23 +361,53 @@ public final class WfpLiveSource implements EventSource {
 
         int keywordsValue() { return keywords == null ? 0 : (int) keywords.value; }
 
-        void enable(int wantedKeywords) throws WfpException {
-            if ((int) collect.value == 0) {
+        static String name(int option) {
+            return option == WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS ? "FWPM_ENGINE_COLLECT_NET_EVENTS"
+                    : option == WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS
+                    ? "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS" : "option " + option;
+        }
+
+        /** Turns on what is missing; records the values found in {@code journal} (if any) before changing them. */
+        synchronized void enable(int wantedKeywords, OptionsJournal journal) throws WfpException {
+            boolean collectOff = (int) collect.value == 0;
+            int now = keywords == null ? 0 : (int) keywords.value;
+            boolean keywordsMissing = keywords != null && (now | wantedKeywords) != now;
+            if (!collectOff && !keywordsMissing) return;
+            if (journal != null) {
+                java.util.Map<Integer, long[]> originals = new java.util.LinkedHashMap<>();
+                if (collectOff) originals.put(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, new long[] {collect.type, collect.value});
+                if (keywordsMissing) originals.put(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, new long[] {keywords.type, keywords.value});
+                try {
+                    journal.write(new OptionsJournal.Entry(ProcessHandle.current().pid(), originals));
+                } catch (java.io.IOException e) {
+                    throw new WfpException("cannot record the engine options before changing them in " + journal.file()
+                            + ": " + e.getMessage(), 0);
+                }
+            }
+            if (collectOff) {
                 set(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, 1, "FWPM_ENGINE_COLLECT_NET_EVENTS");
                 collectChanged = true;
             }
-            if (keywords != null) {
-                int now = (int) keywords.value;
-                if ((now | wantedKeywords) != now) {
-                    set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
-                            "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
-                    keywordsChanged = true;
+            if (keywordsMissing) {
+                set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
+                        "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+                keywordsChanged = true;
+            }
+            if (journal != null && !collectChanged && !keywordsChanged) {
+                try {
+                    journal.delete(); // nothing was changed after all
+                } catch (java.io.IOException ignored) {
+                    // a stale record only makes the next run write back the values found now
                 }
             }
         }
 
-        /** Writes back the values found, in reverse order; tries both even when one fails. */
-        void restore() throws WfpException {
+        /**
+         * Writes back the values found, in reverse order; tries both even when one fails. Returns whether something
+         * had been changed (and is now restored).
+         */
+        synchronized boolean restore() throws WfpException {
+            boolean any = keywordsChanged || collectChanged;
             WfpException first = null;
             if (keywordsChanged) {
                 try {
@@ -281,6 +426,7 @@ public final class WfpLiveSource implements EventSource {
                 }
             }
             if (first != null) throw first;
+            return any;
         }
 
         private void set(int option, int value, String name) throws WfpException {
