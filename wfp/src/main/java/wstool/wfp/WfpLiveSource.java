@@ -6,7 +6,10 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -25,9 +28,10 @@ import wstool.wfp.fwpu.Fwpuclnt;
  *     that level delivers (N + 1); {@code --recent} likewise uses the highest FwpmNetEventEnumN (5 down to 0).</li>
  * <li>Reads FWPM_ENGINE_COLLECT_NET_EVENTS and NET_EVENT_MATCH_ANY_KEYWORDS first, turns on only what is missing, and
  *     on exit writes back exactly the values it found (never switches collection off for others).</li>
- * <li>The callback copies the event into a FirewallEvent and hands it to the non-blocking emitter; it takes no lock.
- *     {@link #stop()} only releases {@link #run}, whose thread then calls FwpmNetEventUnsubscribe0 (which waits for
- *     running callbacks) - so stop can never deadlock with a callback.</li>
+ * <li>The callback copies the event out of native memory and queues it (it takes no lock and never waits); run's
+ *     thread resolves names and emits. {@link #stop()} restores the options and releases {@link #run}, whose thread
+ *     then calls FwpmNetEventUnsubscribe0 (which waits for running callbacks) - so stop can never deadlock with a
+ *     callback.</li>
  * </ul>
  * Driven in tests by a fake fwpuclnt with memory at SDK offsets; on Windows only by the CI smoke test
  * (.github/workflows/windows-wfp.yml). Not otherwise run on Windows by its author.
@@ -46,6 +50,7 @@ public final class WfpLiveSource implements EventSource {
             | WfpConstants.KEYWORD_INBOUND_BCAST | WfpConstants.KEYWORD_PORT_SCANNING_DROP;
     static final int ENUM_BATCH = 256;
     static final long MAX_RECENT = 10_000_000;
+    static final int HANDOFF_CAPACITY = 65_536;
 
     private final Fwpuclnt api;
     private final Fwpuclnt.Exports exports;
@@ -61,6 +66,9 @@ public final class WfpLiveSource implements EventSource {
     private volatile EngineOptions saved;
     private volatile WfpException restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong handoffDropped = new AtomicLong();
+    /** Copied events from the callback to run's thread; full: dropped and counted, the callback never waits. */
+    private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
     private volatile int subscribeLevel = -1;
 
@@ -88,7 +96,7 @@ public final class WfpLiveSource implements EventSource {
     /** Live events must not be held up; the recent-event buffer is a snapshot and is read completely. */
     @Override public boolean live() { return !recent; }
 
-    @Override public long lostAtSource() { return decodeErrors.get(); }
+    @Override public long lostAtSource() { return decodeErrors.get() + handoffDropped.get(); }
 
     /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
     public int subscribeLevel() { return subscribeLevel; }
@@ -156,12 +164,16 @@ public final class WfpLiveSource implements EventSource {
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
                 found.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS, journal);
-                Pointer events = subscribe(engine, names, emitter);
+                Pointer events = subscribe(engine);
                 try {
-                    stopped.await();
+                    while (stopped.getCount() > 0) {
+                        WfpEventData d = handoff.poll(100, TimeUnit.MILLISECONDS);
+                        if (d != null) emitNamed(d, names, emitter);
+                    }
                 } finally {
                     WfpException.check(api.FwpmNetEventUnsubscribe0(engine, events), "FwpmNetEventUnsubscribe0");
                 }
+                for (WfpEventData d = handoff.poll(); d != null; d = handoff.poll()) emitNamed(d, names, emitter);
             } finally {
                 restoreOptions();
                 if (hook != null) removeHook(hook);
@@ -232,13 +244,28 @@ public final class WfpLiveSource implements EventSource {
                 + " restore: " + e.originals().keySet().stream().map(EngineOptions::name).toList();
     }
 
-    private Pointer subscribe(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
+    /** Names (filter, layer, drive path, account) are resolved here, on run's thread, never in the callback. */
+    private void emitNamed(WfpEventData d, NameResolver names, Emitter emitter) {
+        try {
+            emitter.emit(d.toEvent(Source.WFP, names));
+        } catch (RuntimeException e) {
+            decodeErrors.incrementAndGet();
+            lastDecodeError = String.valueOf(e.getMessage());
+        }
+    }
+
+    /**
+     * The callback only copies the event out of native memory and queues it: FwpmFilterGetById0, FwpmLayerGetById0,
+     * QueryDosDevice and LookupAccountSid (seconds for a domain SID that must be asked of a domain controller) would
+     * hold up WFP's delivery thread. System Informer (fwmon.c) and simplewall (log.c, a work queue) do the same.
+     */
+    private Pointer subscribe(Pointer engine) throws WfpException {
         int level = highest("FwpmNetEventSubscribe", 4);
         if (level < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
         int version = level + 1; // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
         callback = (context, event) -> {
             try {
-                emitter.emit(NetEventDecoder.decode(version, event).toEvent(Source.WFP, names));
+                if (!handoff.offer(NetEventDecoder.decode(version, event))) handoffDropped.incrementAndGet();
             } catch (RuntimeException | Error e) { // never let an exception unwind into fwpuclnt
                 decodeErrors.incrementAndGet();
                 lastDecodeError = String.valueOf(e.getMessage());

@@ -129,33 +129,54 @@ class WfpLiveSourceTest {
     void stopRestoresOptionsWithoutWaitingForUnsubscribe() throws Exception {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0);
         WfpLiveSource src = source(fake, false, false);
-        CountDownLatch inCallback = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> run = pool.submit(() -> {
-            src.run(e -> {
-                inCallback.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS); // a callback that takes its time
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                return got.add(e);
-            });
-            return null;
-        });
-        assertTrue(fake.subscribed.await(10, TimeUnit.SECONDS));
-        SdkMemory.Event ev = drop(fake, 5);
-        Future<?> callback = pool.submit(() -> fake.fire(ev.m));
-        assertTrue(inCallback.await(10, TimeUnit.SECONDS));
+        Future<?> run = start(src, fake);
+        fake.runningCallbacks.incrementAndGet(); // a callback in progress: Unsubscribe0 waits for it
         src.stop();
-        assertEquals(0L, fake.options.get(COLLECT), "restored by stop() while the callback still runs");
+        assertEquals(0L, fake.options.get(COLLECT), "restored by stop() while a callback still runs");
         assertEquals(0L, fake.options.get(KEYWORDS));
         assertFalse(run.isDone());
-        release.countDown();
-        callback.get(10, TimeUnit.SECONDS);
+        fake.runningCallbacks.decrementAndGet();
         run.get(10, TimeUnit.SECONDS);
         assertEquals(1, fake.calls.stream().filter(c -> c.equals("FwpmEngineSetOption0(0=0)")).count(),
                 "restored once: " + fake.calls);
+    }
+
+    /**
+     * The callback only copies: a name look-up that blocks (LookupAccountSid on a domain SID can take seconds)
+     * holds up run's thread, never WFP's delivery thread.
+     */
+    @Test
+    void namesAreResolvedOffTheCallbackThread() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        CountDownLatch lookupStarted = new CountDownLatch(1);
+        CountDownLatch domainAnswers = new CountDownLatch(1);
+        List<String> lookupThreads = new CopyOnWriteArrayList<>();
+        WfpLiveSource src = new WfpLiveSource(fake.binding(), false, false, (api, engine) -> new WindowsNames(api,
+                engine, Map::of, sid -> {
+                    lookupThreads.add(Thread.currentThread().getName());
+                    lookupStarted.countDown();
+                    try {
+                        domainAnswers.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "CONTOSO\\alice";
+                }, System::nanoTime, Duration.ofMinutes(5))).shutdownHook(false);
+        Future<?> run = start(src, fake);
+        SdkMemory.Event ev = drop(fake, 5);
+        Future<?> callback = pool.submit(() -> {
+            Thread.currentThread().setName("fwpuclnt-callback");
+            fake.fire(ev.m);
+        });
+        callback.get(5, TimeUnit.SECONDS); // returns while the look-up is still blocked
+        assertTrue(lookupStarted.await(10, TimeUnit.SECONDS));
+        assertEquals(0, got.size());
+        domainAnswers.countDown();
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1, got.size());
+        assertEquals("CONTOSO\\alice", got.get(0).header().user());
+        assertFalse(lookupThreads.contains("fwpuclnt-callback"), lookupThreads.toString());
     }
 
     /** The options as found are on disk from before the first change until they are written back. */
