@@ -152,8 +152,11 @@ class EtwLiveSourceTest {
         assertNothingLeft();
         fake.enableResult = 0;
         fake.failOpenTrace = true;
+        fake.openTraceLastError = 1168; // ERROR_NOT_FOUND: the reason is GetLastError's, not a made-up -1
         e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertTrue(e.getMessage().contains("cannot open the real-time ETW session " + OWN_SESSION), e.getMessage());
+        assertEquals(1168, e.code());
+        assertTrue(e.getMessage().contains("OpenTraceW failed with Win32 error 1168"), e.getMessage());
         assertNothingLeft();
     }
 

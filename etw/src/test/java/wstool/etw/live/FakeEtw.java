@@ -50,6 +50,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     volatile int startedLogFileMode;
     int enableResult;
     boolean failOpenTrace;
+    /** The GetLastError value OpenTraceW leaves when {@link #failOpenTrace}. */
+    int openTraceLastError = EtwApi.ERROR_ACCESS_DENIED;
     /** What ProcessTrace returns when it returns by itself ({@link #returnAfterScript}). */
     int processTraceResult;
     /** Event ids of the last EVENT_FILTER_TYPE_EVENT_ID filter seen by EnableTraceEx2, with its FilterIn flag. */
@@ -169,6 +171,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         Pointer cb = logfile.getPointer(LF_EVENT_RECORD_CALLBACK);
         if (failOpenTrace || !activeSessions.contains(name) || cb == null) {
             calls.add("OpenTraceW " + name + " -> INVALID");
+            com.sun.jna.Native.setLastError(failOpenTrace ? openTraceLastError : 4201); // as advapi32 does
             return EtwApi.INVALID_PROCESSTRACE_HANDLE;
         }
         long h = nextHandle++;
