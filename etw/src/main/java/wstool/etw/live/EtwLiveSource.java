@@ -206,7 +206,7 @@ public final class EtwLiveSource implements EventSource {
     private void onRecord(Pointer record) {
         LiveEventRecord r = RecordCopier.copy(record);
         if (!decoder.knows(r.provider(), r.eventId(), r.version())) {
-            schemas.fetch(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()), record);
+            schemas.fetch(TdhSchemas.Key.of(r), record);
         }
         if (!handoff.offer(r)) {
             handoffDropped.incrementAndGet();
@@ -250,7 +250,7 @@ public final class EtwLiveSource implements EventSource {
             }
         }
         TdhSchema tdh = decoder.knows(r.provider(), r.eventId(), r.version()) ? null
-                : schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version())).orElse(null);
+                : schemas.cached(TdhSchemas.Key.of(r)).orElse(null);
         decoder.decode(r, tdh, e -> {
             // The decoder's PID only: an event it could not attribute stays unattributed, as offline. The header
             // PID of a kernel provider's completion or indication is whoever ran when it was logged.
@@ -275,7 +275,7 @@ public final class EtwLiveSource implements EventSource {
      * (exit code from ExitCode), else null.
      */
     private NetEvent trackProcess(LiveEventRecord r) {
-        Optional<TdhSchema> schema = schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()));
+        Optional<TdhSchema> schema = schemas.cached(TdhSchemas.Key.of(r));
         if (schema.isEmpty()) {
             return null;
         }

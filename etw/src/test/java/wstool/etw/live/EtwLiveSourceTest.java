@@ -330,7 +330,7 @@ class EtwLiveSourceTest {
 
     @Test
     void pidModeFiltersInTheConsumerAndStopsWhenTheProcessExits() throws Exception {
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port", "Name"}, new int[] {6, 1}));
         byte[] payload = le().u16(8080).bytes("hi\0".getBytes(StandardCharsets.UTF_16LE)).build();
         fake.script.add(other(7, 4242, payload));
@@ -357,6 +357,24 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** Classic events share id 0 and differ by opcode: each opcode gets its own TDH schema. */
+    @Test
+    void tdhSchemasAreKeptApartByOpcode() throws Exception {
+        fake.tdh(OTHER_PROVIDER, 0, 2, 32, FakeEtw.traceEventInfo(OTHER_PROVIDER, 0, 2, "Classic",
+                new String[] {"LostCount"}, new int[] {8}));
+        fake.tdh(OTHER_PROVIDER, 0, 2, 33, FakeEtw.traceEventInfo(OTHER_PROVIDER, 0, 2, "Classic",
+                new String[] {"BufferId"}, new int[] {6}));
+        fake.script.add(new LiveEventRecord(OTHER_PROVIDER, 0, 2, 0, 4, 32, 0, 0, 0x0040, 0, 77, 1, filetime(T0),
+                le().u32(5).build(), List.of()));
+        fake.script.add(new LiveEventRecord(OTHER_PROVIDER, 0, 2, 0, 4, 33, 0, 0, 0x0040, 0, 77, 1,
+                filetime(T0.plusMillis(1)), le().u16(9).build(), List.of()));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString()))), fake);
+        assertEquals(2, emitted.size(), emitted.toString());
+        assertEquals("5", emitted.get(0).header().raw().get("LostCount"));
+        assertEquals("9", emitted.get(1).header().raw().get("BufferId"));
+        assertNull(emitted.get(1).header().raw().get("LostCount"), "opcode 33 decoded with opcode 32's schema");
+    }
+
     @Test
     void pidThatDoesNotExistIsAClearError() {
         EtwException e = assertThrows(EtwException.class, () -> source().target(TraceTarget.pid(31337))
@@ -368,10 +386,10 @@ class EtwLiveSourceTest {
     @Test
     void exeModeFollowsProcessesStartedLater() throws Exception {
         UUID kp = EtwProvider.KERNEL_PROCESS.guid();
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
                         "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port"}, new int[] {6}));
         String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.exe";
         byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
@@ -393,18 +411,18 @@ class EtwLiveSourceTest {
     @Test
     void exeModeEmitsProcessExitForTheTracedProcesssStop() throws Exception {
         UUID kp = EtwProvider.KERNEL_PROCESS.guid();
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
                         "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
         // ProcessStop version 2 as the manifest has it: UInt32 UInt64 FILETIME FILETIME UInt32 UInt32 UInt32 UInt64
         // UInt64 UInt64 UInt32 x5, AnsiString
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 2, 2), FakeEtw.traceEventInfo(kp, 2, 2,
+        fake.tdh(kp, 2, 2, FakeEtw.traceEventInfo(kp, 2, 2,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "ProcessSequenceNumber", "CreateTime",
                         "ExitTime", "ExitCode", "TokenElevationType", "HandleCount", "CommitCharge", "CommitPeak",
                         "CPUCycleCount", "ReadOperationCount", "WriteOperationCount", "ReadTransferKiloBytes",
                         "WriteTransferKiloBytes", "HardFaultCount", "ImageName"},
                 new int[] {8, 10, 17, 17, 8, 8, 8, 10, 10, 10, 8, 8, 8, 8, 8, 2}));
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port"}, new int[] {6}));
         String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\curl.exe";
         byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)

@@ -44,7 +44,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     final List<Long> enabledKeywords = Collections.synchronizedList(new ArrayList<>());
     final List<Byte> enabledLevels = Collections.synchronizedList(new ArrayList<>());
     final List<LiveEventRecord> script = new ArrayList<>();
-    final Map<TdhSchemas.Key, byte[]> tdhInfo = new HashMap<>();
+    /** TRACE_EVENT_INFO per (provider, id, version, opcode): what TDH tells apart. */
+    final Map<List<Object>, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
     /** LogFileMode of the last StartTraceW. */
     volatile int startedLogFileMode;
@@ -256,6 +257,14 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         return 0;
     }
 
+    void tdh(UUID provider, int id, int version, byte[] info) {
+        tdh(provider, id, version, 0, info);
+    }
+
+    void tdh(UUID provider, int id, int version, int opcode, byte[] info) {
+        tdhInfo.put(List.of(provider, id, version, opcode), info);
+    }
+
     /** A NUL-terminated UTF-16LE string as Windows writes it (Pointer.getWideString would read Linux wchar_t). */
     static String utf16(Pointer p, long offset, int maxBytes) {
         StringBuilder sb = new StringBuilder();
@@ -328,7 +337,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         UUID provider = Guids.fromBytes(event.getByteArray(EH_PROVIDER_ID, 16), 0);
         int id = event.getShort(EH_DESCRIPTOR) & 0xFFFF;
         int version = event.getByte(EH_DESCRIPTOR + 2) & 0xFF;
-        byte[] info = tdhInfo.get(new TdhSchemas.Key(provider, id, version));
+        int opcode = event.getByte(EH_DESCRIPTOR + 5) & 0xFF;
+        byte[] info = tdhInfo.get(List.of(provider, id, version, opcode));
         if (info == null) {
             return EtwApi.ERROR_NOT_FOUND;
         }
