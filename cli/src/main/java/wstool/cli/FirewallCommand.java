@@ -158,11 +158,13 @@ public final class FirewallCommand implements Callable<Integer> {
                     + " the Linux backend");
         }
         PrintWriter err = spec.commandLine().getErr();
-        return WfpLiveSource.windows(all, recent).journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
-                line -> {
+        return WfpLiveSource.windows(all, recent)
+                .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
+                        pid -> ProcessHandle.of(pid).isPresent())
+                .status(line -> {
                     err.println("ws_tool: " + line);
                     err.flush();
-                }, pid -> ProcessHandle.of(pid).isPresent());
+                });
     }
 
     /** --restore-options: Windows only, nothing else on the line. */

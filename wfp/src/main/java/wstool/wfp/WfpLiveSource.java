@@ -51,6 +51,8 @@ public final class WfpLiveSource implements EventSource {
     static final int ENUM_BATCH = 256;
     static final long MAX_RECENT = 10_000_000;
     static final int HANDOFF_CAPACITY = 65_536;
+    /** How the status line that says net events are now being received begins; scripts wait for it. */
+    public static final String READY = "ready: ";
 
     private final Fwpuclnt api;
     private final Fwpuclnt.Exports exports;
@@ -105,12 +107,17 @@ public final class WfpLiveSource implements EventSource {
 
     /**
      * Keeps the options as found in {@code journal} while they are changed, and first writes back what a run that
-     * died left there (its PID no longer running per {@code alive}); {@code status} gets one line when it does.
+     * died left there (its PID no longer running per {@code alive}), saying so in a status line.
      */
-    public WfpLiveSource journal(OptionsJournal journal, Consumer<String> status, LongPredicate alive) {
+    public WfpLiveSource journal(OptionsJournal journal, LongPredicate alive) {
         this.journal = journal;
-        this.status = status;
         this.alive = alive;
+        return this;
+    }
+
+    /** Status lines: options restored for a dead run, and the readiness line ({@link #READY}) once subscribed. */
+    public WfpLiveSource status(Consumer<String> status) {
+        this.status = status;
         return this;
     }
 
@@ -285,6 +292,8 @@ public final class WfpLiveSource implements EventSource {
         };
         WfpException.check(rc, "FwpmNetEventSubscribe" + level);
         subscribeLevel = level;
+        status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
+                + (all ? "drops and allows" : "drops") + ")");
         return out.getValue();
     }
 

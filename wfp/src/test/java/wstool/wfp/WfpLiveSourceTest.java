@@ -184,7 +184,7 @@ class WfpLiveSourceTest {
     void originalOptionsAreRecordedWhileChanged(@TempDir Path dir) throws Exception {
         OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x1);
-        WfpLiveSource src = source(fake, false, false).journal(journal, s -> { }, pid -> true);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true);
         Future<?> run = start(src, fake);
         OptionsJournal.Entry e = journal.read().orElseThrow();
         assertEquals(ProcessHandle.current().pid(), e.pid());
@@ -203,13 +203,14 @@ class WfpLiveSourceTest {
                 KEYWORDS, new long[] {WfpConstants.FWP_UINT32, 0})));
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
         List<String> status = new CopyOnWriteArrayList<>();
-        WfpLiveSource src = source(fake, false, false).journal(journal, status::add, pid -> pid != 424242);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> pid != 424242).status(status::add);
         Future<?> run = start(src, fake);
         src.stop();
         run.get(10, TimeUnit.SECONDS);
-        assertEquals(1, status.size(), status.toString());
+        assertEquals(2, status.size(), status.toString());
         assertTrue(status.get(0).startsWith("WFP: restored the engine options a ws_tool firewall run (PID 424242)"),
                 status.get(0));
+        assertEquals("ready: receiving WFP net events (FwpmNetEventSubscribe4, drops)", status.get(1));
         assertEquals(0L, fake.options.get(COLLECT));
         assertEquals(0L, fake.options.get(KEYWORDS));
         assertTrue(fake.calls.indexOf("FwpmEngineSetOption0(0=0)") < fake.calls.indexOf("FwpmEngineGetOption0(0)"),
@@ -222,7 +223,7 @@ class WfpLiveSourceTest {
         OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
         journal.write(new OptionsJournal.Entry(777, Map.of(COLLECT, new long[] {WfpConstants.FWP_UINT32, 0})));
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
-        WfpLiveSource src = source(fake, false, false).journal(journal, s -> { }, pid -> true);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true);
         Future<?> run = start(src, fake);
         src.stop();
         run.get(10, TimeUnit.SECONDS);

@@ -46,6 +46,11 @@ public final class EtwLiveSource implements EventSource {
      * (and stop) one session, and a session left by a killed run can be told from one still in use.
      */
     public static final String SESSION_PREFIX = "ws_tool-trace-";
+    /**
+     * How the status line that says events are now being received begins (session started, providers enabled,
+     * consumer open): people and CI scripts wait for it before they make traffic.
+     */
+    public static final String READY = "ready: ";
     /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
     static final long DEFAULT_REORDER_MILLIS = 250;
 
@@ -66,6 +71,7 @@ public final class EtwLiveSource implements EventSource {
     private final AtomicLong handoffDropped = new AtomicLong();
     private final AtomicInteger processResult = new AtomicInteger(Integer.MIN_VALUE);
     private volatile boolean stopRequested;
+    private volatile boolean ready;
     private volatile String stopReason;
     private volatile EtwConsumer consumer;
     private volatile Thread shutdownHook;
@@ -104,6 +110,11 @@ public final class EtwLiveSource implements EventSource {
     @Override
     public long lostAtSource() {
         return session.lastCounters().total() + handoffDropped.get();
+    }
+
+    /** Whether the session is started, its providers enabled and the consumer open. */
+    public boolean ready() {
+        return ready;
     }
 
     /** Records dropped because the hand-off queue was full. */
@@ -159,6 +170,9 @@ public final class EtwLiveSource implements EventSource {
             }, "etw-process-trace");
             processThread.setDaemon(true);
             processThread.start();
+            ready = true;
+            status.accept(READY + "tracing " + target + " (ETW session " + session.name() + ": "
+                    + String.join(", ", sessionProviders().stream().map(EtwProvider::name).toList()) + ")");
             consume(emitter);
         } finally {
             teardown(processThread);

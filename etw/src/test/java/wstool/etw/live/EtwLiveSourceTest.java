@@ -113,6 +113,27 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** One readiness line once the session runs and every provider is enabled, before the first event is handled. */
+    @Test
+    void readinessLineOnceProvidersAreEnabled() throws Exception {
+        List<String> enabledAtReady = new ArrayList<>();
+        EtwLiveSource s = source().target(TraceTarget.exe("curl")).status(line -> {
+            if (line.startsWith(EtwLiveSource.READY)) {
+                enabledAtReady.addAll(fake.enabled.stream().map(UUID::toString).toList());
+            }
+            status.add(line);
+        }).build();
+        assertFalse(s.ready());
+        fake.afterScript = s::stop;
+        s.run(e -> emitted.add(e));
+        assertTrue(s.ready());
+        List<String> ready = status.stream().filter(l -> l.startsWith(EtwLiveSource.READY)).toList();
+        assertEquals(List.of("ready: tracing curl.exe (ETW session " + OWN_SESSION + ": Microsoft-Windows-Winsock-AFD,"
+                + " Microsoft-Windows-Winsock-NameResolution, Microsoft-Windows-Kernel-Network,"
+                + " Microsoft-Windows-Kernel-Process)"), ready);
+        assertEquals(4, enabledAtReady.size(), "all providers enabled before the line: " + enabledAtReady);
+    }
+
     @Test
     void accessDeniedTellsToRunAsAdministrator() {
         fake.startTraceResults.add(EtwApi.ERROR_ACCESS_DENIED);
