@@ -106,6 +106,9 @@ public final class WfpConstants {
         return v == FWP_DIRECTION_INBOUND ? Direction.IN : v == FWP_DIRECTION_OUTBOUND ? Direction.OUT : Direction.UNKNOWN;
     }
 
+    /** winerror.h: the engine's net event collection is off (FwpmNetEventEnum on a machine that does not collect). */
+    public static final int FWP_E_NET_EVENTS_DISABLED = 0x80320013;
+
     // FWPM_ENGINE_OPTION
     public static final int FWPM_ENGINE_COLLECT_NET_EVENTS = 0, FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS = 1;
     // FWPM_NET_EVENT_KEYWORD_*

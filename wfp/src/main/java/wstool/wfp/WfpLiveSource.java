@@ -261,16 +261,53 @@ public final class WfpLiveSource implements EventSource {
         }
     }
 
+    private Pointer subscribe(Pointer engine) throws WfpException {
+        int highest = highest("FwpmNetEventSubscribe", 4);
+        if (highest < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
+        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0(); // no conditions: every event
+        template.write();
+        subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
+        subscription.enumTemplate = template.getPointer();
+        WfpException first = null;
+        // An exported level can still fail (simplewall's log.c falls back level by level the same way).
+        for (int level = highest; level >= 0; level--) {
+            if (level < highest && !exports.has("FwpmNetEventSubscribe" + level)) continue;
+            Fwpuclnt.NetEventCallback cb = callbackFor(level + 1); // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
+            PointerByReference out = new PointerByReference();
+            int rc = switch (level) {
+                case 4 -> api.FwpmNetEventSubscribe4(engine, subscription, cb, null, out);
+                case 3 -> api.FwpmNetEventSubscribe3(engine, subscription, cb, null, out);
+                case 2 -> api.FwpmNetEventSubscribe2(engine, subscription, cb, null, out);
+                case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, cb, null, out);
+                default -> api.FwpmNetEventSubscribe0(engine, subscription, cb, null, out);
+            };
+            try {
+                WfpException.check(rc, "FwpmNetEventSubscribe" + level);
+            } catch (WfpException e) {
+                if (e.code() == WfpException.ERROR_ACCESS_DENIED) throw e; // no lower level will do better
+                if (first == null) first = e;
+                continue;
+            }
+            callback = cb;
+            subscribeLevel = level;
+            if (level < highest) {
+                status.accept("WFP: FwpmNetEventSubscribe" + highest + " failed (" + first.getMessage()
+                        + "); using FwpmNetEventSubscribe" + level);
+            }
+            status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
+                    + (all ? "drops and allows" : "drops") + ")");
+            return out.getValue();
+        }
+        throw first;
+    }
+
     /**
      * The callback only copies the event out of native memory and queues it: FwpmFilterGetById0, FwpmLayerGetById0,
      * QueryDosDevice and LookupAccountSid (seconds for a domain SID that must be asked of a domain controller) would
      * hold up WFP's delivery thread. System Informer (fwmon.c) and simplewall (log.c, a work queue) do the same.
      */
-    private Pointer subscribe(Pointer engine) throws WfpException {
-        int level = highest("FwpmNetEventSubscribe", 4);
-        if (level < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
-        int version = level + 1; // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
-        callback = (context, event) -> {
+    private Fwpuclnt.NetEventCallback callbackFor(int version) {
+        return (context, event) -> {
             try {
                 if (!handoff.offer(NetEventDecoder.decode(version, event))) handoffDropped.incrementAndGet();
             } catch (RuntimeException | Error e) { // never let an exception unwind into fwpuclnt
@@ -278,23 +315,6 @@ public final class WfpLiveSource implements EventSource {
                 lastDecodeError = String.valueOf(e.getMessage());
             }
         };
-        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0(); // no conditions: every event
-        template.write();
-        subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
-        subscription.enumTemplate = template.getPointer();
-        PointerByReference out = new PointerByReference();
-        int rc = switch (level) {
-            case 4 -> api.FwpmNetEventSubscribe4(engine, subscription, callback, null, out);
-            case 3 -> api.FwpmNetEventSubscribe3(engine, subscription, callback, null, out);
-            case 2 -> api.FwpmNetEventSubscribe2(engine, subscription, callback, null, out);
-            case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, callback, null, out);
-            default -> api.FwpmNetEventSubscribe0(engine, subscription, callback, null, out);
-        };
-        WfpException.check(rc, "FwpmNetEventSubscribe" + level);
-        subscribeLevel = level;
-        status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
-                + (all ? "drops and allows" : "drops") + ")");
-        return out.getValue();
     }
 
     private void enumerate(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
@@ -305,7 +325,7 @@ public final class WfpLiveSource implements EventSource {
         template.endTime.dwHighDateTime = (int) (now >>> 32);
         template.endTime.dwLowDateTime = (int) now;
         PointerByReference enumHandle = new PointerByReference();
-        WfpException.check(api.FwpmNetEventCreateEnumHandle0(engine, template, enumHandle), "FwpmNetEventCreateEnumHandle0");
+        checkRecent(api.FwpmNetEventCreateEnumHandle0(engine, template, enumHandle), "FwpmNetEventCreateEnumHandle0");
         try {
             long total = 0;
             while (total < MAX_RECENT && stopped.getCount() > 0) {
@@ -319,7 +339,7 @@ public final class WfpLiveSource implements EventSource {
                     case 1 -> api.FwpmNetEventEnum1(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
                     default -> api.FwpmNetEventEnum0(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
                 };
-                WfpException.check(rc, "FwpmNetEventEnum" + level);
+                checkRecent(rc, "FwpmNetEventEnum" + level);
                 int n = returned.getValue();
                 if (n <= 0 || entries.getValue() == null) break;
                 try {
@@ -341,6 +361,16 @@ public final class WfpLiveSource implements EventSource {
         } finally {
             api.FwpmNetEventDestroyEnumHandle0(engine, enumHandle.getValue());
         }
+    }
+
+    /** As WfpException.check, with a hint for the one error --recent users can fix themselves. */
+    private static void checkRecent(int rc, String function) throws WfpException {
+        if (rc == WfpConstants.FWP_E_NET_EVENTS_DISABLED) {
+            throw new WfpException("the Windows Filtering Platform is not collecting net events on this machine"
+                    + " (FWP_E_NET_EVENTS_DISABLED from " + function + "), so it keeps no recent ones: turn collection"
+                    + " on (a live 'ws_tool firewall' does while it runs) and try again", rc);
+        }
+        WfpException.check(rc, function);
     }
 
     private int highest(String function, int from) {

@@ -315,6 +315,47 @@ class WfpLiveSourceTest {
         assertEquals(0L, denied.options.get(COLLECT)); // restored although subscribing failed
     }
 
+    /** An exported level that fails is not the end: the next lower one is tried (simplewall does the same). */
+    @Test
+    void failingSubscribeLevelFallsBackToTheNextLower() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        fake.subscribeRcByLevel.put(4, 0x80320022); // an FWP_E_* the level-4 API gives on this build
+        fake.subscribeRcByLevel.put(3, 0x80320022);
+        List<String> status = new CopyOnWriteArrayList<>();
+        WfpLiveSource src = source(fake, false, false).status(status::add);
+        Future<?> run = start(src, fake);
+        assertEquals(2, fake.subscribeLevel);
+        fake.fire(drop(fake, 3).m); // level 2 delivers FWPM_NET_EVENT3
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(2, src.subscribeLevel());
+        assertEquals(1, got.size(), "decode errors: " + src.lastDecodeError());
+        assertEquals(70001L, ((FirewallEvent) got.get(0)).filterId());
+        assertTrue(status.get(0).startsWith("WFP: FwpmNetEventSubscribe4 failed (FwpmNetEventSubscribe4 failed: error"
+                + " 0x80320022); using FwpmNetEventSubscribe2"), status.toString());
+        assertTrue(fake.calls.containsAll(List.of("FwpmNetEventSubscribe4", "FwpmNetEventSubscribe3",
+                "FwpmNetEventSubscribe2")), fake.calls.toString());
+    }
+
+    @Test
+    void everyLevelFailingReportsTheHighestsError() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(1, 1).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        fake.subscribeRcByLevel.put(1, 0x80320022);
+        fake.subscribeRcByLevel.put(0, 0x800706BA);
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("FwpmNetEventSubscribe1 failed: error 0x80320022", e.getMessage());
+    }
+
+    @Test
+    void recentWithCollectionOffSaysHowToTurnItOn() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5);
+        fake.enumRc = WfpConstants.FWP_E_NET_EVENTS_DISABLED;
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, true).run(got::add));
+        assertEquals("the Windows Filtering Platform is not collecting net events on this machine"
+                + " (FWP_E_NET_EVENTS_DISABLED from FwpmNetEventEnum5), so it keeps no recent ones: turn collection on"
+                + " (a live 'ws_tool firewall' does while it runs) and try again", e.getMessage());
+    }
+
     @Test
     void otherErrorsNameFunctionAndCode() {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5);
