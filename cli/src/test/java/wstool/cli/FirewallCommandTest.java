@@ -4,6 +4,7 @@ import wstool.core.fixtures.Fixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,18 @@ class FirewallCommandTest {
         assertTrue(line.contains("\"filter_id\":66241"), line);
         assertTrue(line.contains("10.195.33.252"), line);
         assertTrue(line.contains("Quarantine Default"), line);
+    }
+
+    @Test
+    void restoreOptionsIsValidated() throws Exception {
+        CliRun r = CliRun.of("firewall", "--restore-options", "--all");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--restore-options takes no other firewall option"), r.err());
+        assumeFalse(DataDirs.isWindows());
+        r = CliRun.of("firewall", "--restore-options");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--restore-options writes back Windows Filtering Platform options; it needs Windows"),
+                r.err());
     }
 
     @Test
