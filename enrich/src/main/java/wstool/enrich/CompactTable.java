@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import wstool.core.model.AutonomousSystem;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
 import wstool.core.net.Addresses;
 
 /**
@@ -72,10 +74,9 @@ public final class CompactTable implements GeoSource {
             LeanNamed c = country != null && country.isoCode() != null ? country
                     : registeredCountry != null && registeredCountry.isoCode() != null ? registeredCountry : null;
             LeanNamed sub = subdivisions == null || subdivisions.isEmpty() ? null : subdivisions.get(0);
-            return new Enrichment(c == null ? null : c.isoCode(), c == null ? null : c.en(),
+            return Enrichment.of(new GeoLocation(c == null ? null : c.isoCode(), c == null ? null : c.en(),
                     city == null ? null : city.en(), sub == null ? null : sub.en(),
-                    location == null ? null : location.latitude(), location == null ? null : location.longitude(),
-                    null, null, null, null);
+                    location == null ? null : location.latitude(), location == null ? null : location.longitude()));
         }
     }
 
@@ -88,7 +89,7 @@ public final class CompactTable implements GeoSource {
         }
 
         Enrichment toEnrichment() {
-            return new Enrichment(null, null, null, null, null, null, number, organization, null, null);
+            return Enrichment.of(new AutonomousSystem(number, organization));
         }
     }
 

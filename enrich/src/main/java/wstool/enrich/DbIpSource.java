@@ -9,7 +9,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Locale;
+import wstool.core.model.AutonomousSystem;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
 
 /**
  * A DB-IP lite {@code .mmdb} with flat records ({@code country_code}, {@code city}, {@code state1},
@@ -39,9 +41,9 @@ public final class DbIpSource implements GeoSource {
         }
 
         Enrichment toEnrichment() {
-            return new Enrichment(countryCode == null ? null : countryCode.toUpperCase(Locale.ROOT), null, city, state1,
-                    latitude == null ? null : (double) latitude, longitude == null ? null : (double) longitude,
-                    asn, asOrg, null, null);
+            return new Enrichment(new GeoLocation(countryCode == null ? null : countryCode.toUpperCase(Locale.ROOT), null,
+                    city, state1, latitude == null ? null : (double) latitude, longitude == null ? null : (double) longitude),
+                    new AutonomousSystem(asn, asOrg), null, null, null);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
 import wstool.core.net.Addresses;
 import wstool.core.pipeline.AddressEnricher;
@@ -153,8 +154,7 @@ public final class Enricher implements AddressEnricher, Closeable {
         for (SpamhausDrop d : dropLists) {
             String id = d.asnListing(e.asn());
             if (id != null) {
-                return new Enrichment(e.countryCode(), e.countryName(), e.city(), e.region(), e.latitude(),
-                        e.longitude(), e.asn(), e.asOrg(), id, e.special());
+                return e.withDropListing(new DropListing(id));
             }
         }
         return e;

@@ -18,7 +18,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import wstool.core.model.AutonomousSystem;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
 
 /** A GeoIP2 / GeoLite2 City, Country, ASN or ISP database read through MaxMind's {@link DatabaseReader}. */
 public final class MaxMindSource implements GeoSource {
@@ -94,25 +96,23 @@ public final class MaxMindSource implements GeoSource {
         Country c = country(r.country(), r.registeredCountry());
         Location l = r.location();
         Subdivision s = r.subdivisions() == null || r.subdivisions().isEmpty() ? null : r.subdivisions().get(0);
-        return new Enrichment(c == null ? null : c.isoCode(), c == null ? null : c.getName(),
+        return Enrichment.of(new GeoLocation(c == null ? null : c.isoCode(), c == null ? null : c.getName(),
                 r.city() == null ? null : r.city().getName(), s == null ? null : s.getName(),
-                l == null ? null : l.latitude(), l == null ? null : l.longitude(), null, null, null, null);
+                l == null ? null : l.latitude(), l == null ? null : l.longitude()));
     }
 
     static Enrichment fromCountry(CountryResponse r) {
         Country c = country(r.country(), r.registeredCountry());
         if (c == null) return Enrichment.NONE;
-        return new Enrichment(c.isoCode(), c.getName(), null, null, null, null, null, null, null, null);
+        return Enrichment.of(GeoLocation.country(c.isoCode(), c.getName()));
     }
 
     static Enrichment fromAsn(AsnResponse r) {
-        return new Enrichment(null, null, null, null, null, null,
-                r.autonomousSystemNumber(), r.autonomousSystemOrganization(), null, null);
+        return Enrichment.of(new AutonomousSystem(r.autonomousSystemNumber(), r.autonomousSystemOrganization()));
     }
 
     static Enrichment fromIsp(IspResponse r) {
-        return new Enrichment(null, null, null, null, null, null,
-                r.autonomousSystemNumber(), r.autonomousSystemOrganization(), null, null);
+        return Enrichment.of(new AutonomousSystem(r.autonomousSystemNumber(), r.autonomousSystemOrganization()));
     }
 
     /** The location country, or the registered country where the location is unknown (anycast, satellite). */
