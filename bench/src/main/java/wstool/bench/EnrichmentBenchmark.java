@@ -59,7 +59,7 @@ public class EnrichmentBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        addresses = "zipf".equals(stream) ? AddressStreams.zipf(ADDRESSES, 100_000, 1) : AddressStreams.uniform(ADDRESSES, 2);
+        addresses = AddressStreams.benchmarkStream(stream);
         enricher = enricher("tables".equals(tables));
     }
 
