@@ -9,6 +9,10 @@ import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
+import wstool.core.model.SpecialRange;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -31,14 +35,10 @@ public final class GoldenEvents {
 
     private GoldenEvents() {}
 
-    private static final Enrichment LONDON = new Enrichment("GB", "United Kingdom", "London", "England",
-            51.5142, -0.0931, 29518L, "Bredband2 AB", null, null);
-    private static final Enrichment LISTED = new Enrichment("RU", "Russia", "Moscow", "Moscow", 55.7522, 37.6156,
-            64496L, "=HYPERLINK(\"http://x\")", "SBL123456", null);
-    private static final Enrichment PRIVATE = new Enrichment(null, null, null, null, null, null, null, null, null,
-            "private");
-    private static final Enrichment MUNICH_V6 = new Enrichment("DE", "Germany", "München", "Bavaria", 48.1374,
-            11.5755, 3320L, "Deutsche Telekom AG", null, "documentation");
+    private static final Enrichment LONDON = new Enrichment(new GeoLocation("GB", "United Kingdom", "London", "England", 51.5142, -0.0931), new AutonomousSystem(29518L, "Bredband2 AB"), null, null, null);
+    private static final Enrichment LISTED = new Enrichment(new GeoLocation("RU", "Russia", "Moscow", "Moscow", 55.7522, 37.6156), new AutonomousSystem(64496L, "=HYPERLINK(\"http://x\")"), new DropListing("SBL123456"), null, null);
+    private static final Enrichment PRIVATE = Enrichment.of(new SpecialRange("private"));
+    private static final Enrichment MUNICH_V6 = new Enrichment(new GeoLocation("DE", "Germany", "München", "Bavaria", 48.1374, 11.5755), new AutonomousSystem(3320L, "Deutsche Telekom AG"), null, new SpecialRange("documentation"), null);
 
     public static List<NetEvent> all() {
         List<NetEvent> out = new ArrayList<>();
