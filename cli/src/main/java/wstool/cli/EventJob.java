@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.pipeline.EventSink;
 import wstool.core.pipeline.EventSource;
@@ -98,6 +99,8 @@ public final class EventJob {
                 .enricher(enricher)
                 .maxEvents(output.maxEvents)
                 .duration(output.duration);
+        if (output.hostName != null) b.host(output.hostName, true);
+        else if (sources.stream().anyMatch(EventSource::live)) b.host(LocalHost.name(), false);
         sources.forEach(b::source);
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);

@@ -26,6 +26,11 @@ public final class OutputOptions {
             description = "Events the full-screen view keeps for scrolling (default: ${DEFAULT-VALUE}).")
     int buffer;
 
+    @Option(names = "--host-name", paramLabel = "NAME",
+            description = "The machine name exports give every event (default: this machine for live sources, "
+                    + "the capture's own for imports where the file names it).")
+    String hostName;
+
     static boolean isStdout(Path p) { return p != null && p.toString().equals("-"); }
 
     boolean anyStdout() { return isStdout(csv) || isStdout(jsonl); }

@@ -49,6 +49,26 @@ class CommandsTest {
     }
 
     @Test
+    void replayKeepsTheRecordingsHostAndHostNameOverridesIt() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path named = dir.resolve("named.jsonl");
+        Path renamed = dir.resolve("renamed.csv");
+        assertEquals(0, CliRun.of("replay", demo().toString(), "--csv", plain.toString(), "--max-events", "5").exitCode());
+        for (var row : de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(plain).stream().toList()) {
+            assertEquals("", row.getField("host"), "a recording that names no machine: the replaying one is not claimed");
+        }
+        assertEquals(0, CliRun.of("replay", demo().toString(), "--jsonl", named.toString(), "--max-events", "5",
+                "--host-name", "SENSOR-7").exitCode());
+        List<String> lines = Files.readAllLines(named);
+        assertEquals(5, lines.size());
+        for (String l : lines) assertEquals("SENSOR-7", EventJson.read(l).header().host());
+        assertEquals(0, CliRun.of("replay", named.toString(), "--csv", renamed.toString()).exitCode());
+        for (var row : de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(renamed).stream().toList()) {
+            assertEquals("SENSOR-7", row.getField("host"), "replay keeps the recorded host");
+        }
+    }
+
+    @Test
     void servicesByPortProtoAndName() {
         CliRun r = CliRun.of("services", "3389/tcp", "53", "ssh", "1/dccp");
         assertEquals(0, r.exitCode(), r.err());

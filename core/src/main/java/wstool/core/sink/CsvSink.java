@@ -16,7 +16,7 @@ import wstool.core.model.NetEvent;
 public final class CsvSink implements EventSink {
     /** The documented columns (README), in order: fields of {@link EventFields} picked by reference. */
     public static final List<EventField> FIELDS = List.of(
-            EventFields.TIMESTAMP, EventFields.SOURCE, EventFields.CLASS, EventFields.KIND, EventFields.DIRECTION,
+            EventFields.TIMESTAMP, EventFields.HOST, EventFields.SOURCE, EventFields.CLASS, EventFields.KIND, EventFields.DIRECTION,
             EventFields.PROTOCOL, EventFields.LOCAL_ADDRESS, EventFields.LOCAL_PORT, EventFields.REMOTE_ADDRESS,
             EventFields.REMOTE_PORT, EventFields.SERVICE, EventFields.PID, EventFields.PROCESS, EventFields.USER,
             EventFields.COUNTRY_CODE, EventFields.COUNTRY, EventFields.CITY, EventFields.REGION,

@@ -26,6 +26,7 @@ public final class EventFields {
 
     public static final EventField CLASS = field("class", NetEvent::eventClass).build();
     public static final EventField TIMESTAMP = field("timestamp", e -> e.header().timestamp()).build();
+    public static final EventField HOST = field("host", e -> e.header().host()).build();
     public static final EventField SOURCE = field("source", e -> e.header().source()).build();
     public static final EventField KIND = field("kind", NetEvent::kind).build();
     public static final EventField PID = field("pid", e -> e.header().attributed() ? e.header().pid() : null).build();
@@ -87,7 +88,7 @@ public final class EventFields {
 
     /** Every field, in the JSON form's order. */
     public static final List<EventField> ALL = List.of(
-            CLASS, TIMESTAMP, SOURCE, KIND, PID, PROCESS, USER, PROTOCOL,
+            CLASS, TIMESTAMP, HOST, SOURCE, KIND, PID, PROCESS, USER, PROTOCOL,
             LOCAL_ADDRESS, LOCAL_PORT, REMOTE_ADDRESS, REMOTE_PORT, SERVICE,
             TYPE, OP, PHASE, DIRECTION, FILTER_ID, FILTER_NAME, LAYER_ID, LAYER_NAME, RULE,
             ENDPOINT_ID, FAMILY, SOCKET_TYPE, BUFFER_LENGTH, BYTES,

@@ -95,7 +95,7 @@ public final class EventJson {
                 text(n, "process"), text(n, "user"),
                 n.path("ip_protocol").asInt(-1),
                 endpoint(n.get("local")), endpoint(n.get("remote")),
-                raw(n.get("raw")), enrichment(n.get("enrichment")));
+                raw(n.get("raw")), enrichment(n.get("enrichment")), text(n, "host"));
         return switch (cls) {
             case FIREWALL -> new FirewallEvent(h, enumOf(FirewallEventType.class, required(n, "type")),
                     enumOf(Direction.class, n.path("direction").asText("UNKNOWN")),
