@@ -26,6 +26,8 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
+import wstool.siem.ecs.EcsContext;
+import wstool.siem.ecs.EcsSink;
 import wstool.data.RangeTables;
 import wstool.enrich.Enricher;
 import wstool.verify.ReportFiles;
@@ -211,6 +213,7 @@ public final class EventJob {
         try {
             if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
             if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
+            if (output.ecs != null) sinks.add(new EcsSink(writer(output.ecs), ecsContext()));
             if (useTui()) {
                 if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
                     throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
@@ -227,6 +230,13 @@ public final class EventJob {
             throw e;
         }
         return sinks;
+    }
+
+    /** Live: the events are this machine's. Otherwise this machine only observes a capture (ECS observer). */
+    private EcsContext ecsContext() throws IOException {
+        return sources.stream().anyMatch(EventSource::live)
+                ? EcsContext.live(WsTool.version())
+                : EcsContext.imported(WsTool.version(), LocalHost.name());
     }
 
     private EventSink screenSink() {

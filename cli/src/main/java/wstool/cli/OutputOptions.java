@@ -12,6 +12,10 @@ public final class OutputOptions {
     @Option(names = "--jsonl", paramLabel = "FILE", description = "Write events as JSON Lines ('-' = stdout); read back by 'replay'.")
     Path jsonl;
 
+    @Option(names = "--ecs", paramLabel = "FILE",
+            description = "Write events as Elastic Common Schema 9.x JSON lines ('-' = stdout), for Filebeat/Elasticsearch.")
+    Path ecs;
+
     @Option(names = "--no-tui", description = "Plain line output instead of the full-screen view.")
     boolean noTui;
 
@@ -33,5 +37,5 @@ public final class OutputOptions {
 
     static boolean isStdout(Path p) { return p != null && p.toString().equals("-"); }
 
-    boolean anyStdout() { return isStdout(csv) || isStdout(jsonl); }
+    boolean anyStdout() { return isStdout(csv) || isStdout(jsonl) || isStdout(ecs); }
 }

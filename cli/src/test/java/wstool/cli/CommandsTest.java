@@ -69,6 +69,22 @@ class CommandsTest {
     }
 
     @Test
+    void ecsGoesToStdoutOnePerEventWithTheImportingMachineAsObserver() throws Exception {
+        CliRun r = CliRun.of("replay", demo().toString(), "--ecs", "-", "--max-events", "7", "--host-name", "SENSOR-7");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(7, lines.size(), "only ECS on stdout, no text lines: " + r.out());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String l : lines) {
+            var d = json.readTree(l);
+            assertEquals("9.4.0", d.at("/ecs/version").asText());
+            assertEquals("SENSOR-7", d.at("/host/name").asText());
+            assertEquals("ws_tool", d.at("/agent/type").asText());
+            assertTrue(d.at("/observer/hostname").isTextual(), "a replay is observed, not this machine's own: " + l);
+        }
+    }
+
+    @Test
     void servicesByPortProtoAndName() {
         CliRun r = CliRun.of("services", "3389/tcp", "53", "ssh", "1/dccp");
         assertEquals(0, r.exitCode(), r.err());
