@@ -16,6 +16,19 @@ public final class OutputOptions {
             description = "Write events as Elastic Common Schema 9.x JSON lines ('-' = stdout), for Filebeat/Elasticsearch.")
     Path ecs;
 
+    @Option(names = "--syslog", paramLabel = "URL",
+            description = "Forward events to a syslog collector: udp://HOST[:514], tcp://HOST[:514], tls://HOST[:6514] "
+                    + "(RFC 5424; repeatable).")
+    java.util.List<String> syslog = new java.util.ArrayList<>();
+
+    @Option(names = "--syslog-ca", paramLabel = "FILE",
+            description = "Trust only these CA certificates (PEM) for tls:// collectors instead of the system's.")
+    Path syslogCa;
+
+    @Option(names = "--syslog-format", paramLabel = "FORMAT", defaultValue = "ecs",
+            description = "MSG of syslog messages: ecs (the --ecs JSON, default) or cef.")
+    String syslogFormat;
+
     @Option(names = "--no-tui", description = "Plain line output instead of the full-screen view.")
     boolean noTui;
 

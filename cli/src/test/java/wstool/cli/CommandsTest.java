@@ -85,6 +85,24 @@ class CommandsTest {
     }
 
     @Test
+    void syslogToACollectorThatIsDownKeepsTheMessagesInTheSpoolAndSaysSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path data = dir.resolve("data");
+        CliRun r = CliRun.of("--data-dir", data.toString(), "replay", demo().toString(), "--max-events", "20",
+                "--no-tui", "--syslog", "tcp://127.0.0.1:" + port);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("syslog tcp://127.0.0.1:" + port + ": 0 sent"), r.err());
+        assertTrue(r.err().contains("0 lost"), r.err());
+        Path spool = data.resolve("spool").resolve("syslog-tcp-127.0.0.1-" + port + ".spool");
+        assertTrue(r.err().contains("left in " + spool), r.err());
+        assertTrue(Files.size(spool) > 20 * 100, "20 messages wait for the next run");
+        assertEquals(2, CliRun.of("replay", demo().toString(), "--syslog", "http://x").exitCode(), "a bad URL is a usage error");
+    }
+
+    @Test
     void servicesByPortProtoAndName() {
         CliRun r = CliRun.of("services", "3389/tcp", "53", "ssh", "1/dccp");
         assertEquals(0, r.exitCode(), r.err());

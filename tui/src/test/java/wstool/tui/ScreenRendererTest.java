@@ -199,6 +199,18 @@ class ScreenRendererTest {
     }
 
     @Test
+    void forwardingLossShowsOnlyWithForwardingAndInWarningColourWhenAny() {
+        ScreenRenderer r = new ScreenRenderer(ZoneOffset.UTC, TuiColors.palette(Map.of()));
+        HeaderInfo none = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false);
+        assertFalse(r.render(model(), none, 100, 8).get(1).contains("syslog"));
+        HeaderInfo ok = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false, 0);
+        assertTrue(r.render(model(), ok, 100, 8).get(1).contains("syslog lost 0"));
+        HeaderInfo bad = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false, 12);
+        String line = r.render(model(), bad, 100, 8).get(1);
+        assertTrue(line.contains("\u001b[1;33mlost 0  syslog lost 12\u001b[0m"), line);
+    }
+
+    @Test
     void controlCharactersInEventDataCannotReachTheTerminal() {
         assertEquals("a?[2Jb", Text.fit("a\u001b[2Jb", 6));
         assertEquals("ab\u2026", Text.fit("abcdef", 3));
