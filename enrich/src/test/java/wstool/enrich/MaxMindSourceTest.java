@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import wstool.core.model.Enrichment;
 import wstool.core.net.Addresses;
 
-/** Known answers of the MaxMind test databases (../shared/fixtures/mmdb/README). */
+/** Known answers of the MaxMind test databases (fixtures/mmdb, rows in fixtures/README.md). */
 class MaxMindSourceTest {
     @Test
     void cityKnownAnswers() {
