@@ -2,8 +2,9 @@
 # Installs the Debian packages the test suite uses (tests that need one skip loudly where it is missing).
 # Safe to run again; needs root (CI runs as root). Without root or apt it only reports what is missing.
 set -euo pipefail
-# tmux: TUI terminal test; mingw: struct layout probes; libloc/tor: real geo data; the rest: Linux live backend tests
-packages=(maven openjdk-17-jdk-headless tmux gcc-mingw-w64-x86-64 libloc-database tor-geoipdb nftables iproute2 bpftrace python3 linux-libc-dev)
+# tmux: TUI terminal test; mingw: struct layout probes; libloc/tor: real geo data; rsyslog (+gnutls, openssl for the
+# test CA): the syslog forwarding tests against a real collector; the rest: Linux live backend tests
+packages=(maven openjdk-17-jdk-headless tmux gcc-mingw-w64-x86-64 libloc-database tor-geoipdb nftables iproute2 bpftrace python3 linux-libc-dev rsyslog rsyslog-gnutls openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

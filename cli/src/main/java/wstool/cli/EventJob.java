@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.pipeline.EventSink;
 import wstool.core.pipeline.EventSource;
@@ -25,6 +26,12 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
+import wstool.siem.ecs.EcsContext;
+import wstool.siem.ecs.EcsSink;
+import wstool.siem.syslog.SyslogForwarder;
+import wstool.siem.syslog.SyslogUrl;
+import wstool.siem.syslog.TlsTrust;
+import javax.net.ssl.SSLContext;
 import wstool.verify.ReportFiles;
 import wstool.verify.ReportText;
 import wstool.verify.SocketVerifier;
@@ -48,6 +55,7 @@ public final class EventJob {
     private Path verifyReport;
     private final List<String> dataSources;
     private TerminalUi tui;
+    private SyslogForwarder forwarder;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -96,6 +104,8 @@ public final class EventJob {
                 .enricher(enricher)
                 .maxEvents(output.maxEvents)
                 .duration(output.duration);
+        if (output.hostName != null) b.host(output.hostName, true);
+        else if (sources.stream().anyMatch(EventSource::live)) b.host(LocalHost.name(), false);
         sources.forEach(b::source);
         List<EventSink> sinks = openSinks();
         sinks.forEach(b::sink);
@@ -127,6 +137,7 @@ public final class EventJob {
             PipelineSummary summary = pipeline.run();
             closeTui(summary);
             err.println(summary.render());
+            if (forwarder != null) forwarder.summary().forEach(err::println);
             int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
@@ -200,6 +211,11 @@ public final class EventJob {
         try {
             if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
             if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
+            if (output.ecs != null) sinks.add(new EcsSink(writer(output.ecs), ecsContext()));
+            if (!output.syslog.isEmpty()) {
+                forwarder = syslogForwarder();
+                sinks.add(forwarder);
+            }
             if (useTui()) {
                 if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
                     throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
@@ -208,6 +224,7 @@ public final class EventJob {
                         app.palette(true).enabled() ? TuiColors.palette(app.config().colors()) : Palette.NONE,
                         ZoneId.systemDefault(), dataSources, Path.of("").toAbsolutePath()));
                 sinks.add(tui.sink());
+                if (forwarder != null) tui.forwardLost(forwarder::lost);
             } else if (!output.anyStdout()) {
                 sinks.add(screenSink());
             }
@@ -216,6 +233,37 @@ public final class EventJob {
             throw e;
         }
         return sinks;
+    }
+
+    private SyslogForwarder syslogForwarder() throws IOException {
+        List<SyslogUrl> urls = new ArrayList<>();
+        SyslogForwarder.Format format;
+        try {
+            for (String u : output.syslog) urls.add(SyslogUrl.parse(u));
+            format = SyslogForwarder.Format.valueOf(output.syslogFormat.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().startsWith("syslog URL") ? e.getMessage()
+                    : "--syslog-format must be ecs or cef, not '" + output.syslogFormat + "'");
+        }
+        SSLContext tls = TlsTrust.system();
+        if (output.syslogCa != null) {
+            if (urls.stream().noneMatch(u -> u.transport() == SyslogUrl.Transport.TLS)) {
+                throw new UsageException("--syslog-ca " + output.syslogCa + " is only used with a tls:// --syslog URL");
+            }
+            try {
+                tls = TlsTrust.fromCaFile(output.syslogCa);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new SyslogForwarder(urls, format, tls, app.global().dataDir().resolve("spool"), ecsContext());
+    }
+
+    /** Live: the events are this machine's. Otherwise this machine only observes a capture (ECS observer). */
+    private EcsContext ecsContext() throws IOException {
+        return sources.stream().anyMatch(EventSource::live)
+                ? EcsContext.live(WsTool.version())
+                : EcsContext.imported(WsTool.version(), LocalHost.name());
     }
 
     private EventSink screenSink() {

@@ -140,15 +140,20 @@ public final class WsTool implements Runnable {
         return dataSet;
     }
 
+    /** The version Maven wrote into the jar, "unknown" when run from classes without it. */
+    public static String version() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = WsTool.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     /** Reads the version Maven wrote into the jar. */
     public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = WsTool.class.getResourceAsStream("version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"ws_tool " + p.getProperty("version", "unknown"),
+            return new String[] {"ws_tool " + version(),
                     "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
         }
     }

@@ -49,6 +49,60 @@ class CommandsTest {
     }
 
     @Test
+    void replayKeepsTheRecordingsHostAndHostNameOverridesIt() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path named = dir.resolve("named.jsonl");
+        Path renamed = dir.resolve("renamed.csv");
+        assertEquals(0, CliRun.of("replay", demo().toString(), "--csv", plain.toString(), "--max-events", "5").exitCode());
+        for (var row : de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(plain).stream().toList()) {
+            assertEquals("", row.getField("host"), "a recording that names no machine: the replaying one is not claimed");
+        }
+        assertEquals(0, CliRun.of("replay", demo().toString(), "--jsonl", named.toString(), "--max-events", "5",
+                "--host-name", "SENSOR-7").exitCode());
+        List<String> lines = Files.readAllLines(named);
+        assertEquals(5, lines.size());
+        for (String l : lines) assertEquals("SENSOR-7", EventJson.read(l).header().host());
+        assertEquals(0, CliRun.of("replay", named.toString(), "--csv", renamed.toString()).exitCode());
+        for (var row : de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(renamed).stream().toList()) {
+            assertEquals("SENSOR-7", row.getField("host"), "replay keeps the recorded host");
+        }
+    }
+
+    @Test
+    void ecsGoesToStdoutOnePerEventWithTheImportingMachineAsObserver() throws Exception {
+        CliRun r = CliRun.of("replay", demo().toString(), "--ecs", "-", "--max-events", "7", "--host-name", "SENSOR-7");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(7, lines.size(), "only ECS on stdout, no text lines: " + r.out());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String l : lines) {
+            var d = json.readTree(l);
+            assertEquals("9.4.0", d.at("/ecs/version").asText());
+            assertEquals("SENSOR-7", d.at("/host/name").asText());
+            assertEquals("ws_tool", d.at("/agent/type").asText());
+            assertTrue(d.at("/observer/hostname").isTextual(), "a replay is observed, not this machine's own: " + l);
+        }
+    }
+
+    @Test
+    void syslogToACollectorThatIsDownKeepsTheMessagesInTheSpoolAndSaysSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path data = dir.resolve("data");
+        CliRun r = CliRun.of("--data-dir", data.toString(), "replay", demo().toString(), "--max-events", "20",
+                "--no-tui", "--syslog", "tcp://127.0.0.1:" + port);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("syslog tcp://127.0.0.1:" + port + ": 0 sent"), r.err());
+        assertTrue(r.err().contains("0 lost"), r.err());
+        Path spool = data.resolve("spool").resolve("syslog-tcp-127.0.0.1-" + port + ".spool");
+        assertTrue(r.err().contains("left in " + spool), r.err());
+        assertTrue(Files.size(spool) > 20 * 100, "20 messages wait for the next run");
+        assertEquals(2, CliRun.of("replay", demo().toString(), "--syslog", "http://x").exitCode(), "a bad URL is a usage error");
+    }
+
+    @Test
     void servicesByPortProtoAndName() {
         CliRun r = CliRun.of("services", "3389/tcp", "53", "ssh", "1/dccp");
         assertEquals(0, r.exitCode(), r.err());

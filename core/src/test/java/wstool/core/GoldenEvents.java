@@ -54,7 +54,7 @@ public final class GoldenEvents {
             EventHeader h = new EventHeader(T.plusMillis(n), src, n % 5 == 4 ? EventHeader.UNKNOWN_PID : 4 + n,
                     n % 5 == 4 ? null : "\\device\\harddiskvolume3\\windows\\system32\\svchost.exe",
                     n % 2 == 0 ? "NT AUTHORITY\\SYSTEM" : null, n % 3 == 2 ? 17 : 6, local, remote,
-                    raw("appId.mismatch", n == 0 ? "yes" : null), en);
+                    raw("appId.mismatch", n == 0 ? "yes" : null), en, n % 3 == 1 ? null : "WS-PC01");
             out.add(new FirewallEvent(h, type, dir, n == 5 ? -1 : 68812 + n, n == 5 ? null : "Block " + type.label(),
                     n == 5 ? -1 : 44 + n, n == 5 ? null : "FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V" + (v6 ? 6 : 4),
                     type == FirewallEventType.LOGGED ? "ws_tool: drop" : null));

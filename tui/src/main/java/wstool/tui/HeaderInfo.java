@@ -14,12 +14,20 @@ import java.util.Map;
  * @param lost events the sources report lost (ETW EventsLost, NFLOG ENOBUFS)
  * @param dataSources enrichment data in use with its age, e.g. "GeoLite2-City 3 d"
  * @param finished the sources have ended (the view stays until the user quits)
+ * @param forwardLost messages a forwarding output (--syslog) could not keep, -1 when there is none
  */
 public record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                          long delivered, Map<String, Long> byKind, long dropped, long lost,
-                         List<String> dataSources, boolean finished) {
+                         List<String> dataSources, boolean finished, long forwardLost) {
     public HeaderInfo {
         byKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKind));
         dataSources = List.copyOf(dataSources);
+    }
+
+    /** Without a forwarding output. */
+    public HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+                      long delivered, Map<String, Long> byKind, long dropped, long lost,
+                      List<String> dataSources, boolean finished) {
+        this(source, live, elapsed, rate1s, rate1m, delivered, byKind, dropped, lost, dataSources, finished, -1);
     }
 }

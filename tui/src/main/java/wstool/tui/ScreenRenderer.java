@@ -102,14 +102,15 @@ public final class ScreenRenderer {
         }
         String totals = String.format("events %,d", h.delivered()) + kinds;
         String dropped = String.format("dropped %,d", h.dropped());
-        String lost = String.format("lost %,d", h.lost());
+        String lost = String.format("lost %,d", h.lost())
+                + (h.forwardLost() < 0 ? "" : String.format("  syslog lost %,d", h.forwardLost()));
         int room = width - Text.width(dropped) - Text.width(lost) - 4;
         if (room < 1) {
             out.add(Text.fit(totals + "  " + dropped + "  " + lost, width));
         } else {
             String t = Text.width(totals) > room ? Text.fit(totals, room) : totals;
             String line2 = t + "  " + palette.paint(h.dropped() > 0 ? "warn" : "dim", dropped) + "  "
-                    + palette.paint(h.lost() > 0 ? "warn" : "dim", lost);
+                    + palette.paint(h.lost() > 0 || h.forwardLost() > 0 ? "warn" : "dim", lost);
             out.add(line2 + pad(width - Text.width(t) - Text.width(dropped) - Text.width(lost) - 4));
         }
 

@@ -90,6 +90,7 @@ public final class TerminalUi implements AutoCloseable {
     private volatile long totalFrameCpuNanos;
     private long startNanos;
     private volatile Supplier<FindingsView> findingsSource;
+    private volatile LongSupplier forwardLost = () -> -1;
     private FindingsView findings;
     private long nextFindingsNanos;
     private volatile boolean findingsDue;
@@ -119,6 +120,9 @@ public final class TerminalUi implements AutoCloseable {
      * panel. The source is asked from the render thread, at most every {@link #FINDINGS_NANOS}, and must be
      * thread-safe. Call before {@link #start}.
      */
+    /** Messages a forwarding output could not keep (--syslog), shown in the header next to "lost". */
+    public void forwardLost(LongSupplier lost) { forwardLost = Objects.requireNonNull(lost); }
+
     public void findings(Supplier<FindingsView> source) {
         findingsSource = Objects.requireNonNull(source);
         model.findingsAvailable(true);
@@ -335,7 +339,8 @@ public final class TerminalUi implements AutoCloseable {
         rates.sample(t0, delivered);
         HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
-                delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished);
+                delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished,
+                forwardLost.getAsLong());
         List<String> lines = renderer.render(model, h, sampleFindings(t0), size.getColumns(), size.getRows());
         display.updateAnsi(lines, -1);
         lastFrame = lines;

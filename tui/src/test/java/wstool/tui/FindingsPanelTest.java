@@ -166,7 +166,7 @@ class FindingsPanelTest {
         lines = render(m, f, 120, 24);
         ScreenRendererTest.assertShape(lines, 120, 24);
         assertTrue(lines.get(3).contains(" lines 5-8 of 9 "), "the findings stay where they were: " + lines.get(3));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("-- detail: event 2 of 2 (Enter closes) lines 10-14 of 14 ")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("-- detail: event 2 of 2 (Enter closes) lines 20-24 of 29 ")),
                 String.join("\n", lines));
     }
 

@@ -88,17 +88,18 @@ class ScreenRendererTest {
     void detailPaneListsEveryFieldAndRawFields() {
         TuiModel m = model(Events.drop(2, Events.CN));
         m.toggleDetail();
-        List<String> lines = render(m, 120, 40);
-        assertShape(lines, 120, 40);
+        List<String> lines = render(m, 120, 60);
+        assertShape(lines, 120, 60);
         String all = String.join("\n", lines);
-        assertTrue(all.contains("detail: event 1 of 1"), all);
-        for (String s : List.of("time          2026-11-20 09:15:00.252000000 +00:00",
-                "event         FIREWALL DROP  source WFP  direction IN  protocol TCP",
-                "remote        203.0.113.7:445  service microsoft-ds",
-                "process       C:\\Windows\\System32\\svchost.exe  pid 4002  user SYSTEM",
-                "country       CN China", "city          Beijing (Beijing)", "location      39.9, 116.4",
-                "ASN           AS4134 Chinanet", "DROP          SBL123456 (Spamhaus DROP listed)",
-                "filter        68812 \"Block SMB inbound\"", "layer         44 FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4",
+        assertTrue(all.contains("detail: event 1 of 1 (Enter closes) ---"), "all 29 lines fit, no scroll range: " + all);
+        for (String s : List.of("timestamp     2026-11-20 09:15:00.252000000 +00:00",
+                "class         FIREWALL", "kind          DROP", "source        WFP", "direction     IN", "protocol      TCP",
+                "remote_address 203.0.113.7", "remote_port   445", "service       microsoft-ds",
+                "process       C:\\Windows\\System32\\svchost.exe", "pid           4002", "user          SYSTEM",
+                "country_code  CN", "country       China", "city          Beijing", "region        Beijing",
+                "latitude      39.9", "longitude     116.4", "asn           4134", "as_org        Chinanet",
+                "drop_id       SBL123456", "filter_id     68812", "filter_name   Block SMB inbound",
+                "layer_id      44", "layer_name    FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4",
                 "raw.layerKey  ALE_AUTH_RECV")) {
             assertTrue(all.contains(s), "detail shows: " + s + "\n" + all);
         }
@@ -112,16 +113,14 @@ class ScreenRendererTest {
         List<String> lines = render(m, 120, 16);
         assertShape(lines, 120, 16);
         String title = lines.stream().filter(l -> l.startsWith("-- detail")).findFirst().orElseThrow();
-        assertTrue(title.startsWith("-- detail: event 1 of 1 (Enter closes) lines 1-7 of 14 (PgUp/PgDn) ---"), title);
-        keys.handle(Key.PAGE_DOWN, null);
-        keys.handle(Key.PAGE_DOWN, null);
-        keys.handle(Key.PAGE_DOWN, null);
+        assertTrue(title.startsWith("-- detail: event 1 of 1 (Enter closes) lines 1-7 of 29 (PgUp/PgDn) ---"), title);
+        for (int i = 0; i < 7; i++) keys.handle(Key.PAGE_DOWN, null);
         lines = render(m, 120, 16);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 8-14 of 14")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 23-29 of 29")), String.join("\n", lines));
         assertEquals("  raw.layerKey  ALE_AUTH_RECV", lines.get(14).stripTrailing(), "the last line is reachable");
         keys.handle(Key.PAGE_UP, null);
         lines = render(m, 120, 16);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 4-10 of 14")), "scrolling back starts from where the pane stopped");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("lines 19-25 of 29")), "scrolling back starts from where the pane stopped");
     }
 
     @Test
@@ -197,6 +196,18 @@ class ScreenRendererTest {
         List<String> lines = new ScreenRenderer(ZoneOffset.UTC, TuiColors.palette(Map.of())).render(model(), bad, 100, 8);
         assertTrue(lines.get(1).contains("\u001b[1;33mdropped 7\u001b[0m"), lines.get(1));
         assertFalse(lines.get(1).contains("\u001b[1;33mlost"), lines.get(1));
+    }
+
+    @Test
+    void forwardingLossShowsOnlyWithForwardingAndInWarningColourWhenAny() {
+        ScreenRenderer r = new ScreenRenderer(ZoneOffset.UTC, TuiColors.palette(Map.of()));
+        HeaderInfo none = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false);
+        assertFalse(r.render(model(), none, 100, 8).get(1).contains("syslog"));
+        HeaderInfo ok = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false, 0);
+        assertTrue(r.render(model(), ok, 100, 8).get(1).contains("syslog lost 0"));
+        HeaderInfo bad = new HeaderInfo("WFP", true, Duration.ZERO, 0, 0, 5, Map.of(), 0, 0, List.of(), false, 12);
+        String line = r.render(model(), bad, 100, 8).get(1);
+        assertTrue(line.contains("\u001b[1;33mlost 0  syslog lost 12\u001b[0m"), line);
     }
 
     @Test

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param ipProtocol IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6), -1 when unknown
  * @param raw source-specific fields, kept verbatim for the detail view and lossless export (ordered)
  * @param enrichment what is known about the remote address; {@link Enrichment#NONE} until enriched
+ * @param host the name of the machine the event happened on, null when unknown (an import that does not say)
  */
 public record EventHeader(Instant timestamp, Source source, long pid, String process, String user,
                           int ipProtocol, Endpoint local, Endpoint remote,
-                          Map<String, String> raw, Enrichment enrichment) {
+                          Map<String, String> raw, Enrichment enrichment, String host) {
     public static final long UNKNOWN_PID = -1;
 
     public EventHeader {
@@ -25,14 +26,26 @@ public record EventHeader(Instant timestamp, Source source, long pid, String pro
         remote = remote == null ? Endpoint.NONE : remote;
         raw = RawFields.freeze(raw);
         enrichment = enrichment == null ? Enrichment.NONE : enrichment;
+        host = host == null || host.isEmpty() ? null : host;
+    }
+
+    /** A header whose host is not known yet: sources leave it to the job, which knows which machine it watches. */
+    public EventHeader(Instant timestamp, Source source, long pid, String process, String user,
+                       int ipProtocol, Endpoint local, Endpoint remote,
+                       Map<String, String> raw, Enrichment enrichment) {
+        this(timestamp, source, pid, process, user, ipProtocol, local, remote, raw, enrichment, null);
     }
 
     public EventHeader withEnrichment(Enrichment e) {
-        return new EventHeader(timestamp, source, pid, process, user, ipProtocol, local, remote, raw, e);
+        return new EventHeader(timestamp, source, pid, process, user, ipProtocol, local, remote, raw, e, host);
     }
 
     public EventHeader withProcess(long newPid, String newProcess) {
-        return new EventHeader(timestamp, source, newPid, newProcess, user, ipProtocol, local, remote, raw, enrichment);
+        return new EventHeader(timestamp, source, newPid, newProcess, user, ipProtocol, local, remote, raw, enrichment, host);
+    }
+
+    public EventHeader withHost(String name) {
+        return new EventHeader(timestamp, source, pid, process, user, ipProtocol, local, remote, raw, enrichment, name);
     }
 
     public boolean attributed() { return pid != UNKNOWN_PID; }

@@ -29,6 +29,8 @@ public final class Pipeline {
     private final List<EventSink> sinks;
     private final Predicate<NetEvent> filter;
     private final AddressEnricher enricher;
+    private final String host;
+    private final boolean replaceHost;
     private final long maxEvents;
     private final Duration duration;
     private final BlockingQueue<NetEvent> queue;
@@ -46,6 +48,8 @@ public final class Pipeline {
         this.sinks = List.copyOf(b.sinks);
         this.filter = b.filter;
         this.enricher = b.enricher;
+        this.host = b.host;
+        this.replaceHost = b.replaceHost;
         this.maxEvents = b.maxEvents;
         this.duration = b.duration;
         this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
@@ -184,6 +188,7 @@ public final class Pipeline {
             stats.filteredOut.increment();
             return;
         }
+        if (host != null && (replaceHost || e.header().host() == null)) e = e.withHeader(e.header().withHost(host));
         if (e.header().remote().address() != null && e.header().enrichment().isEmpty()) {
             Enrichment found = enricher.lookup(e.header().remote().address());
             if (!found.isEmpty()) e = e.withEnrichment(found);
@@ -254,6 +259,8 @@ public final class Pipeline {
         private int queueCapacity = 65_536;
         private long maxEvents;
         private Duration duration;
+        private String host;
+        private boolean replaceHost;
 
         public Builder source(EventSource s) { sources.add(Objects.requireNonNull(s)); return this; }
         public Builder sink(EventSink s) { sinks.add(Objects.requireNonNull(s)); return this; }
@@ -268,6 +275,15 @@ public final class Pipeline {
         public Builder maxEvents(long n) { maxEvents = n; return this; }
         /** null = until the sources end or a stop is requested. */
         public Builder duration(Duration d) { duration = d; return this; }
+        /**
+         * The machine the events happened on: given to events that do not name one (live sources), or to every event
+         * when {@code replace} (an explicit --host-name). null = leave each event's own (imports, replays).
+         */
+        public Builder host(String name, boolean replace) {
+            host = name == null || name.isEmpty() ? null : name;
+            replaceHost = replace;
+            return this;
+        }
         public Pipeline build() { return new Pipeline(this); }
     }
 }

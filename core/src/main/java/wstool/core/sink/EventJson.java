@@ -40,59 +40,42 @@ public final class EventJson {
 
     private EventJson() {}
 
+    /** Writes the fields of {@link EventFields#ALL} that the event's class has in JSON, in that order. */
     public static void write(NetEvent e, JsonGenerator g) throws IOException {
-        EventHeader h = e.header();
+        EventClass cls = e.eventClass();
+        String open = null;
         g.writeStartObject();
-        g.writeStringField("class", e.eventClass().name());
-        g.writeStringField("timestamp", h.timestamp().toString());
-        g.writeStringField("source", h.source().name());
-        g.writeStringField("kind", e.kind());
-        if (h.attributed()) g.writeNumberField("pid", h.pid());
-        str(g, "process", h.process());
-        str(g, "user", h.user());
-        if (h.ipProtocol() >= 0) g.writeNumberField("ip_protocol", h.ipProtocol());
-        endpoint(g, "local", h.local());
-        endpoint(g, "remote", h.remote());
-        if (e instanceof FirewallEvent f) {
-                g.writeStringField("type", f.type().name());
-                g.writeStringField("direction", f.direction().name());
-                if (f.filterId() >= 0) g.writeNumberField("filter_id", f.filterId());
-                str(g, "filter_name", f.filterName());
-                if (f.layerId() >= 0) g.writeNumberField("layer_id", f.layerId());
-                str(g, "layer_name", f.layerName());
-                str(g, "rule", f.rule());
-        } else if (e instanceof SocketEvent s) {
-                g.writeStringField("op", s.op().name());
-                g.writeStringField("phase", s.phase().name());
-                g.writeStringField("direction", s.direction().name());
-                g.writeNumberField("endpoint_id", s.endpointId());
-                g.writeNumberField("family", s.family());
-                g.writeNumberField("socket_type", s.socketType());
-                g.writeNumberField("buffer_length", s.bufferLength());
-                g.writeNumberField("bytes", s.bytes());
-                g.writeNumberField("status", s.status());
-                str(g, "status_name", s.statusName());
-        } else if (e instanceof DnsEvent d) {
-                str(g, "query", d.queryName());
-                g.writeNumberField("query_type", d.queryType());
-                g.writeNumberField("status", d.status());
-                str(g, "status_name", d.statusName());
-                g.writeArrayFieldStart("results");
-                for (String r : d.results()) g.writeString(r);
-                g.writeEndArray();
-        } else if (e instanceof RawEvent r) {
-                str(g, "provider", r.provider());
-                g.writeNumberField("event_id", r.eventId());
-                g.writeNumberField("version", r.version());
-                str(g, "payload", r.payloadHex());
+        for (EventField f : EventFields.ALL) {
+            if (!f.inJson(cls)) continue;
+            Object v = f.value(e);
+            if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
+            if (!java.util.Objects.equals(open, f.jsonObject())) {
+                if (open != null) g.writeEndObject();
+                open = f.jsonObject();
+                if (open != null) g.writeObjectFieldStart(open);
+            }
+            g.writeFieldName(f.jsonKey());
+            value(g, f, v);
         }
-        enrichment(g, h.enrichment());
-        if (!h.raw().isEmpty()) {
-            g.writeObjectFieldStart("raw");
-            for (Map.Entry<String, String> en : h.raw().entrySet()) g.writeStringField(en.getKey(), en.getValue());
-            g.writeEndObject();
-        }
+        if (open != null) g.writeEndObject();
         g.writeEndObject();
+    }
+
+    private static void value(JsonGenerator g, EventField f, Object v) throws IOException {
+        if (v instanceof Long n) g.writeNumber(n);
+        else if (v instanceof Integer n) g.writeNumber(n);
+        else if (v instanceof Double d) g.writeNumber(d);
+        else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) g.writeString(String.valueOf(o));
+            g.writeEndArray();
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> en : map.entrySet()) g.writeStringField((String) en.getKey(), (String) en.getValue());
+            g.writeEndObject();
+        } else {
+            g.writeString(f.text(v));
+        }
     }
 
     /**
@@ -116,7 +99,7 @@ public final class EventJson {
                 text(n, "process"), text(n, "user"),
                 n.path("ip_protocol").asInt(-1),
                 endpoint(n.get("local")), endpoint(n.get("remote")),
-                raw(n.get("raw")), enrichment(n.get("enrichment")));
+                raw(n.get("raw")), enrichment(n.get("enrichment")), text(n, "host"));
         return switch (cls) {
             case FIREWALL -> new FirewallEvent(h, enumOf(FirewallEventType.class, required(n, "type")),
                     enumOf(Direction.class, n.path("direction").asText("UNKNOWN")),
@@ -133,34 +116,6 @@ public final class EventJson {
             case RAW -> new RawEvent(h, text(n, "provider"), n.path("event_id").asInt(-1),
                     n.path("version").asInt(-1), text(n, "payload"));
         };
-    }
-
-    private static void str(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) g.writeStringField(name, value);
-    }
-
-    private static void endpoint(JsonGenerator g, String name, Endpoint ep) throws IOException {
-        if (ep.address() == null && ep.port() < 0) return;
-        g.writeObjectFieldStart(name);
-        if (ep.address() != null) g.writeStringField("address", ep.address().getHostAddress());
-        if (ep.port() >= 0) g.writeNumberField("port", ep.port());
-        g.writeEndObject();
-    }
-
-    private static void enrichment(JsonGenerator g, Enrichment e) throws IOException {
-        if (e.isEmpty()) return;
-        g.writeObjectFieldStart("enrichment");
-        str(g, "country_code", e.countryCode());
-        str(g, "country", e.countryName());
-        str(g, "city", e.city());
-        str(g, "region", e.region());
-        if (e.latitude() != null) g.writeNumberField("latitude", e.latitude());
-        if (e.longitude() != null) g.writeNumberField("longitude", e.longitude());
-        if (e.asn() != null) g.writeNumberField("asn", e.asn());
-        str(g, "as_org", e.asOrg());
-        str(g, "drop_id", e.dropId());
-        str(g, "special", e.special());
-        g.writeEndObject();
     }
 
     private static Endpoint endpoint(JsonNode n) {

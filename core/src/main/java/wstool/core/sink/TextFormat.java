@@ -2,6 +2,7 @@ package wstool.core.sink;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
@@ -10,11 +11,11 @@ import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
-import wstool.core.net.IpProtocols;
 
 /**
  * One line per event for people, in the spirit of wsock-trace's ws_tool:
- * {@code time kind dir proto local -> remote (service) geo ASN [DROP] process detail}.
+ * {@code time kind dir proto local -> remote (service) geo ASN [DROP] process detail}: a chosen summary, not a
+ * field list; its fields are read and worded through {@link EventFields} like every other output's.
  */
 public final class TextFormat {
     private final DateTimeFormatter time;
@@ -29,9 +30,9 @@ public final class TextFormat {
         EventHeader h = e.header();
         StringBuilder sb = new StringBuilder(160);
         sb.append(time.format(h.timestamp())).append("  ");
-        sb.append(palette.paint(role(e), pad(e.kind(), 11)));
-        sb.append(pad(e.direction().name().equals("UNKNOWN") ? "-" : e.direction().name(), 4));
-        sb.append(pad(IpProtocols.name(h.ipProtocol()), 7));
+        sb.append(palette.paint(role(e), pad(EventFields.KIND.text(e), 11)));
+        sb.append(pad(e.direction() == Direction.UNKNOWN ? "-" : EventFields.DIRECTION.text(e), 4));
+        sb.append(pad(EventFields.PROTOCOL.text(e), 7));
         String local = h.local().toString();
         String remote = h.remote().toString();
         if (!local.isEmpty() || !remote.isEmpty()) {

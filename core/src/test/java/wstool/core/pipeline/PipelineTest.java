@@ -1,6 +1,7 @@
 package wstool.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,36 @@ class PipelineTest {
         PipelineSummary s = Pipeline.builder().source(source).sink(slow).queueCapacity(16).build().run();
         assertEquals(0, s.dropped());
         assertEquals(20_000, slow.events.size());
+    }
+
+    /** Two events, one naming its machine (a recording of another host), one not. */
+    private static List<NetEvent> hostsDelivered(String host, boolean replace) {
+        NetEvent named = Events.connect(1, "a.exe", "8.8.8.8", 443);
+        named = named.withHeader(named.header().withHost("RECORDED"));
+        NetEvent unnamed = Events.connect(2, "b.exe", "8.8.4.4", 443);
+        List<NetEvent> in = List.of(named, unnamed);
+        EventSource two = new EventSource() {
+            @Override public String name() { return "two"; }
+            @Override public boolean live() { return false; }
+            @Override public void stop() { }
+            @Override public void run(Emitter emitter) { for (NetEvent e : in) emitter.emit(e); }
+        };
+        CollectingSink sink = new CollectingSink(0);
+        Pipeline.builder().source(two).sink(sink).host(host, replace).build().run();
+        return sink.events;
+    }
+
+    @Test
+    void hostFillsEventsThatNameNoneAndReplacesAllOnlyWhenAskedTo() {
+        List<NetEvent> filled = hostsDelivered("HERE", false);
+        assertEquals("RECORDED", filled.get(0).header().host());
+        assertEquals("HERE", filled.get(1).header().host());
+        List<NetEvent> replaced = hostsDelivered("OVERRIDE", true);
+        assertEquals("OVERRIDE", replaced.get(0).header().host());
+        assertEquals("OVERRIDE", replaced.get(1).header().host());
+        List<NetEvent> kept = hostsDelivered(null, false);
+        assertEquals("RECORDED", kept.get(0).header().host());
+        assertNull(kept.get(1).header().host());
     }
 
     @Test
