@@ -1,9 +1,11 @@
 package wstool.etw.decode;
 
+import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.Source;
 import wstool.etw.schema.EventSchema;
+import wstool.etw.schema.KernelLoggerSchemas;
 import wstool.etw.schema.SchemaRegistry;
 
 import java.util.HashMap;
@@ -13,7 +15,9 @@ import java.util.UUID;
 /**
  * Turns ETW events into {@link NetEvent}s: looks up the schema (provider, id, version), walks the payload with
  * {@link PayloadWalker}, then hands it to the {@link ProviderDecoder} of its provider (Winsock-AFD, Kernel-Network,
- * NameResolution). Unknown provider/id/version yields a {@link RawEvent} (provider GUID, id, version, payload hex);
+ * NameResolution, the NT Kernel Logger's classic TcpIp/UdpIp, DNS-Client, Kernel-Process). Events of a PID that a
+ * Kernel-Process event named get that name. Classic records (EVENT_HEADER_FLAG_CLASSIC_HEADER)
+ * are looked up by their type, which the producer puts in the opcode, as ProcessTrace does. Unknown provider/id/version yields a {@link RawEvent} (provider GUID, id, version, payload hex);
  * events of other providers with a schema (e.g. TCPIP, source ETW_TCPIP) become RawEvents with their decoded fields in
  * {@code raw}; so does an event lacking a field its decoder needs ({@code raw.decodeProblem} names it).
  * <p>
@@ -24,6 +28,11 @@ public final class EventDecoder {
     public static final UUID KERNEL_NETWORK = UUID.fromString("7dd42a49-5329-4832-8dfd-43d979153a88");
     public static final UUID NAME_RESOLUTION = UUID.fromString("55404e71-4db9-4deb-a5f5-8f86e46dde56");
     public static final UUID TCPIP = UUID.fromString("2f07e2ee-15db-40f1-90ef-9d7ba282188a");
+    /** The NT Kernel Logger's classic TcpIp / UdpIp events (event type in the opcode). */
+    public static final UUID TCPIP_CLASSIC = KernelLoggerSchemas.TCPIP;
+    public static final UUID UDPIP_CLASSIC = KernelLoggerSchemas.UDPIP;
+    public static final UUID DNS_CLIENT = UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d");
+    public static final UUID KERNEL_PROCESS = UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716");
 
     /** raw-map key explaining why an event has pid -1. */
     public static final String UNATTRIBUTED = "unattributed";
@@ -49,6 +58,10 @@ public final class EventDecoder {
         decoders.put(AFD, new AfdDecoder(raw, endpoints, state));
         decoders.put(KERNEL_NETWORK, new KernelNetworkDecoder(raw, endpoints));
         decoders.put(NAME_RESOLUTION, new NameResolutionDecoder(raw));
+        decoders.put(TCPIP_CLASSIC, new KernelLoggerNetDecoder(raw, endpoints, Source.ETW_TCPIP_CLASSIC, 6));
+        decoders.put(UDPIP_CLASSIC, new KernelLoggerNetDecoder(raw, endpoints, Source.ETW_UDPIP_CLASSIC, 17));
+        decoders.put(DNS_CLIENT, new DnsClientDecoder(raw));
+        decoders.put(KERNEL_PROCESS, new KernelProcessDecoder(raw, state));
     }
 
     public AttributionState attribution() { return state; }
@@ -60,13 +73,21 @@ public final class EventDecoder {
         if (provider.equals(KERNEL_NETWORK)) return Source.ETW_KERNEL_NETWORK;
         if (provider.equals(NAME_RESOLUTION)) return Source.ETW_DNS;
         if (provider.equals(TCPIP)) return Source.ETW_TCPIP;
+        if (provider.equals(TCPIP_CLASSIC)) return Source.ETW_TCPIP_CLASSIC;
+        if (provider.equals(UDPIP_CLASSIC)) return Source.ETW_UDPIP_CLASSIC;
+        if (provider.equals(DNS_CLIENT)) return Source.ETW_DNS_CLIENT;
+        if (provider.equals(KERNEL_PROCESS)) return Source.ETW_KERNEL_PROCESS;
         return Source.ETW_OTHER;
     }
 
     /** Decodes one event; never throws for bad payloads (they come back as RawEvents naming the problem). */
-    public NetEvent decode(EventRecordView v) {
+    public NetEvent decode(EventRecordView v) { return named(decodeUnnamed(v)); }
+
+    private NetEvent decodeUnnamed(EventRecordView v) {
         UUID provider = v.providerId();
-        EventSchema schema = registry.lookup(provider, v.eventId(), v.version());
+        // a classic (MOF) record has no event id: its type is the opcode, and the kernel logger schemas are keyed by it
+        int id = (v.headerFlags() & EventRecordView.FLAG_CLASSIC_HEADER) != 0 ? v.opcode() : v.eventId();
+        EventSchema schema = registry.lookup(provider, id, v.version());
         if (schema == null) return raw.raw(v, sourceOf(provider), null, "no schema for this provider, id and version");
         PayloadWalker.walk(schema, v, fields);
         ProviderDecoder d = decoders.get(provider);
@@ -76,5 +97,13 @@ public final class EventDecoder {
         } catch (MissingFieldException e) {
             return raw.raw(v, sourceOf(provider), fields, e.getMessage());
         }
+    }
+
+    /** The event with the process name a Kernel-Process event gave its PID, when it has none yet. */
+    private NetEvent named(NetEvent e) {
+        EventHeader h = e.header();
+        if (h.process() != null || h.pid() < 0) return e;
+        String image = state.image(h.pid());
+        return image == null ? e : e.withHeader(h.withProcess(h.pid(), image));
     }
 }

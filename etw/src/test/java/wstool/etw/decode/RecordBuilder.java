@@ -22,6 +22,7 @@ final class RecordBuilder {
     private final EventSchema schema;
     private final Object[] values;
     private int pointerSize = 8;
+    private boolean classic;
 
     private RecordBuilder(EventSchema schema) {
         this.schema = schema;
@@ -41,6 +42,15 @@ final class RecordBuilder {
 
     RecordBuilder pointerSize(int bytes) {
         this.pointerSize = bytes;
+        return this;
+    }
+
+    /**
+     * Makes {@link #view} a classic record as ProcessTrace and the .etl reader deliver kernel-logger events:
+     * EVENT_HEADER_FLAG_CLASSIC_HEADER, event id 0, the event type (schema id) in the opcode.
+     */
+    RecordBuilder classic() {
+        this.classic = true;
         return this;
     }
 
@@ -81,9 +91,12 @@ final class RecordBuilder {
 
     /** A view of this event with another payload (e.g. a cut one). */
     EventRecordView view(long headerPid, byte[] p) {
+        int flags = (pointerSize == 4 ? EventRecordView.FLAG_32_BIT_HEADER : EventRecordView.FLAG_64_BIT_HEADER)
+                | (classic ? EventRecordView.FLAG_CLASSIC_HEADER : 0);
         return new EventRecordView().provider(schema.provider())
-                .descriptor(schema.id(), schema.version(), 0, schema.level(), schema.opcode(), schema.task(), schema.keywords())
-                .flags(pointerSize == 4 ? EventRecordView.FLAG_32_BIT_HEADER : EventRecordView.FLAG_64_BIT_HEADER, 0)
+                .descriptor(classic ? 0 : schema.id(), schema.version(), 0, schema.level(),
+                        classic ? schema.id() : schema.opcode(), schema.task(), schema.keywords())
+                .flags(flags, 0)
                 .process(headerPid, 1).time(0, Instant.parse("2024-01-01T00:00:00Z")).payload(p, 0, p.length);
     }
 

@@ -1,0 +1,89 @@
+package wstool.etw.decode;
+
+import wstool.core.model.CallPhase;
+import wstool.core.model.Direction;
+import wstool.core.model.EventHeader;
+import wstool.core.model.NetEvent;
+import wstool.core.model.SocketEvent;
+import wstool.core.model.SocketOp;
+import wstool.core.model.Source;
+import wstool.etw.schema.EventSchema;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The NT Kernel Logger's classic TcpIp and UdpIp events ({@link wstool.etw.schema.KernelLoggerSchemas}): the event
+ * type (schema id) gives the operation, IPv6 types being the IPv4 ones plus 16; transfers become SocketEvents as
+ * Kernel-Network's do ({@link TransportEvents}). A Fail event (type 17) carries no process, only the address family
+ * (Proto) and a FailureCode: a failed connect (TCP) or bind (UDP) with pid -1.
+ */
+final class KernelLoggerNetDecoder implements ProviderDecoder {
+    private static final int FAIL = 17;
+
+    private final RawFields raw;
+    private final EndpointReader endpoints;
+    private final Source source;
+    private final int proto;
+    private final SchemaCache<Layout> layouts = new SchemaCache<>(Layout::new);
+
+    /** @param proto 6 for TcpIp, 17 for UdpIp */
+    KernelLoggerNetDecoder(RawFields raw, EndpointReader endpoints, Source source, int proto) {
+        this.raw = raw;
+        this.endpoints = endpoints;
+        this.source = source;
+        this.proto = proto;
+    }
+
+    private static final class Layout {
+        final TransportEvents.Fields fields;
+        final Field family, failureCode;
+        final SocketOp op;
+        final Direction dir;
+
+        Layout(EventSchema s) {
+            fields = TransportEvents.Fields.of(s);
+            int type = s.id() >= 26 ? s.id() - 16 : s.id();
+            family = Field.of(s, "Proto");
+            failureCode = Field.of(s, "FailureCode");
+            switch (type) {
+                case 10: op = SocketOp.SEND; dir = Direction.OUT; break;
+                case 11: case 18: op = SocketOp.RECV; dir = Direction.IN; break; // 18: TCP copied data for the user
+                case 12: op = SocketOp.CONNECT; dir = Direction.OUT; break;
+                case 13: op = SocketOp.DISCONNECT; dir = Direction.UNKNOWN; break;
+                case 14: op = SocketOp.RETRANSMIT; dir = Direction.OUT; break;
+                case 15: op = SocketOp.ACCEPT; dir = Direction.IN; break;
+                case 16: op = SocketOp.RECONNECT; dir = Direction.OUT; break;
+                default: op = SocketOp.OTHER; dir = Direction.UNKNOWN;
+            }
+        }
+    }
+
+    @Override
+    public NetEvent decode(EventRecordView v, DecodedFields f) {
+        Layout l = layouts.get(f.schema());
+        if (l.fields.transfer()) return TransportEvents.socketEvent(v, f, l.fields, raw, endpoints, source, l.op, l.dir, proto);
+        if (f.schema().id() != FAIL) return raw.raw(v, source, f, f.problem());
+        long code = f.number(l.failureCode);
+        Map<String, String> m = raw.map(v, f);
+        if (m == null) m = new LinkedHashMap<>();
+        m.put(EventDecoder.UNATTRIBUTED, "kernel " + (proto == 6 ? "TcpIp" : "UdpIp") + " Fail events carry no process id");
+        EventHeader h = new EventHeader(v.timestamp(), source, -1, null, null, proto, null, null, m, null);
+        SocketOp op = proto == 6 ? SocketOp.CONNECT : SocketOp.BIND;
+        return new SocketEvent(h, op, CallPhase.COMPLETE, proto == 6 ? Direction.OUT : Direction.UNKNOWN, -1,
+                (int) f.number(l.family), proto == 6 ? 1 : 2, -1, -1, code, failureName(code));
+    }
+
+    /** The FailureCode values tcpip-fail / udpip-fail list. */
+    static String failureName(long code) {
+        switch ((int) code) {
+            case 1: return "ERROR_INSUFFICIENT_RESOURCES";
+            case 2: return "ERROR_TOO_MANY_ADDRESSES";
+            case 3: return "ERROR_ADDRESS_EXISTS";
+            case 4: return "ERROR_INVALID_ADDRESS";
+            case 5: return "ERROR_OTHER";
+            case 6: return "ERROR_TIMEWAIT_ADDRESS_EXIST";
+            default: return "FailureCode " + code;
+        }
+    }
+}
