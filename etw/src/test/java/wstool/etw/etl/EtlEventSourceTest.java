@@ -29,12 +29,15 @@ class EtlEventSourceTest {
         assertEquals(8923, s.attributed());
         assertEquals(0, s.unattributed());
         assertEquals(Map.of(10, 575L, 11, 7968L, 26, 26L, 27, 134L, 29, 2L, 42, 8L, 43, 149L, 59, 61L), s.perProvider().get(KN));
-        assertEquals(Map.of(RecordKind.SYSTEM, 1L), s.skippedByKind());
+        assertEquals(Map.of(), s.skippedByKind(), "the logfile header record is the header, not a skipped record");
+        assertEquals(8923, s.eventHeaderEvents());
+        assertEquals(0, s.classicEvents());
+        assertEquals(0, s.damaged());
         assertTrue(lastProgress[0] > 1_000_000L, "progress reaches the end: " + lastProgress[0]);
         String text = s.render(true);
         assertTrue(text.contains("8923 events (8923 attributed"), text);
         assertTrue(text.contains("id 11: 7968"), text);
-        assertTrue(text.contains("SYSTEM 1"), text);
+        assertTrue(text.contains("8923 EVENT_HEADER, 0 classic; 129 buffers\n"), text);
     }
 
     @Test
