@@ -385,8 +385,10 @@ public final class EtlReader implements Closeable {
 
     /**
      * The file's buffers in file order as {offset, size on disk}. A header whose size is not sound is counted as
-     * damage: in an uncompressed file (all buffers of the logfile's BufferSize) the buffer is still read at that
-     * size; in a compressed one the bytes up to the next sound header are skipped.
+     * damage. In an uncompressed file (every buffer of the logfile's BufferSize) the buffer is still read at that
+     * size. In a compressed file a size is sound only when another buffer header (or the end of the file) follows
+     * it; otherwise the next sound header is searched for and the damaged buffer is read up to it (it may still
+     * decompress: its expanded size is in SavedOffset).
      */
     private static List<long[]> index(SeekableByteChannel ch, long size, LogfileHeader h, EtlStats stats)
             throws IOException {
@@ -402,21 +404,23 @@ public final class EtlReader implements Closeable {
             }
             ByteBuffer hdr = readHeaderAt(ch, at);
             int declared = hdr.getInt(0);
-            if (sound(hdr, compressedMode, fixed)) {
+            if (sound(hdr, compressedMode, fixed) && (!compressedMode || followed(ch, at + declared, size, fixed))) {
                 out.add(new long[]{at, declared});
                 at += declared;
                 continue;
             }
-            String problem = "invalid buffer size " + Integer.toUnsignedString(declared) + " in buffer header";
+            String problem = "buffer header declares " + Integer.toUnsignedString(declared) + " bytes";
             if (!compressedMode && fixed >= BUFFER_HEADER_SIZE && fixed <= MAX_BUFFER_SIZE) {
-                stats.damage(new EtlFormatException(at, problem + " (read at the file's buffer size " + fixed + ")"), 0);
+                stats.damage(new EtlFormatException(at, problem + ", the file's buffers have " + fixed
+                        + " (read at that size)"), 0);
                 out.add(new long[]{at, fixed});
                 at += fixed;
                 continue;
             }
-            long next = resync(ch, at + 1, size, compressedMode, fixed);
-            stats.damage(new EtlFormatException(at, problem + " (" + (next - at) + " bytes skipped to the next buffer)"),
-                    next - at);
+            long next = resync(ch, at + BUFFER_HEADER_SIZE, size, h);
+            stats.damage(new EtlFormatException(at, problem + " and no buffer header follows there; the next one is "
+                    + (next < size ? "at " + next : "not found")), 0);
+            if (next - at <= MAX_BUFFER_SIZE) out.add(new long[]{at, (int) (next - at)});
             at = next;
         }
         return out;
@@ -432,20 +436,50 @@ public final class EtlReader implements Closeable {
         return saved > BUFFER_HEADER_SIZE && saved <= MAX_BUFFER_SIZE;
     }
 
-    /** The next offset from {@code from} where a sound buffer header starts whose successor is sound too (or EOF). */
-    private static long resync(SeekableByteChannel ch, long from, long size, boolean compressedMode, int fixed)
-            throws IOException {
-        long limit = Math.min(size - BUFFER_HEADER_SIZE, from + MAX_RESYNC_SCAN);
-        for (long p = from; p <= limit; p++) {
-            ByteBuffer hdr = readHeaderAt(ch, p);
-            if (!sound(hdr, compressedMode, fixed)) continue;
-            long next = p + hdr.getInt(0);
-            if (next == size) return p;
-            if (next < size && size - next >= BUFFER_HEADER_SIZE && sound(readHeaderAt(ch, next), compressedMode, fixed)) {
-                return p;
+    /** Whether a buffer of a compressed file that ends at {@code next} is followed by the end or a sound header. */
+    private static boolean followed(SeekableByteChannel ch, long next, long size, int fixed) throws IOException {
+        if (next >= size) return true; // the end, or a last buffer cut short (read as far as it goes)
+        return size - next >= BUFFER_HEADER_SIZE && sound(readHeaderAt(ch, next), true, fixed);
+    }
+
+    /**
+     * The next offset from {@code from} where a buffer header of a compressed file starts, or {@code size}. Random
+     * bytes must not pass for one, so beyond sound sizes and a sound successor it must hold what every buffer
+     * header written by ETW holds: a buffer TimeStamp (FILETIME, offset 0x10) within a day of the logfile's
+     * start/end and, when compressed, SavedOffset equal to Offset.
+     */
+    private static long resync(SeekableByteChannel ch, long from, long size, LogfileHeader h) throws IOException {
+        long lo = filetime(h.startTime()) - 864_000_000_000L;
+        long hi = Math.max(filetime(h.endTime()), filetime(h.startTime())) + 864_000_000_000L;
+        int window = 1 << 16;
+        ByteBuffer w = ByteBuffer.allocate(window + BUFFER_HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        for (long base = from; base + BUFFER_HEADER_SIZE <= size && base - from < MAX_RESYNC_SCAN; base += window) {
+            w.clear();
+            ch.position(base);
+            while (w.hasRemaining() && ch.read(w) >= 0) { }
+            int n = w.position() - BUFFER_HEADER_SIZE;
+            for (int i = 0; i <= n && i < window; i++) {
+                int declared = w.getInt(i);
+                if (declared < BUFFER_HEADER_SIZE || declared > MAX_BUFFER_SIZE) continue;
+                long stamp = w.getLong(i + 0x10);
+                if (stamp < lo || stamp > hi) continue;
+                if ((w.getShort(i + BUFFER_FLAG_OFFSET) & BUFFER_FLAG_COMPRESSED) != 0) {
+                    int saved = w.getInt(i + 4);
+                    if (saved <= BUFFER_HEADER_SIZE || saved > MAX_BUFFER_SIZE || saved != w.getInt(i + 48)) continue;
+                }
+                if (followed(ch, base + i + declared, size, h.bufferSize())) return base + i;
             }
         }
         return size;
+    }
+
+    /** An instant as FILETIME, saturating (a damaged logfile header may state any time). */
+    private static long filetime(java.time.Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 10_000_000L), t.getNano() / 100 + 116444736000000000L);
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        }
     }
 
     private static ByteBuffer readHeaderAt(SeekableByteChannel ch, long at) throws IOException {
