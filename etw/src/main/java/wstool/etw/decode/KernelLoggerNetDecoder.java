@@ -17,6 +17,14 @@ import java.util.Map;
  * type (schema id) gives the operation, IPv6 types being the IPv4 ones plus 16; transfers become SocketEvents as
  * Kernel-Network's do ({@link TransportEvents}). A Fail event (type 17) carries no process, only the address family
  * (Proto) and a FailureCode: a failed connect (TCP) or bind (UDP) with pid -1.
+ * <p>
+ * TcpIp gives addresses from the connection's side (daddr/dport the peer, also on receives: SMB reads in
+ * net.4.5.2.x64.etl have daddr port 445 and saddr the local ephemeral port). UdpIp gives the packet's: a receive has
+ * the sender in saddr and the receiving (local) end in daddr. The same capture shows it on loopback, where both ends
+ * are known: a 367-byte datagram sent from [::1]:1900 to [::1]:53191 (send: saddr :1900, daddr :53191) is received
+ * right after with the same saddr :1900 and daddr :53191, not reversed. (microsoft/perfview issue 859 reports
+ * receive addresses looking swapped against Wireshark for TCP and UDP alike; for UDP these records say otherwise.)
+ * So UDP receives take the remote end from saddr.
  */
 final class KernelLoggerNetDecoder implements ProviderDecoder {
     private static final int FAIL = 17;
@@ -62,7 +70,9 @@ final class KernelLoggerNetDecoder implements ProviderDecoder {
     @Override
     public NetEvent decode(EventRecordView v, DecodedFields f) {
         Layout l = layouts.get(f.schema());
-        if (l.fields.transfer()) return TransportEvents.socketEvent(v, f, l.fields, raw, endpoints, source, l.op, l.dir, proto);
+        if (l.fields.transfer()) {
+            return TransportEvents.socketEvent(v, f, l.fields, raw, endpoints, source, l.op, l.dir, proto, proto == 17);
+        }
         if (f.schema().id() != FAIL) return raw.raw(v, source, f, f.problem());
         long code = f.number(l.failureCode);
         Map<String, String> m = raw.map(v, f);

@@ -34,10 +34,19 @@ final class TransportEvents {
 
     static SocketEvent socketEvent(EventRecordView v, DecodedFields f, Fields x, RawFields raw, EndpointReader endpoints,
                                    Source source, SocketOp op, Direction dir, int proto) {
+        return socketEvent(v, f, x, raw, endpoints, source, op, dir, proto, false);
+    }
+
+    /** @param packetView daddr/dport are the packet's destination, i.e. local for a receive (classic UDP receives) */
+    static SocketEvent socketEvent(EventRecordView v, DecodedFields f, Fields x, RawFields raw, EndpointReader endpoints,
+                                   Source source, SocketOp op, Direction dir, int proto, boolean packetView) {
         long pid = f.number(x.pid);
         long bytes = f.number(x.size);
-        Endpoint remote = endpoints.endpoint(f, x.daddr, x.dport);
-        Endpoint local = endpoints.endpoint(f, x.saddr, x.sport);
+        Endpoint d = endpoints.endpoint(f, x.daddr, x.dport);
+        Endpoint s = endpoints.endpoint(f, x.saddr, x.sport);
+        boolean swap = packetView && dir == Direction.IN;
+        Endpoint remote = swap ? s : d;
+        Endpoint local = swap ? d : s;
         int family = remote.address() == null ? -1 : remote.isIpv6() ? SockAddr.AF_INET6 : SockAddr.AF_INET;
         Map<String, String> m = raw.map(v, f, x.inModel);
         EventHeader h = new EventHeader(v.timestamp(), source, pid, null, null, proto, local, remote, m, null);

@@ -556,8 +556,10 @@ public final class EtlReader implements Closeable {
         int hook = shortAt(p + 6);
         int group = hook >>> 8;
         stats.kernelGroup(group);
-        if (k == RecordKind.SYSTEM && group == KernelGroup.PROCESS && (processListener != null || processEndListener != null)) {
-            kernelProcess(p, size, marker);
+        // rundown (DCStart) records of newer kernels come with perfinfo headers (net.4.5.2.x64.etl: all but 3 of 136)
+        if ((k == RecordKind.SYSTEM || k == RecordKind.PERFINFO) && group == KernelGroup.PROCESS
+                && (processListener != null || processEndListener != null)) {
+            kernelProcess(p, size, marker, k == RecordKind.PERFINFO);
         }
         UUID guid = KernelGroup.guid(group);
         if (guid == null) return false;
@@ -600,22 +602,22 @@ public final class EtlReader implements Closeable {
      * pointers then the SID, or 4 zero bytes), ImageFileName (ANSI, NUL-terminated), CommandLine...
      * Anything that does not fit is ignored: this only names processes, it never fails the read.
      */
-    private void kernelProcess(int p, int size, int marker) {
+    private void kernelProcess(int p, int size, int marker, boolean perfinfo) {
         int hook = shortAt(p + 6);
         int version = marker & 0xFFFF;
         if ((hook >>> 8) != 3 || version < 3) return;
         int type = hook & 0xFF;
         if (type != 1 && type != 2 && type != 3 && type != 4) return;
-        int ptr = (marker >>> 16 & 0xFF) == 1 ? 4 : 8; // SYSTEM32 vs SYSTEM64 header
+        int ptr = pointerSize(marker >>> 16 & 0xFF); // SYSTEM32 / PERFINFO32 vs their 64-bit forms
         int end = p + size;
-        int q = p + 32 + ptr;
+        int q = p + (perfinfo ? 16 : 32) + ptr;
         if (q + 16 > end) return;
         long pid = intAt(q) & 0xFFFFFFFFL;
         int exitStatus = intAt(q + 12);
         String image = imageFileName(q + 16 + ptr + (version >= 4 ? 4 : 0), end, ptr);
         if (image != null && processListener != null) processListener.process(pid, image, type == 2 || type == 4);
         if (type == 2 && processEndListener != null) {
-            long ts = longAt(p + 16);
+            long ts = longAt(p + (perfinfo ? 8 : 16));
             processEndListener.processEnded(pid, image, exitStatus, header.toInstant(ts));
         }
     }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The NT Kernel Logger's classic TcpIp/UdpIp events, payloads built by field name against the MOF layouts
- * (values those of records in net.4.5.2.x64.etl).
+ * (values like those of records in net.4.5.2.x64.etl; the records themselves are checked in NetEtlDecodeTest).
  */
 class KernelLoggerNetDecodeTest {
     private final EventDecoder decoder = new EventDecoder();
@@ -43,8 +43,8 @@ class KernelLoggerNetDecodeTest {
 
     @Test
     void tcpSendIpv6() throws Exception {
-        RecordBuilder b = ends(tcp(26).set("PID", 4).set("size", 372), ip("2001:4898:e0:817c:b900:ab0c:d5e6:af"), 445,
-                ip("2001:4898:f0:26b1:8ee8:5fdb:5d08:e801"), 64025)
+        RecordBuilder b = ends(tcp(26).set("PID", 4).set("size", 65652), ip("2001:4898:e0:81:7cb9:ab:cd5:e6af"), 445,
+                ip("2001:4898:f0:26:b18e:e85f:db5d:8e8"), 64025)
                 .set("startime", 0x796).set("endtime", 0x796).set("seqnum", 0).set("connid", 0);
         assertEquals(64, b.pack().length, "TcpIp_SendIPV6 with an 8-byte connid");
         SocketEvent e = decode(b);
@@ -53,12 +53,12 @@ class KernelLoggerNetDecodeTest {
         assertEquals(Direction.OUT, e.direction());
         assertEquals(CallPhase.SINGLE, e.phase());
         assertEquals(4, e.header().pid());
-        assertEquals(372, e.bytes());
+        assertEquals(65652, e.bytes());
         assertEquals(6, e.header().ipProtocol());
         assertEquals(SockAddr.AF_INET6, e.family());
-        assertEquals("2001:4898:e0:817c:b900:ab0c:d5e6:af", e.header().remote().addressText());
+        assertEquals("2001:4898:e0:81:7cb9:ab:cd5:e6af", e.header().remote().addressText());
         assertEquals(445, e.header().remote().port());
-        assertEquals("2001:4898:f0:26b1:8ee8:5fdb:5d08:e801", e.header().local().addressText());
+        assertEquals("2001:4898:f0:26:b18e:e85f:db5d:8e8", e.header().local().addressText());
         assertEquals(64025, e.header().local().port());
         assertEquals("TcpIp/SendIPV6", e.header().raw().get("event"));
         assertEquals("1942", e.header().raw().get("startime"));
@@ -102,12 +102,19 @@ class KernelLoggerNetDecodeTest {
         assertEquals("10.128.0.55:138", send.header().local().toString());
         assertEquals(201, send.bytes());
 
-        SocketEvent recv = decode(ends(udp(27).set("PID", 2108).set("size", 146), ip("ff02::c"), 1900,
-                ip("fe80::950:d6de:fa84:4cc0"), 50000).set("seqnum", 0).set("connid", 0));
+        // a UDP receive names the sender in saddr: it is the remote end (see KernelLoggerNetDecoder)
+        SocketEvent recv = decode(ends(udp(27).set("PID", 2108).set("size", 367), ip("::1"), 53191, ip("::1"), 1900)
+                .set("seqnum", 0).set("connid", 0));
         assertEquals(SocketOp.RECV, recv.op());
         assertEquals(Direction.IN, recv.direction());
         assertEquals(2108, recv.header().pid());
-        assertEquals("ff02:0:0:0:0:0:0:c", recv.header().remote().addressText());
+        assertEquals(1900, recv.header().remote().port());
+        assertEquals(53191, recv.header().local().port());
+        // a TCP receive names the peer in daddr
+        SocketEvent tcpRecv = decode(ends(tcp(27).set("PID", 4).set("size", 84), ip("2001:db8::1"), 445,
+                ip("2001:db8::2"), 64025).set("seqnum", 0).set("connid", 0));
+        assertEquals(445, tcpRecv.header().remote().port());
+        assertEquals(64025, tcpRecv.header().local().port());
     }
 
     @Test
