@@ -556,17 +556,15 @@ public final class EtlReader implements Closeable {
         int hook = shortAt(p + 6);
         int group = hook >>> 8;
         stats.kernelGroup(group);
-        // rundown (DCStart) records of newer kernels come with perfinfo headers (net.4.5.2.x64.etl: all but 3 of 136)
-        if ((k == RecordKind.SYSTEM || k == RecordKind.PERFINFO) && group == KernelGroup.PROCESS
-                && (processListener != null || processEndListener != null)) {
-            kernelProcess(p, size, marker, k == RecordKind.PERFINFO);
-        }
-        UUID guid = KernelGroup.guid(group);
-        if (guid == null) return false;
-        int headerType = (marker >>> 16) & 0xFF;
         boolean perfinfo = k == RecordKind.PERFINFO;
         long ts = longAt(p + (perfinfo ? 8 : 16));
         int payload = perfinfo ? 16 : k == RecordKind.SYSTEM ? 32 : 24;
+        int headerType = (marker >>> 16) & 0xFF;
+        if (group == KernelGroup.PROCESS && (processListener != null || processEndListener != null)) {
+            kernelProcess(p, payload, size, marker, pointerSize(headerType), ts);
+        }
+        UUID guid = KernelGroup.guid(group);
+        if (guid == null) return false;
         classicView(pointerSize(headerType))
                 .provider(guid)
                 .descriptor(0, marker & 0xFFFF, 0, 0, hook & 0xFF, 0, 0)
@@ -600,24 +598,23 @@ public final class EtlReader implements Closeable {
      * Process_TypeGroup1 (version 3, Vista/7) and Process_V4 (Windows 8+, adds Flags): UniqueProcessKey (pointer),
      * ProcessId, ParentId, SessionId, ExitStatus, DirectoryTableBase (pointer), [Flags], UserSID (TOKEN_USER of two
      * pointers then the SID, or 4 zero bytes), ImageFileName (ANSI, NUL-terminated), CommandLine...
+     * The header is a system or (rundown DCStart/DCEnd of Windows 8+ captures) a perfinfo one: {@code headerSize}.
      * Anything that does not fit is ignored: this only names processes, it never fails the read.
      */
-    private void kernelProcess(int p, int size, int marker, boolean perfinfo) {
+    private void kernelProcess(int p, int headerSize, int size, int marker, int ptr, long ts) {
         int hook = shortAt(p + 6);
         int version = marker & 0xFFFF;
         if ((hook >>> 8) != 3 || version < 3) return;
         int type = hook & 0xFF;
         if (type != 1 && type != 2 && type != 3 && type != 4) return;
-        int ptr = pointerSize(marker >>> 16 & 0xFF); // SYSTEM32 / PERFINFO32 vs their 64-bit forms
         int end = p + size;
-        int q = p + (perfinfo ? 16 : 32) + ptr;
+        int q = p + headerSize + ptr;
         if (q + 16 > end) return;
         long pid = intAt(q) & 0xFFFFFFFFL;
         int exitStatus = intAt(q + 12);
         String image = imageFileName(q + 16 + ptr + (version >= 4 ? 4 : 0), end, ptr);
         if (image != null && processListener != null) processListener.process(pid, image, type == 2 || type == 4);
         if (type == 2 && processEndListener != null) {
-            long ts = longAt(p + (perfinfo ? 8 : 16));
             processEndListener.processEnded(pid, image, exitStatus, header.toInstant(ts));
         }
     }

@@ -20,8 +20,11 @@ import java.util.TreeMap;
  * {@link #outOfWindow()} and left out of the time span: a damaged record's clock must not stretch it to another century.
  */
 public final class EtlSummary {
-    /** Records may carry times a little outside the window the logfile header states (clock resolution, flushes). */
-    static final Duration WINDOW_SLACK = Duration.ofSeconds(1);
+    /**
+     * Sound files carry times a little outside the window their logfile header states (PerfView merges its own
+     * logger's events seconds after the kernel session's end); damage is years off.
+     */
+    static final Duration WINDOW_SLACK = Duration.ofMinutes(1);
 
     private final Map<String, Map<Integer, Long>> perProvider = new TreeMap<>();
     private long events, eventHeaderEvents, classicEvents, attributed, unattributed, raw, filteredOut, outOfWindow;

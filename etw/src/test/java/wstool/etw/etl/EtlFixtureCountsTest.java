@@ -126,4 +126,24 @@ class EtlFixtureCountsTest {
         assertEquals(2, tx.header().minorVersion());
         assertEquals(7910, tx.header().providerVersion());
     }
+
+    /**
+     * Windows 8+ captures log the process rundown (DCStart/DCEnd) with perfinfo headers: 33 processes named, and the
+     * traced program's Process/End (pid 3676, parent 3508 cmd.exe, exit 0; checked by hand in the bytes).
+     */
+    @Test
+    void perfViewProcessNamesFromRundownAndEnd() throws Exception {
+        Map<Long, String> names = new TreeMap<>();
+        java.util.List<String> ends = new java.util.ArrayList<>();
+        try (EtlReader r = EtlReader.open(Fixtures.etl("net.4.5.2.x64.etl"))) {
+            r.onProcess((pid, image, ended) -> names.put(pid, image));
+            r.onProcessEnd((pid, image, status, t) -> ends.add(pid + " " + image + " " + status + " " + t));
+            while (r.next() != null) { }
+        }
+        assertEquals(33, names.size(), names.toString());
+        assertEquals("Test.x64.exe", names.get(3676L));
+        assertEquals("PerfView.exe", names.get(3988L));
+        assertEquals("cmd.exe", names.get(3508L));
+        assertEquals(java.util.List.of("3676 Test.x64.exe 0 2020-07-29T00:07:08.825901300Z"), ends);
+    }
 }
