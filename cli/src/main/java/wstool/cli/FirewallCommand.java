@@ -18,8 +18,10 @@ import wstool.linux.nflog.NflogOptions;
 import wstool.linux.nflog.NflogSource;
 import wstool.linux.nflog.NftRuleInstaller;
 import wstool.linux.sys.NetNamespace;
+import wstool.wfp.OptionsJournal;
 import wstool.wfp.WfpImportSource;
 import wstool.wfp.WfpLiveSource;
+import wstool.wfp.fwpu.Fwpuclnt;
 
 /**
  * What the Windows firewall (WFP) dropped or allowed: live net events, the kernel's recent-event buffer
@@ -51,12 +53,17 @@ public final class FirewallCommand implements Callable<Integer> {
             + "port-scanning drops (turned back off on exit if they were off).")
     boolean all;
 
+    @Option(names = "--restore-options", description = "Write back the WFP engine options a firewall run changed and"
+            + " could not restore (it was killed), as recorded in the data dir, then exit.")
+    boolean restoreOptions;
+
     @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
             description = "Linux: NFLOG group to listen on, 0-65535 (default: ${DEFAULT-VALUE}).")
     int group;
 
     @Option(names = "--install-rule",
-            description = "Linux: add logging rules in a table of ws_tool's own (inet ws_tool), removed on exit.")
+            description = "Linux: add log-only rules in a table of this instance's own (inet ws_tool_<pid>) that report what"
+                    + " the existing ruleset drops; removed on exit (a table of a killed instance at the next start).")
     boolean installRule;
 
     @Option(names = "--match", paramLabel = "EXPR",
@@ -74,8 +81,12 @@ public final class FirewallCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    /** Where a live run keeps the engine options as found while it has them changed. */
+    static final String OPTIONS_RECORD = "wfp-options.properties";
+
     @Override
     public Integer call() throws Exception {
+        if (restoreOptions) return restoreOptions();
         if (importFile == null && !DataDirs.isWindows()) return linux();
         if (installRule || match != null || netns != null) {
             throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
@@ -102,23 +113,28 @@ public final class FirewallCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        NflogSource source = new NflogSource(opts);
-        if (rules == null) {
-            spec.commandLine().getErr().println(NftRuleInstaller.suggestion(group, null));
-        } else {
-            source.correlateInstalledRules(rules.reportsAllowed());
-        }
-        announceWhenListening(source);
+        // the records of ws_tool's own table (installed, or the hint's by hand) are paired into verdicts; records of
+        // other rules pass through unchanged
+        NflogSource source = new NflogSource(opts).correlateInstalledRules(rules != null && rules.reportsAllowed());
+        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null);
         try (NftRuleInstaller installed = rules) {
-            if (installed != null) installed.install();
+            if (installed != null) {
+                for (String stale : installed.install()) {
+                    spec.commandLine().getErr().println("ws_tool: removed table inet " + stale
+                            + " left by a ws_tool instance that is gone");
+                }
+            }
             return new EventJob(app, spec.commandLine(), output, filters)
                     .source(source)
                         .run();
         }
     }
 
-    /** One line on stderr once the group is bound, so people and scripts know from when packets are captured. */
-    private void announceWhenListening(NflogSource source) {
+    /**
+     * One line on stderr once the group is bound, so people and scripts know from when packets are captured; then
+     * the no-rule hint, if any: only once everything that can fail has succeeded.
+     */
+    private void announceWhenListening(NflogSource source, String hint) {
         PrintWriter err = spec.commandLine().getErr();
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -129,6 +145,7 @@ public final class FirewallCommand implements Callable<Integer> {
             }
             if (source.ready()) {
                 err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                if (hint != null) err.println(hint);
                 err.flush();
             }
         }, "ws_tool-nflog-ready");
@@ -147,6 +164,26 @@ public final class FirewallCommand implements Callable<Integer> {
                     + " --import FILE (netsh wfp show netevents / netsh wfp capture), or watch this machine's firewall with"
                     + " the Linux backend");
         }
-        return WfpLiveSource.windows(all, recent);
+        PrintWriter err = spec.commandLine().getErr();
+        return WfpLiveSource.windows(all, recent)
+                .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
+                        pid -> ProcessHandle.of(pid).isPresent())
+                .status(line -> {
+                    err.println("ws_tool: " + line);
+                    err.flush();
+                });
+    }
+
+    /** --restore-options: Windows only, nothing else on the line. */
+    private Integer restoreOptions() throws Exception {
+        if (importFile != null || recent || all || installRule || match != null || netns != null) {
+            throw new UsageException("--restore-options takes no other firewall option");
+        }
+        if (!DataDirs.isWindows()) {
+            throw new UsageException("--restore-options writes back Windows Filtering Platform options; it needs Windows");
+        }
+        OptionsJournal journal = new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD));
+        spec.commandLine().getOut().println(WfpLiveSource.restoreRecorded(Fwpuclnt.load().api(), journal));
+        return WsTool.EXIT_OK;
     }
 }
