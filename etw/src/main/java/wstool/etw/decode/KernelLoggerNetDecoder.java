@@ -54,16 +54,9 @@ final class KernelLoggerNetDecoder implements ProviderDecoder {
             int type = s.id() >= 26 ? s.id() - 16 : s.id();
             family = Field.of(s, "Proto");
             failureCode = Field.of(s, "FailureCode");
-            switch (type) {
-                case 10: op = SocketOp.SEND; dir = Direction.OUT; break;
-                case 11: case 18: op = SocketOp.RECV; dir = Direction.IN; break; // 18: TCP copied data for the user
-                case 12: op = SocketOp.CONNECT; dir = Direction.OUT; break;
-                case 13: op = SocketOp.DISCONNECT; dir = Direction.UNKNOWN; break;
-                case 14: op = SocketOp.RETRANSMIT; dir = Direction.OUT; break;
-                case 15: op = SocketOp.ACCEPT; dir = Direction.IN; break;
-                case 16: op = SocketOp.RECONNECT; dir = Direction.OUT; break;
-                default: op = SocketOp.OTHER; dir = Direction.UNKNOWN;
-            }
+            TransportEvents.Operation x = TransportEvents.Operation.of(type);
+            op = x.op();
+            dir = x.dir();
         }
     }
 

@@ -28,16 +28,11 @@ final class KernelNetworkDecoder implements ProviderDecoder {
 
         Layout(EventSchema s) {
             fields = TransportEvents.Fields.of(s);
-            switch (s.opcode()) {
-                case 10: case 42: op = SocketOp.SEND; dir = Direction.OUT; break;
-                case 11: case 43: case 18: op = SocketOp.RECV; dir = Direction.IN; break;
-                case 12: case 17: case 49: op = SocketOp.CONNECT; dir = Direction.OUT; break;
-                case 13: op = SocketOp.DISCONNECT; dir = Direction.UNKNOWN; break;
-                case 14: op = SocketOp.RETRANSMIT; dir = Direction.OUT; break;
-                case 15: op = SocketOp.ACCEPT; dir = Direction.IN; break;
-                case 16: op = SocketOp.RECONNECT; dir = Direction.OUT; break;
-                default: op = SocketOp.OTHER; dir = Direction.UNKNOWN;
-            }
+            // the UDP opcodes 42, 43, 49 are send, receive and connect-failed
+            int o = s.opcode();
+            TransportEvents.Operation x = TransportEvents.Operation.of(o == 42 ? 10 : o == 43 ? 11 : o == 49 ? 17 : o);
+            op = x.op();
+            dir = x.dir();
             proto = s.task() == 11 || s.opcode() == 42 || s.opcode() == 43 || s.opcode() == 49 ? 17 : 6;
         }
     }

@@ -32,6 +32,23 @@ final class TransportEvents {
         boolean transfer() { return pid.declared(); }
     }
 
+    /** The operation of a TCP/IP event type: 10 send, 11 receive, 12 connect, 13 disconnect, 14 retransmit,
+     *  15 accept, 16 reconnect, 17 connect failed, 18 data copied for the user (a receive); others OTHER. */
+    record Operation(SocketOp op, Direction dir) {
+        static Operation of(int type) {
+            switch (type) {
+                case 10: return new Operation(SocketOp.SEND, Direction.OUT);
+                case 11: case 18: return new Operation(SocketOp.RECV, Direction.IN);
+                case 12: case 17: return new Operation(SocketOp.CONNECT, Direction.OUT);
+                case 13: return new Operation(SocketOp.DISCONNECT, Direction.UNKNOWN);
+                case 14: return new Operation(SocketOp.RETRANSMIT, Direction.OUT);
+                case 15: return new Operation(SocketOp.ACCEPT, Direction.IN);
+                case 16: return new Operation(SocketOp.RECONNECT, Direction.OUT);
+                default: return new Operation(SocketOp.OTHER, Direction.UNKNOWN);
+            }
+        }
+    }
+
     static SocketEvent socketEvent(EventRecordView v, DecodedFields f, Fields x, RawFields raw, EndpointReader endpoints,
                                    Source source, SocketOp op, Direction dir, int proto) {
         return socketEvent(v, f, x, raw, endpoints, source, op, dir, proto, false);
