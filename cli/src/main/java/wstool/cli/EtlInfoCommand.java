@@ -28,7 +28,7 @@ public final class EtlInfoCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(EtlInfo.renderHeader(file, s.header()));
         spec.commandLine().getOut().print(s.render(false));
         spec.commandLine().getOut().flush();
-        if (s.damage() != null) throw s.damage();
+        if (s.damageReport(file) != null) throw s.damageReport(file);
         return WsTool.EXIT_OK;
     }
 }

@@ -5,15 +5,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine;
-import wstool.etw.decode.EventDecoder;
 import wstool.etw.etl.EtlEventSource;
+import wstool.etw.live.EtwProvider;
 
 /**
- * {@code trace --etl FILE}: decodes a .etl capture (Winsock-AFD, NameResolution, Kernel-Network, TCPIP) on any OS
+ * {@code trace --etl FILE}: decodes a .etl capture (Winsock-AFD, NameResolution, Kernel-Network, TCPIP, DNS-Client,
+ * Kernel-Process, the kernel logger's TcpIp/UdpIp) on any OS
  * and runs it through the usual filters and outputs; the ETL summary follows the events.
  */
 final class EtlTrace {
@@ -36,22 +36,14 @@ final class EtlTrace {
         return code;
     }
 
+    /** The providers --providers names (the parser live sessions use too); empty = every provider. */
     static Set<UUID> providerIds(List<String> names) {
         Set<UUID> ids = new LinkedHashSet<>();
-        for (String n : names) {
-            switch (n.trim().toLowerCase(Locale.ROOT)) {
-                case "afd": ids.add(EventDecoder.AFD); break;
-                case "dns": case "nameresolution": ids.add(EventDecoder.NAME_RESOLUTION); break;
-                case "kernel-network": case "kernelnetwork": ids.add(EventDecoder.KERNEL_NETWORK); break;
-                case "tcpip": ids.add(EventDecoder.TCPIP); break;
-                case "kernel-process": break; // process records are always read for names
-                default:
-                    try {
-                        ids.add(UUID.fromString(n.trim().replace("{", "").replace("}", "")));
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException("unknown provider '" + n + "' (afd, dns, kernel-network, tcpip or a GUID)");
-                    }
-            }
+        if (names.isEmpty()) return ids;
+        try {
+            for (EtwProvider p : EtwProvider.parseList(String.join(",", names))) ids.add(p.guid());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         return ids;
     }

@@ -35,6 +35,12 @@ final class EtwLiveTrace {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        for (EtwProvider p : list) {
+            if (p.kernelLogger()) {
+                throw new UsageException("--providers: " + p.name() + " events come from the NT Kernel Logger; a live"
+                        + " trace cannot enable them (read a kernel-logger capture with --etl)");
+            }
+        }
         return EtwLiveSource.builder().windows().providers(list).target(target)
                 .status(line -> {
                     err.println("ws_tool: " + line);

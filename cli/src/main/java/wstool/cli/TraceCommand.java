@@ -45,7 +45,8 @@ public final class TraceCommand implements Callable<Integer> {
     Path etl;
 
     @Option(names = "--providers", paramLabel = "LIST",
-            description = "ETW providers: afd, dns, kernel-network, tcpip, kernel-process, names or GUIDs"
+            description = "ETW providers: afd, dns, kernel-network, tcpip, kernel-process, dns-client, tcpip-classic,"
+                    + " udpip-classic (the last two --etl only), names or GUIDs"
                     + " (default: afd,dns,kernel-network).")
     String providers;
 

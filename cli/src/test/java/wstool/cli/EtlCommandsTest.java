@@ -76,7 +76,9 @@ class EtlCommandsTest {
         CliRun damaged = CliRun.of("trace", "--etl", cut.toString(), "--all", "--csv", dir.resolve("x.csv").toString(), "--no-tui");
         assertEquals(1, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains("truncated") && damaged.err().contains("byte offset 25576"), damaged.err());
-        assertTrue(damaged.err().contains("stopped early: file truncated"), "summary after the error: " + damaged.err());
+        assertTrue(damaged.err().contains("cut.etl: 1 damaged place"), damaged.err());
+        assertTrue(damaged.err().contains("damaged: 1 place, each skipped to the next buffer; first: file truncated"),
+                "summary after the error: " + damaged.err());
 
         CliRun info = CliRun.of("etl-info", cut.toString());
         assertEquals(1, info.exitCode());
@@ -92,6 +94,30 @@ class EtlCommandsTest {
         assertTrue(r.out().contains("build 7601, 4 CPUs"), r.out());
         assertTrue(r.out().contains("ETL summary: 8923 events"), r.out());
         assertTrue(r.out().contains("id 10: 575; id 11: 7968"), r.out());
-        assertTrue(r.out().contains("records skipped (not EVENT_HEADER): SYSTEM 1"), r.out());
+        assertTrue(r.out().contains("8923 EVENT_HEADER, 0 classic; 129 buffers\n"), r.out());
+    }
+
+    /** Issue 14: a compressed PerfView merge reads in both commands with the same counts. */
+    @Test
+    void compressedCaptureSameCountsInEtlInfoAndTrace() throws Exception {
+        Path net = Fixtures.path("etl/net.4.5.2.x64.etl");
+        CliRun info = CliRun.of("etl-info", net.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        Path csv = dir.resolve("net.csv");
+        CliRun trace = CliRun.of("trace", "--etl", net.toString(), "--all", "--csv", csv.toString(), "--no-tui");
+        assertEquals(0, trace.exitCode(), trace.err());
+        // 68,143 EVENT_HEADER + 7,983 classic (EVENT_TRACE_HEADER) + 490 TcpIp + 36 UdpIp kernel records
+        String counts = "ETL summary: 76652 events";
+        String kinds = "68143 EVENT_HEADER, 8509 classic; 360 buffers (359 compressed)";
+        String groups = "kernel records per group: CONFIG 248; FILE 3084; HEADER 7; IMAGE 3563; IO 2462; MEMORY 153; "
+                + "PERFINFO 79530; PROCESS 136; STACKWALK 12280; TCPIP 490; THREAD 1358; UDPIP 36";
+        for (String s : new String[]{counts, kinds, groups, "kernel TcpIp: 490 — id 26: 240; id 27: 250"}) {
+            assertTrue(info.out().contains(s), s + " in " + info.out());
+            assertTrue(trace.err().contains(s), s + " in " + trace.err());
+        }
+        assertTrue(trace.err().contains("process names: 33 from kernel Process records"), trace.err());
+        assertTrue(!info.out().contains("outside the logfile's window"), "a sound file: " + info.out());
+        // every event a row, plus the ProcessExit of Test.x64.exe
+        assertEquals(1 + 76652 + 1, Files.readAllLines(csv).size());
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the decoder has learnt about processes and AFD endpoints: EPROCESS address to PID (from create events'
- * ProcessId and from request-start events, which run in the caller's context) and endpoint to PID / socket triple.
+ * ProcessId and from request-start events, which run in the caller's context), endpoint to PID / socket triple, and
+ * PID to image name (Kernel-Process events).
  * Bounded: the oldest entries go first when a map is full. One per decoding stream; not thread-safe.
  */
 public final class AttributionState {
@@ -15,6 +16,7 @@ public final class AttributionState {
     private final int capacity;
     private final Map<Long, Long> processes;
     private final Map<Long, EndpointInfo> endpoints;
+    private final Map<Long, String> images;
 
     public AttributionState() { this(1 << 20); }
 
@@ -22,6 +24,7 @@ public final class AttributionState {
         this.capacity = capacity;
         this.processes = bounded();
         this.endpoints = bounded();
+        this.images = bounded();
     }
 
     private <V> Map<Long, V> bounded() {
@@ -48,6 +51,14 @@ public final class AttributionState {
     public EndpointInfo endpoint(long endpoint) { return endpoints.get(endpoint); }
 
     public void forgetEndpoint(long endpoint) { endpoints.remove(endpoint); }
+
+    /** The image a Kernel-Process start or stop event named for a PID (kept after the stop: events may trail it). */
+    public void learnImage(long pid, String image) {
+        if (pid > 0 && image != null && !image.isEmpty()) images.put(pid, image);
+    }
+
+    /** The image learnt for a PID, or null. */
+    public String image(long pid) { return images.isEmpty() ? null : images.get(pid); }
 
     public int processCount() { return processes.size(); }
     public int endpointCount() { return endpoints.size(); }

@@ -43,17 +43,55 @@ public final class DecodedFields {
     public int count() { return count; }
     public boolean complete() { return problem == null; }
     public String problem() { return problem; }
-    public boolean present(int i) { return i >= 0 && i < count; }
-    public int offset(int i) { return offset[i]; }
-    public int length(int i) { return length[i]; }
     public byte[] data() { return data; }
 
+    // ---- positional access, for the walker and its tests; decoders use the name-keyed access below ----
+
+    boolean present(int i) { return i >= 0 && i < count; }
+    int offset(int i) { return offset[i]; }
+    int length(int i) { return length[i]; }
+
     /** Integer value of field i (unsigned types zero-extended), or {@code dflt} when absent or not an integer. */
-    public long number(int i, long dflt) {
+    long number(int i, long dflt) {
         return present(i) && schema.field(i).type().isInteger() && !schema.field(i).isArray() ? number[i] : dflt;
     }
 
-    public String string(int i) {
+    // ---- name-keyed access: fails on a field that is not there (krabsetw's parse<T>(name) / try_parse) ----
+
+    /** Whether the event has this field: declared by its schema and inside the payload. */
+    public boolean has(Field f) { return present(f.index); }
+
+    public boolean has(String name) { return present(schema.indexOf(name)); }
+
+    /** The integer value of the field (unsigned types zero-extended). */
+    public long number(Field f) {
+        int i = require(f.index, f.name);
+        if (!schema.field(i).type().isInteger() || schema.field(i).isArray()) {
+            throw new MissingFieldException(schema + ": field " + f.name + " is not an integer");
+        }
+        return number[i];
+    }
+
+    public long number(String name) { return number(Field.of(schema, name)); }
+
+    /** The field as text ({@link #string(int)}). */
+    public String string(Field f) { return string(require(f.index, f.name)); }
+
+    public String string(String name) { return string(Field.of(schema, name)); }
+
+    /** Offset of the field in {@link #data()}. */
+    public int offset(Field f) { return offset[require(f.index, f.name)]; }
+
+    /** Length in bytes of the field. */
+    public int length(Field f) { return length[require(f.index, f.name)]; }
+
+    private int require(int i, String name) {
+        if (present(i)) return i;
+        if (i < 0) throw new MissingFieldException(schema + " has no field " + name);
+        throw new MissingFieldException(problem != null ? problem : schema + ": field " + name + " missing");
+    }
+
+    String string(int i) {
         if (!present(i)) return null;
         InType t = schema.field(i).type();
         if (t == InType.UNICODE_STRING) return new String(data, offset[i], length[i], StandardCharsets.UTF_16LE);
@@ -62,7 +100,7 @@ public final class DecodedFields {
     }
 
     /** The field rendered as text: numbers decimal (hex for pointers/HexInt), GUIDs braced, binaries hex. */
-    public String format(int i, ValueMap map) {
+    String format(int i, ValueMap map) {
         if (!present(i)) return null;
         FieldSchema f = schema.field(i);
         int o = offset[i], len = length[i];

@@ -2,7 +2,7 @@ package wstool.etw.decode;
 
 import java.util.Map;
 
-/** Names of the Win32 / WSA codes that Winsock name resolution reports (winerror.h, winsock2.h). */
+/** Names of the Win32 / WSA / DNS codes that Winsock name resolution and the DNS client report (winerror.h, winsock2.h). */
 final class WinsockStatus {
     private static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(0L, "SUCCESS"),
@@ -18,7 +18,10 @@ final class WinsockStatus {
             Map.entry(11002L, "WSATRY_AGAIN"),
             Map.entry(11003L, "WSANO_RECOVERY"),
             Map.entry(11004L, "WSANO_DATA"),
+            Map.entry(9001L, "DNS_ERROR_RCODE_FORMAT_ERROR"),
+            Map.entry(9002L, "DNS_ERROR_RCODE_SERVER_FAILURE"),
             Map.entry(9003L, "DNS_ERROR_RCODE_NAME_ERROR"),
+            Map.entry(9005L, "DNS_ERROR_RCODE_REFUSED"),
             Map.entry(9501L, "DNS_INFO_NO_RECORDS"));
 
     private WinsockStatus() {}

@@ -81,8 +81,7 @@ public final class EtlEventSource implements EventSource {
                         String image = names.get(pid);
                         if (image != null) e = e.withHeader(e.header().withProcess(pid, image));
                     }
-                    String name = decoder.registry().providerName(v.providerId());
-                    summary.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
+                    summary.countRecord(decoder.registry().providerName(v.providerId()), v);
                     summary.countDecoded(e);
                     if (!emitExitsBefore(exits, e.header().timestamp(), emitter) || !emitter.emit(e)) {
                         wanted = false;
@@ -91,9 +90,9 @@ public final class EtlEventSource implements EventSource {
                     if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
                 if (wanted && !stopped) emitExitsBefore(exits, null, emitter);
-            } catch (EtlFormatException e) {
-                summary.damage(e);
-                throw e;
+                summary.finish(r.stats());
+                EtlFormatException damage = summary.damageReport(file);
+                if (damage != null) throw damage; // after every intact event was emitted
             } finally {
                 summary.processNames(names.size());
                 summary.finish(r.stats());

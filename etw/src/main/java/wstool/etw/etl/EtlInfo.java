@@ -11,8 +11,8 @@ public final class EtlInfo {
     private EtlInfo() {}
 
     /**
-     * Scans the whole file. Damage after the logfile header ends the scan: the summary then counts what came before
-     * and {@link EtlSummary#damage()} says where (a file without a readable header throws).
+     * Scans the whole file; damage is counted (see {@link EtlSummary#damaged()}) and the scan goes on with the next
+     * buffer. A file without a readable logfile header throws.
      */
     public static EtlSummary scan(Path file, EtlEventSource.Progress progress) throws IOException {
         SchemaRegistry reg = SchemaRegistry.builtIn();
@@ -23,12 +23,9 @@ public final class EtlInfo {
             try {
                 EventRecordView v;
                 while ((v = r.next()) != null) {
-                    String name = reg.providerName(v.providerId());
-                    s.countRecord(name != null ? name : "{" + v.providerId() + "}", v.eventId(), v.timestamp());
+                    s.countRecord(reg.providerName(v.providerId()), v);
                     if (progress != null && (++n & 0xFFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
-            } catch (EtlFormatException e) {
-                s.damage(e);
             } finally {
                 s.finish(r.stats());
             }

@@ -2,7 +2,9 @@ package wstool.etw.etl;
 
 /**
  * Trace record header kinds found inside ETW buffers (TRACE_HEADER_TYPE_* in the marker's third byte).
- * Only {@link #EVENT_HEADER} records are decoded; the others are skipped by their size and counted.
+ * {@link #EVENT_HEADER} and classic {@link #FULL_HEADER} records are delivered as events, kernel records (system,
+ * compact, perfinfo) are counted per group and those of the network groups delivered; the other kinds are skipped by
+ * their size and counted.
  */
 public enum RecordKind {
     /** SYSTEM_TRACE_HEADER (kernel logger), 32-byte header; size at offset 4. */
@@ -32,6 +34,14 @@ public enum RecordKind {
 
     public int minSize() { return minSize; }
     public int sizeOffset() { return sizeOffset; }
+
+    /** Kinds the reader reads as events (kernel ones: counted per group, network groups delivered). */
+    public boolean delivered() {
+        return this == EVENT_HEADER || this == FULL_HEADER || this == SYSTEM || this == COMPACT_SYSTEM || this == PERFINFO;
+    }
+
+    /** Header of the NT Kernel Logger's own records: group and type in the HookId, no provider GUID. */
+    public boolean kernel() { return this == SYSTEM || this == COMPACT_SYSTEM || this == PERFINFO; }
 
     /** Kind for a TRACE_HEADER_TYPE_* value. */
     public static RecordKind ofHeaderType(int type) {

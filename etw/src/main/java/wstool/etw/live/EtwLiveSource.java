@@ -219,7 +219,8 @@ public final class EtwLiveSource implements EventSource {
     /** The EventRecordCallback body: copy, make sure TDH was asked about unknown events, hand off. Never blocks. */
     private void onRecord(Pointer record) {
         LiveEventRecord r = RecordCopier.copy(record);
-        if (!decoder.knows(r.provider(), r.eventId(), r.version())) {
+        // Kernel-Process always: trackProcess reads its events through TDH, though the decoder knows them too
+        if (!decoder.knows(r.provider(), r.eventId(), r.version()) || EtwProvider.KERNEL_PROCESS.guid().equals(r.provider())) {
             schemas.fetch(TdhSchemas.Key.of(r), record);
         }
         if (!handoff.offer(r)) {

@@ -24,17 +24,32 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
     public static final EtwProvider KERNEL_PROCESS = new EtwProvider("Microsoft-Windows-Kernel-Process",
             UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716"), Source.ETW_OTHER, 0x10L);
 
+    public static final EtwProvider DNS_CLIENT = new EtwProvider("Microsoft-Windows-DNS-Client",
+            UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d"), Source.ETW_DNS_CLIENT, ALL_KEYWORDS);
+    /**
+     * The NT Kernel Logger's classic TcpIp / UdpIp events: in .etl captures of the kernel logger (xperf, WPR,
+     * PerfView, netsh trace), not something a real-time session of ours can enable ({@link #kernelLogger()}).
+     */
+    public static final EtwProvider TCPIP_CLASSIC = new EtwProvider("TcpIp",
+            UUID.fromString("9a280ac0-c8e0-11d1-84e2-00c04fb998a2"), Source.ETW_TCPIP_CLASSIC, ALL_KEYWORDS);
+    public static final EtwProvider UDPIP_CLASSIC = new EtwProvider("UdpIp",
+            UUID.fromString("bf3a50c5-a9c9-4988-a005-2df0b7c80f80"), Source.ETW_UDPIP_CLASSIC, ALL_KEYWORDS);
+
     /** Event ids of Kernel-Process: ProcessStart, ProcessStop. */
     public static final int PROCESS_START = 1;
     public static final int PROCESS_STOP = 2;
 
     public static final List<EtwProvider> KNOWN = List.of(WINSOCK_AFD, NAME_RESOLUTION, KERNEL_NETWORK, TCPIP,
-            KERNEL_PROCESS);
+            KERNEL_PROCESS, DNS_CLIENT, TCPIP_CLASSIC, UDPIP_CLASSIC);
     public static final List<EtwProvider> DEFAULT = List.of(WINSOCK_AFD, NAME_RESOLUTION, KERNEL_NETWORK);
 
+    /** Whether the events come from the NT Kernel Logger (readable from .etl files, not enabled by a live session). */
+    public boolean kernelLogger() { return this == TCPIP_CLASSIC || this == UDPIP_CLASSIC; }
+
     /**
-     * Parses a comma-separated list of short names (afd, dns, kernel-network, tcpip, kernel-process), full provider
-     * names or GUIDs.
+     * Parses a comma-separated list of short names (afd, dns, kernel-network, tcpip, kernel-process, dns-client,
+     * tcpip-classic, udpip-classic), full provider names or GUIDs: the one parser of {@code --providers} for live
+     * sessions and .etl files.
      *
      * @throws IllegalArgumentException naming the entry that is none of these
      */
@@ -61,9 +76,12 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
         switch (k) {
             case "afd": case "winsock": case "winsock-afd": return WINSOCK_AFD;
             case "dns": case "nameresolution": case "name-resolution": return NAME_RESOLUTION;
-            case "kernel-network": case "network": case "net": return KERNEL_NETWORK;
+            case "kernel-network": case "kernelnetwork": case "network": case "net": return KERNEL_NETWORK;
             case "tcpip": case "tcp": return TCPIP;
             case "kernel-process": case "process": return KERNEL_PROCESS;
+            case "dns-client": case "dnsclient": return DNS_CLIENT;
+            case "tcpip-classic": return TCPIP_CLASSIC;
+            case "udpip-classic": return UDPIP_CLASSIC;
             default: break;
         }
         for (EtwProvider p : KNOWN) {
@@ -82,7 +100,8 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
             return new EtwProvider("{" + u + "}", u, Source.ETW_OTHER, ALL_KEYWORDS);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--providers: unknown provider '" + s
-                    + "' (use afd, dns, kernel-network, tcpip, kernel-process, a provider name or a GUID)");
+                    + "' (use afd, dns, kernel-network, tcpip, kernel-process, dns-client, tcpip-classic, udpip-classic,"
+                    + " a provider name or a GUID)");
         }
     }
 

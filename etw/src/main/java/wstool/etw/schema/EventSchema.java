@@ -15,8 +15,6 @@ public final class EventSchema {
     private final long keywords;
     private final FieldSchema[] fields;
     private final Map<String, Integer> index = new HashMap<>();
-    /** Per-schema slot for a decoder's precomputed field indices (written once per schema, racy but idempotent). */
-    public volatile Object decoderCache;
 
     public EventSchema(UUID provider, String providerName, int id, int version, int task, String taskName,
                        int opcode, String opcodeName, int level, long keywords, List<FieldSchema> fields) {

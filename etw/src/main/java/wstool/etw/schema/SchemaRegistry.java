@@ -20,7 +20,8 @@ import java.util.UUID;
  * Event schemas by provider GUID, event id and version, with the providers' value maps.
  * <p>
  * The built-in registry ({@link #builtIn()}) is the resource {@value #RESOURCE}, generated from the manifests in the
- * shared fixtures by {@link SchemaGenerator} (a test checks that it is up to date). Text format, tab separated:
+ * fixtures by {@link SchemaGenerator} (a test checks that it is up to date), plus the NT Kernel Logger's classic
+ * TcpIp/UdpIp classes ({@link KernelLoggerSchemas}), which no manifest describes. Text format, tab separated:
  * {@code P guid name}, then per map entry {@code M name bitmap(0/1) value text}, per event
  * {@code E id version task taskName opcode opcodeName level keywordsHex fields} with fields
  * {@code name:Type[:L=len][:C=count][:M=map]} joined by ';' (len/count: a number or an earlier field's index
@@ -70,6 +71,7 @@ public final class SchemaRegistry {
             try (InputStream in = SchemaRegistry.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
                 r = read(in);
+                for (ProviderSchemas p : KernelLoggerSchemas.all()) r.add(p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

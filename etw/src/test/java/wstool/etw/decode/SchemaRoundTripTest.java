@@ -20,12 +20,14 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * For every AFD, NameResolution and Kernel-Network event id+version in the manifests: a payload synthesised from the
+ * For every AFD, NameResolution, Kernel-Network, DNS-Client and Kernel-Process event id+version in the manifests and
+ * every classic TcpIp/UdpIp layout: a payload synthesised from the
  * schema (each field with a distinct value, lengths and counts consistent) is walked back field by field and decoded
  * to the event type its provider promises.
  */
 class SchemaRoundTripTest {
-    private static final UUID[] PROVIDERS = {EventDecoder.AFD, EventDecoder.NAME_RESOLUTION, EventDecoder.KERNEL_NETWORK};
+    private static final UUID[] PROVIDERS = {EventDecoder.AFD, EventDecoder.NAME_RESOLUTION, EventDecoder.KERNEL_NETWORK,
+            EventDecoder.TCPIP_CLASSIC, EventDecoder.UDPIP_CLASSIC, EventDecoder.DNS_CLIENT, EventDecoder.KERNEL_PROCESS};
 
     /** What the synthesiser wrote for one field. */
     private record Written(int offset, int length, long number, String text) {}
@@ -65,6 +67,15 @@ class SchemaRoundTripTest {
                     Class<?> want = s.indexOf("NodeName") >= 0 ? DnsEvent.class : RawEvent.class;
                     assertTrue(want.isInstance(e), s + " gave " + e.getClass().getSimpleName());
                 }
+                if (provider.equals(EventDecoder.DNS_CLIENT)) {
+                    Class<?> want = s.indexOf("QueryName") >= 0 ? DnsEvent.class : RawEvent.class;
+                    assertTrue(want.isInstance(e), s + " gave " + e.getClass().getSimpleName());
+                }
+                if (provider.equals(EventDecoder.KERNEL_PROCESS)) assertInstanceOf(RawEvent.class, e, s.toString());
+                if (provider.equals(EventDecoder.TCPIP_CLASSIC) || provider.equals(EventDecoder.UDPIP_CLASSIC)) {
+                    SocketEvent se = assertInstanceOf(SocketEvent.class, e, s.toString());
+                    if (s.indexOf("PID") >= 0) assertEquals(written.get(s.indexOf("PID")).number, se.header().pid());
+                }
                 if (provider.equals(EventDecoder.KERNEL_NETWORK)) {
                     Class<?> want = s.indexOf("PID") >= 0 ? SocketEvent.class : RawEvent.class;
                     assertTrue(want.isInstance(e), s + " gave " + e.getClass().getSimpleName());
@@ -73,7 +84,7 @@ class SchemaRoundTripTest {
                 checked++;
             }
         }
-        assertTrue(checked > 120, "only " + checked + " events checked");
+        assertTrue(checked >= 288, "only " + checked + " events checked");
     }
 
     private static byte[] synthesise(EventSchema s, int ptr, Random rnd, List<Written> written) {

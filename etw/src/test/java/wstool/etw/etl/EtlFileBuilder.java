@@ -139,6 +139,60 @@ final class EtlFileBuilder {
         return record(r.array());
     }
 
+    /**
+     * The file with every buffer but {@code keepPlain} stored as compressed buffers are: LogFileMode
+     * EVENT_TRACE_COMPRESSED_MODE, BufferFlag 0x40, BufferSize = size on disk, SavedOffset = filled; the records
+     * encoded as MS-XCA Plain LZ77 (literals, and offset-1 matches of 3..9 bytes for runs of a byte).
+     */
+    byte[] buildCompressed(int keepPlain) {
+        byte[] plainFile = build();
+        ByteBuffer.wrap(plainFile).order(ByteOrder.LITTLE_ENDIAN).putInt(72 + 32 + 32, 0x04000000); // LogFileMode
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i * bufferSize < plainFile.length; i++) {
+            ByteBuffer b = ByteBuffer.wrap(plainFile, i * bufferSize, bufferSize).slice().order(ByteOrder.LITTLE_ENDIAN);
+            int filled = b.getInt(4);
+            if (i == keepPlain) {
+                out.write(plainFile, i * bufferSize, bufferSize);
+                continue;
+            }
+            byte[] body = lz77(plainFile, i * bufferSize + 72, filled - 72);
+            ByteBuffer h = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
+            h.put(plainFile, i * bufferSize, 72);
+            h.putInt(0, 72 + body.length).putShort(0x34, (short) (h.getShort(0x34) | 0x40));
+            out.writeBytes(h.array());
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] lz77(byte[] in, int off, int len) {
+        ByteArrayOutputStream items = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int flags = 0, count = 0;
+        for (int i = 0; i < len; ) {
+            int run = 0;
+            while (i > 0 && run < 9 && i + run < len && in[off + i + run] == in[off + i - 1]) run++;
+            if (run >= 3) {
+                flags |= 1 << (31 - count);
+                items.write(run - 3); // offset 1: (1 - 1) << 3 | length code
+                items.write(0);
+                i += run;
+            } else {
+                items.write(in[off + i++]);
+            }
+            if (++count == 32) {
+                out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(flags).array());
+                out.writeBytes(items.toByteArray());
+                items.reset();
+                flags = 0;
+                count = 0;
+            }
+        }
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(flags).array());
+        out.writeBytes(items.toByteArray());
+        return out.toByteArray();
+    }
+
     byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] b : buffers) out.writeBytes(b);

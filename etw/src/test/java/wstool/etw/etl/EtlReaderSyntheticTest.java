@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wstool.etw.decode.EventRecordView;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,8 +52,13 @@ class EtlReaderSyntheticTest {
         try (EtlReader r = EtlReader.open(write(mixed().build()))) {
             assertEquals(8, r.header().pointerSize());
             assertEquals("TestLogger", r.header().loggerName());
-            List<EventRecordView> ev = readAll(r);
-            assertEquals(2, ev.size());
+            List<EventRecordView> all = readAll(r);
+            assertEquals(3, all.size(), "two EVENT_HEADER records and the classic one");
+            EventRecordView classic = all.get(1);
+            assertEquals(EventRecordView.FLAG_CLASSIC_HEADER | EventRecordView.FLAG_64_BIT_HEADER, classic.headerFlags());
+            assertEquals(12, classic.payloadLength());
+            assertEquals(new UUID(0, 0), classic.providerId());
+            List<EventRecordView> ev = List.of(all.get(0), all.get(2));
             assertEquals(1000, ev.get(0).eventId());
             assertEquals(100, ev.get(0).pid());
             assertEquals(P, ev.get(0).providerId());
@@ -70,6 +77,7 @@ class EtlReaderSyntheticTest {
             EtlStats s = r.stats();
             assertEquals(2, s.records(RecordKind.EVENT_HEADER));
             assertEquals(2, s.records(RecordKind.SYSTEM)); // logfile header + one
+            assertEquals(java.util.Map.of("DBGPRINT", 3L), s.kernelGroups(), "system, compact, perfinfo of HookId 0x0A0A");
             assertEquals(1, s.records(RecordKind.COMPACT_SYSTEM));
             assertEquals(1, s.records(RecordKind.PERFINFO));
             assertEquals(1, s.records(RecordKind.FULL_HEADER));
@@ -97,28 +105,28 @@ class EtlReaderSyntheticTest {
     }
 
     @Test
-    void truncatedFileGivesEventsThenErrorWithOffset() throws Exception {
+    void truncatedFileGivesEveryWholeRecordAndCountsTheCut() throws Exception {
         EtlFileBuilder b = new EtlFileBuilder(512);
         for (int i = 0; i < 20; i++) b.event(P, i, 0, 0, 1, EtlFileBuilder.START_QPC, new byte[40]);
         byte[] full = b.build();
         int cut = 512 * 2 + 300;
         try (EtlReader r = EtlReader.open(write(Arrays.copyOf(full, cut)))) {
             List<Integer> ids = new ArrayList<>();
-            EtlFormatException e = assertThrows(EtlFormatException.class, () -> {
-                EventRecordView v;
-                while ((v = r.next()) != null) ids.add(v.eventId());
-            });
-            assertEquals(List.of(0, 1, 2, 3), ids, e.getMessage()); // buffer 1: 0-2, buffer 2: 3 whole, 4 cut
-            assertEquals(ids.size(), ids.get(ids.size() - 1) + 1);
+            EventRecordView v;
+            while ((v = r.next()) != null) ids.add(v.eventId());
+            assertEquals(List.of(0, 1, 2, 3), ids); // buffer 1: 0-2, buffer 2: 3 whole, 4 cut
+            assertEquals(1, r.stats().damaged());
+            EtlFormatException e = r.stats().damage().get(0);
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
             assertEquals(cut, e.offset());
             assertTrue(e.getMessage().contains("byte offset " + e.offset()));
+            assertNull(r.next(), "stays at the end");
         }
     }
 
     @Test
-    void recordSizeTooSmallIsReportedAtTheRecord() throws Exception {
-        byte[] f = mixed().build();
+    void recordThatDoesNotFitEndsItsBufferOnly() throws Exception {
+        byte[] f = mixed().newBuffer().event(P, 2000, 0, 0, 1, EtlFileBuilder.START_QPC + 5, new byte[4]).build();
         // corrupt the first event's size (first record after the logfile header record)
         int logfileRecord = (32 + 280 + "TestLogger\0".length() * 2 + "C:\\t.etl\0".length() * 2 + 7) & ~7;
         int at = 72 + logfileRecord;
@@ -126,10 +134,31 @@ class EtlReaderSyntheticTest {
         f[at] = 20;
         f[at + 1] = 0;
         try (EtlReader r = EtlReader.open(write(f))) {
-            EtlFormatException e = assertThrows(EtlFormatException.class, r::next);
+            List<EventRecordView> ev = readAll(r);
+            assertEquals(List.of(2000), ev.stream().map(EventRecordView::eventId).toList(), "the next buffer is read");
+            assertEquals(1, r.stats().damaged());
+            EtlFormatException e = r.stats().damage().get(0);
             assertEquals(at, e.offset());
             assertTrue(e.getMessage().contains("smaller than its EVENT_HEADER header"), e.getMessage());
-            assertNull(r.next(), "reader stays finished after an error");
+        }
+        f[at] = (byte) 0xF0; // 1008 bytes: past the end of its 1024-byte buffer
+        f[at + 1] = 3;
+        try (EtlReader r = EtlReader.open(write(f))) {
+            assertEquals(List.of(2000), readAll(r).stream().map(EventRecordView::eventId).toList());
+            assertTrue(r.stats().damage().get(0).getMessage().contains("runs past the end of its buffer"));
+        }
+    }
+
+    @Test
+    void damagedBufferSizeInUncompressedFileIsReadAtTheFilesBufferSize() throws Exception {
+        EtlFileBuilder b = new EtlFileBuilder(512);
+        for (int i = 0; i < 20; i++) b.event(P, i, 0, 0, 1, EtlFileBuilder.START_QPC, new byte[40]);
+        byte[] f = b.build();
+        f[512 + 1] = 0x7F; // buffer 2's BufferSize
+        try (EtlReader r = EtlReader.open(write(f))) {
+            assertEquals(20, readAll(r).size(), "the buffer is still read, and the ones after it");
+            assertEquals(1, r.stats().damaged());
+            assertEquals(512, r.stats().damage().get(0).offset());
         }
     }
 
@@ -148,13 +177,33 @@ class EtlReaderSyntheticTest {
     }
 
     @Test
-    void compressedFilesAreRefusedClearly() throws Exception {
-        byte[] f = mixed().build();
-        int logFileMode = 72 + 32 + 32;
-        f[logFileMode + 3] |= 0x04; // EVENT_TRACE_COMPRESSED_MODE 0x04000000
-        EtlFormatException e = assertThrows(EtlFormatException.class, () -> EtlReader.open(write(f)).close());
-        assertEquals(logFileMode, e.offset());
-        assertTrue(e.getMessage().contains("compressed"), e.getMessage());
+    void compressedBuffersOfDifferingSizesAndOneUncompressed() throws Exception {
+        EtlFileBuilder b = new EtlFileBuilder(1024);
+        for (int i = 0; i < 30; i++) b.event(P, i, 0, 0, 1, EtlFileBuilder.START_QPC + i, new byte[8 + i % 5 * 8]);
+        byte[] f = b.buildCompressed(1); // buffer 1 stays uncompressed
+        try (EtlReader r = EtlReader.open(write(f))) {
+            List<EventRecordView> ev = readAll(r);
+            assertEquals(30, ev.size());
+            for (int i = 0; i < 30; i++) {
+                assertEquals(i, ev.get(i).eventId());
+                assertEquals(8 + i % 5 * 8, ev.get(i).payloadLength());
+            }
+            assertTrue(r.stats().compressedBuffers() >= 2, "buffers 0 and 2.. compressed");
+            assertEquals(r.stats().buffers() - 1, r.stats().compressedBuffers());
+            assertEquals(0, r.stats().damaged());
+            assertEquals(f.length, r.position());
+        }
+        byte[] bad = f.clone();
+        ByteBuffer bb = ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN);
+        int third = bb.getInt(0) + 1024;
+        for (int i = third + 90; i < third + bb.getInt(third); i += 7) bad[i] = (byte) 0xFF; // buffer 2's data
+        try (EtlReader r = EtlReader.open(write(bad))) {
+            List<EventRecordView> ev = readAll(r);
+            assertTrue(ev.size() < 30 && ev.get(ev.size() - 1).eventId() == 29, "the later buffers are read: " + ev.size());
+            assertEquals(1, r.stats().damaged());
+            assertEquals(third, r.stats().damage().get(0).offset());
+            assertTrue(r.stats().damage().get(0).getMessage().contains("does not decompress"));
+        }
     }
 
     @Test

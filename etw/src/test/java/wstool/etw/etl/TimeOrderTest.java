@@ -76,14 +76,23 @@ class TimeOrderTest {
     }
 
     @Test
-    void damageAfterSoundBuffersStillReported() throws Exception {
+    void truncationIsCountedAndEveryWholeBufferRead() throws Exception {
         byte[] all = Files.readAllBytes(Fixtures.kernelNetworkEtl());
         Path cut = Files.write(dir.resolve("cut.etl"), java.util.Arrays.copyOf(all, 8192 * 10 + 100));
-        int n = 0;
-        try (EtlReader r = EtlReader.openTimeOrdered(cut)) {
-            EtlFormatException e = assertThrows(EtlFormatException.class, () -> { while (r.next() != null) { } });
-            assertEquals(8192 * 10 + 100, e.offset(), e.getMessage());
-            assertTrue(r.stats().records(RecordKind.EVENT_HEADER) > 500);
+        long plain, ordered;
+        try (EtlReader r = EtlReader.open(cut)) {
+            while (r.next() != null) { }
+            plain = r.stats().records(RecordKind.EVENT_HEADER);
         }
+        try (EtlReader r = EtlReader.openTimeOrdered(cut)) {
+            while (r.next() != null) { }
+            ordered = r.stats().records(RecordKind.EVENT_HEADER);
+            assertEquals(1, r.stats().damaged());
+            EtlFormatException e = r.stats().damage().get(0);
+            assertEquals(8192 * 10 + 100, e.offset(), e.getMessage());
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        }
+        assertTrue(plain > 500);
+        assertEquals(plain, ordered, "both orders read the same records of a cut file");
     }
 }

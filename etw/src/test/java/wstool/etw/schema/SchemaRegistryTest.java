@@ -27,7 +27,16 @@ class SchemaRegistryTest {
     @Test
     void builtInHasTheNetworkProvidersWithNamesTypesAndMaps() {
         SchemaRegistry r = SchemaRegistry.builtIn();
-        assertEquals(4, r.providers().size());
+        // the manifests' six providers and the kernel logger's TcpIp and UdpIp classes
+        assertEquals(8, r.providers().size());
+        assertEquals("Microsoft-Windows-DNS-Client", r.providerName(UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d")));
+        assertEquals("Microsoft-Windows-Kernel-Process", r.providerName(UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716")));
+        EventSchema send6 = r.lookup(KernelLoggerSchemas.TCPIP, 26, 2);
+        assertEquals("SendIPV6", send6.opcodeName());
+        assertEquals(InType.POINTER, send6.field(send6.indexOf("connid")).type());
+        assertEquals(16, send6.field(send6.indexOf("daddr")).fixedLength());
+        assertEquals(8, r.lookup(KernelLoggerSchemas.UDPIP, 10, 2).fieldCount());
+        assertNull(r.lookup(KernelLoggerSchemas.TCPIP, 26, 1), "the XP (V1) layout is not this one");
         EventSchema create = r.lookup(AFD, 1000, 0);
         assertEquals("AfdCreate", create.taskName());
         assertEquals("Open", create.opcodeName());
