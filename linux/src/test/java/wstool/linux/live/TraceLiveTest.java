@@ -232,6 +232,64 @@ class TraceLiveTest {
         }
     }
 
+    /** i386 code (int 0x80): socket(), then connect() to 127.0.0.1:1 twice, direct (362) and via socketcall (102). */
+    private static final String I386 = String.join("\n",
+            ".globl _start", ".text", "_start:",
+            "  mov $359, %eax; mov $2, %ebx; mov $1, %ecx; xor %edx, %edx; int $0x80; mov %eax, %esi",
+            "  push $0; push $0; push $0x0100007f; push $0x01000002; mov %esp, %edi",  // sockaddr_in 127.0.0.1:1
+            "  mov $362, %eax; mov %esi, %ebx; mov %edi, %ecx; mov $16, %edx; int $0x80",
+            "  push $16; push %edi; push %esi",                                             // socketcall's u32[3]
+            "  mov $102, %eax; mov $3, %ebx; mov %esp, %ecx; int $0x80",
+            "  mov $1, %eax; xor %ebx, %ebx; int $0x80", "");
+
+    /** A 32-bit program's connect (compat syscalls, which the syscall tracepoints never see) is reported. */
+    @Test
+    void connectOfA32BitProgramIsReported(@TempDir Path dir) throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "as", "ld");
+        String arch = System.getProperty("os.arch");
+        org.junit.jupiter.api.Assumptions.assumeTrue(arch.equals("amd64") || arch.equals("x86_64"),
+                "LOUD SKIP: 32-bit compat syscalls are traced on x86-64 only, this is " + arch);
+        Files.writeString(dir.resolve("c32.s"), I386);
+        Cmd.must(null, "as", "--32", "-o", dir.resolve("c32.o").toString(), dir.resolve("c32.s").toString());
+        Path exe = dir.resolve("c32");
+        Cmd.must(null, "ld", "-m", "elf_i386", "-o", exe.toString(), dir.resolve("c32.o").toString());
+        try (NetnsPair ns = new NetnsPair("32")) {
+            Cmd.Result probe = Cmd.run(null, "ip", "netns", "exec", ns.client, exe.toString());
+            org.junit.jupiter.api.Assumptions.assumeTrue(probe.exit() == 0,
+                    "LOUD SKIP: this kernel cannot run i386 programs (IA32 emulation off): " + probe.output());
+            List<NetEvent> events = new CopyOnWriteArrayList<>();
+            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.exe("c32"));
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    source.run(events::add);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "trace-live-c32");
+            t.start();
+            try {
+                LiveAssumptions.awaitReady(source::ready, failures, 60);
+                Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, exe.toString()).start();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < until && events.stream().noneMatch(ProcessExit::is)) Thread.sleep(20);
+                List<SocketEvent> connects = socketEvents(events).stream().filter(e -> e.op() == SocketOp.CONNECT).toList();
+                assertEquals(2, connects.size(), "direct connect and socketcall(SYS_CONNECT): " + events);
+                for (SocketEvent c : connects) {
+                    assertEquals(p.pid(), c.header().pid());
+                    assertEquals("ECONNREFUSED", c.statusName());
+                    assertEquals(InetAddress.getByName("127.0.0.1"), c.header().remote().address());
+                    assertEquals(1, c.header().remote().port());
+                }
+            } finally {
+                source.stop();
+                t.join(10_000);
+            }
+            LiveAssumptions.assertNoFailure(failures);
+        }
+    }
+
     private static SocketEvent only(List<NetEvent> events, String syscall) {
         List<SocketEvent> l = socketEvents(events).stream().filter(e -> syscall.equals(e.header().raw().get("syscall"))).toList();
         assertEquals(1, l.size(), syscall + " events: " + events);
