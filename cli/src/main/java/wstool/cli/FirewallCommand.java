@@ -18,8 +18,10 @@ import wstool.linux.nflog.NflogOptions;
 import wstool.linux.nflog.NflogSource;
 import wstool.linux.nflog.NftRuleInstaller;
 import wstool.linux.sys.NetNamespace;
+import wstool.wfp.OptionsJournal;
 import wstool.wfp.WfpImportSource;
 import wstool.wfp.WfpLiveSource;
+import wstool.wfp.fwpu.Fwpuclnt;
 
 /**
  * What the Windows firewall (WFP) dropped or allowed: live net events, the kernel's recent-event buffer
@@ -51,6 +53,10 @@ public final class FirewallCommand implements Callable<Integer> {
             + "port-scanning drops (turned back off on exit if they were off).")
     boolean all;
 
+    @Option(names = "--restore-options", description = "Write back the WFP engine options a firewall run changed and"
+            + " could not restore (it was killed), as recorded in the data dir, then exit.")
+    boolean restoreOptions;
+
     @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
             description = "Linux: NFLOG group to listen on, 0-65535 (default: ${DEFAULT-VALUE}).")
     int group;
@@ -75,8 +81,12 @@ public final class FirewallCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    /** Where a live run keeps the engine options as found while it has them changed. */
+    static final String OPTIONS_RECORD = "wfp-options.properties";
+
     @Override
     public Integer call() throws Exception {
+        if (restoreOptions) return restoreOptions();
         if (importFile == null && !DataDirs.isWindows()) return linux();
         if (installRule || match != null || netns != null) {
             throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
@@ -154,6 +164,26 @@ public final class FirewallCommand implements Callable<Integer> {
                     + " --import FILE (netsh wfp show netevents / netsh wfp capture), or watch this machine's firewall with"
                     + " the Linux backend");
         }
-        return WfpLiveSource.windows(all, recent);
+        PrintWriter err = spec.commandLine().getErr();
+        return WfpLiveSource.windows(all, recent)
+                .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
+                        pid -> ProcessHandle.of(pid).isPresent())
+                .status(line -> {
+                    err.println("ws_tool: " + line);
+                    err.flush();
+                });
+    }
+
+    /** --restore-options: Windows only, nothing else on the line. */
+    private Integer restoreOptions() throws Exception {
+        if (importFile != null || recent || all || installRule || match != null || netns != null) {
+            throw new UsageException("--restore-options takes no other firewall option");
+        }
+        if (!DataDirs.isWindows()) {
+            throw new UsageException("--restore-options writes back Windows Filtering Platform options; it needs Windows");
+        }
+        OptionsJournal journal = new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD));
+        spec.commandLine().getOut().println(WfpLiveSource.restoreRecorded(Fwpuclnt.load().api(), journal));
+        return WsTool.EXIT_OK;
     }
 }

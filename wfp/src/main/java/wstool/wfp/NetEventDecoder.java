@@ -220,7 +220,7 @@ public final class NetEventDecoder {
 
     private static void classify(WfpEventData d, String member, int reauth, int original, int current, int direction,
                                  int loopback) {
-        d.direction = WfpConstants.msFwpDirection(direction);
+        d.direction = WfpLayers.classify(d.layerId, WfpConstants.msFwpDirection(direction));
         if (d.has(WfpConstants.FLAG_REAUTH_REASON_SET)) d.put(member + ".reauthReason", Integer.toUnsignedString(reauth));
         d.put(member + ".originalProfile", Integer.toUnsignedString(original));
         d.put(member + ".currentProfile", Integer.toUnsignedString(current));

@@ -279,8 +279,12 @@ public final class NetshXmlReader implements Closeable {
         if (filterId != null) d.filterId = parseLong(filterId, b);
         String layerId = b.childText("layerId");
         if (layerId != null) d.layerId = (int) parseLong(layerId, b.child("layerId"));
-        String dir = firstText(b, "msFwpDirection", "direction");
-        if (dir != null) d.direction = WfpConstants.directionOf(dir);
+        String msFwp = b.childText("msFwpDirection");
+        String ipsec = b.childText("direction");
+        if (msFwp != null) d.direction = WfpConstants.directionOf(msFwp);
+        else if (ipsec != null) d.direction = WfpConstants.fwpDirectionOf(ipsec);
+        // classify events: the layer decides when it can (IPsec drops carry a real FWP_DIRECTION instead)
+        if (ipsec == null || msFwp != null) d.direction = WfpLayers.classify(d.layerId, d.direction);
         String failure = b.childText("failureErrorCode");
         if (failure != null) d.rule = "failureErrorCode " + failure + optional(", failurePoint ", b.childText("failurePoint"));
         String status = b.childText("failureStatus");

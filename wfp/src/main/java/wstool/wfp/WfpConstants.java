@@ -55,13 +55,15 @@ public final class WfpConstants {
     public static final int FWP_DIRECTION_OUTBOUND = 0, FWP_DIRECTION_INBOUND = 1;
 
     /**
-     * msFwpDirection value to direction: 0x3900 in, 0x3901 out, 0x3902 forward (neither: UNKNOWN). Some Windows
-     * builds put the FWP_DIRECTION values there instead (1 inbound, 0 outbound); Process Hacker and simplewall accept
-     * both, and so does this.
+     * msFwpDirection value to direction: 0x3900 in, 0x3901 out (fwpmtypes.h documents these and 0x3902 forward,
+     * which is UNKNOWN here). Some Windows builds put FWP_DIRECTION_INBOUND (1) there instead, which System
+     * Informer and simplewall accept. 0 is not taken as FWP_DIRECTION_OUTBOUND: it is also what an unfilled field
+     * holds (wsock-trace notes API levels 0-2 do not set it correctly), so it says nothing; {@link WfpLayers#classify}
+     * then decides from the layer.
      */
     public static Direction msFwpDirection(int v) {
         if (v == MS_FWP_DIRECTION_IN || v == FWP_DIRECTION_INBOUND) return Direction.IN;
-        if (v == MS_FWP_DIRECTION_OUT || v == FWP_DIRECTION_OUTBOUND) return Direction.OUT;
+        if (v == MS_FWP_DIRECTION_OUT) return Direction.OUT;
         return Direction.UNKNOWN;
     }
 
@@ -74,12 +76,13 @@ public final class WfpConstants {
         return "0x" + Integer.toHexString(v);
     }
 
-    /** Direction named as netsh writes it (MS_FWP_DIRECTION_*, FWP_DIRECTION_*) or as a number (0x3900...). */
+    /** An msFwpDirection as netsh writes it (MS_FWP_DIRECTION_*, FWP_DIRECTION_*) or as a number (0x3900...). */
     public static Direction directionOf(String text) {
         String t = text.trim();
         switch (t) {
             case "MS_FWP_DIRECTION_IN": case "FWP_DIRECTION_INBOUND": case "FWP_DIRECTION_IN": return Direction.IN;
-            case "MS_FWP_DIRECTION_OUT": case "FWP_DIRECTION_OUTBOUND": case "FWP_DIRECTION_OUT": return Direction.OUT;
+            case "MS_FWP_DIRECTION_OUT": case "FWP_DIRECTION_OUT": return Direction.OUT;
+            case "FWP_DIRECTION_OUTBOUND": return Direction.UNKNOWN; // the value 0: see msFwpDirection
             default: break;
         }
         try {
@@ -90,10 +93,21 @@ public final class WfpConstants {
         }
     }
 
+    /** FWP_DIRECTION as netsh writes it for IPsec drops, where 0 (outbound) is a real value. */
+    public static Direction fwpDirectionOf(String text) {
+        String t = text.trim();
+        if (t.equals("FWP_DIRECTION_OUTBOUND") || t.equals("0")) return Direction.OUT;
+        if (t.equals("FWP_DIRECTION_INBOUND") || t.equals("1")) return Direction.IN;
+        return Direction.UNKNOWN;
+    }
+
     /** FWP_DIRECTION (IPsec drops): 0 outbound, 1 inbound. */
     public static Direction fwpDirection(int v) {
         return v == FWP_DIRECTION_INBOUND ? Direction.IN : v == FWP_DIRECTION_OUTBOUND ? Direction.OUT : Direction.UNKNOWN;
     }
+
+    /** winerror.h: the engine's net event collection is off (FwpmNetEventEnum on a machine that does not collect). */
+    public static final int FWP_E_NET_EVENTS_DISABLED = 0x80320013;
 
     // FWPM_ENGINE_OPTION
     public static final int FWPM_ENGINE_COLLECT_NET_EVENTS = 0, FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS = 1;

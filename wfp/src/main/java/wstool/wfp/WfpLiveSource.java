@@ -6,8 +6,13 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
@@ -23,9 +28,10 @@ import wstool.wfp.fwpu.Fwpuclnt;
  *     that level delivers (N + 1); {@code --recent} likewise uses the highest FwpmNetEventEnumN (5 down to 0).</li>
  * <li>Reads FWPM_ENGINE_COLLECT_NET_EVENTS and NET_EVENT_MATCH_ANY_KEYWORDS first, turns on only what is missing, and
  *     on exit writes back exactly the values it found (never switches collection off for others).</li>
- * <li>The callback copies the event into a FirewallEvent and hands it to the non-blocking emitter; it takes no lock.
- *     {@link #stop()} only releases {@link #run}, whose thread then calls FwpmNetEventUnsubscribe0 (which waits for
- *     running callbacks) - so stop can never deadlock with a callback.</li>
+ * <li>The callback copies the event out of native memory and queues it (it takes no lock and never waits); run's
+ *     thread resolves names and emits. {@link #stop()} restores the options and releases {@link #run}, whose thread
+ *     then calls FwpmNetEventUnsubscribe0 (which waits for running callbacks) - so stop can never deadlock with a
+ *     callback.</li>
  * </ul>
  * Driven in tests by a fake fwpuclnt with memory at SDK offsets; on Windows only by the CI smoke test
  * (.github/workflows/windows-wfp.yml). Not otherwise run on Windows by its author.
@@ -44,6 +50,9 @@ public final class WfpLiveSource implements EventSource {
             | WfpConstants.KEYWORD_INBOUND_BCAST | WfpConstants.KEYWORD_PORT_SCANNING_DROP;
     static final int ENUM_BATCH = 256;
     static final long MAX_RECENT = 10_000_000;
+    static final int HANDOFF_CAPACITY = 65_536;
+    /** How the status line that says net events are now being received begins; scripts wait for it. */
+    public static final String READY = "ready: ";
 
     private final Fwpuclnt api;
     private final Fwpuclnt.Exports exports;
@@ -51,7 +60,17 @@ public final class WfpLiveSource implements EventSource {
     private final boolean recent;
     private final NamesFactory namesFactory;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private OptionsJournal journal;
+    private Consumer<String> status = s -> { };
+    private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
+    private boolean shutdownHook = true;
+    /** The options as found, once read; guarded by itself. Restored by stop() or run(), whichever comes first. */
+    private volatile EngineOptions saved;
+    private volatile WfpException restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong handoffDropped = new AtomicLong();
+    /** Copied events from the callback to run's thread; full: dropped and counted, the callback never waits. */
+    private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
     private volatile int subscribeLevel = -1;
 
@@ -79,15 +98,60 @@ public final class WfpLiveSource implements EventSource {
     /** Live events must not be held up; the recent-event buffer is a snapshot and is read completely. */
     @Override public boolean live() { return !recent; }
 
-    @Override public long lostAtSource() { return decodeErrors.get(); }
+    @Override public long lostAtSource() { return decodeErrors.get() + handoffDropped.get(); }
 
     /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
     public int subscribeLevel() { return subscribeLevel; }
 
     public String lastDecodeError() { return lastDecodeError; }
 
+    /**
+     * Keeps the options as found in {@code journal} while they are changed, and first writes back what a run that
+     * died left there (its PID no longer running per {@code alive}), saying so in a status line.
+     */
+    public WfpLiveSource journal(OptionsJournal journal, LongPredicate alive) {
+        this.journal = journal;
+        this.alive = alive;
+        return this;
+    }
+
+    /** Status lines: options restored for a dead run, and the readiness line ({@link #READY}) once subscribed. */
+    public WfpLiveSource status(Consumer<String> status) {
+        this.status = status;
+        return this;
+    }
+
+    /** Whether run() installs a JVM shutdown hook that restores the options (tests turn it off). */
+    public WfpLiveSource shutdownHook(boolean on) {
+        this.shutdownHook = on;
+        return this;
+    }
+
+    /**
+     * Restores the options at once (on the caller's thread), then releases {@link #run}. The restore must not wait
+     * for run's thread: that one first calls FwpmNetEventUnsubscribe0, which waits for running callbacks, and the
+     * pipeline gives sources only a few seconds before the JVM exits.
+     */
     @Override
-    public void stop() { stopped.countDown(); }
+    public void stop() {
+        restoreOptions();
+        stopped.countDown();
+    }
+
+    /** Writes back the options as found, if they were changed; idempotent, safe from any thread. */
+    private void restoreOptions() {
+        EngineOptions o = saved;
+        if (o == null) return;
+        try {
+            if (o.restore() && journal != null) journal.delete();
+            restoreFailure = null;
+        } catch (WfpException e) {
+            restoreFailure = e;
+        } catch (java.io.IOException e) {
+            restoreFailure = new WfpException("restored the engine options but could not delete " + journal.file()
+                    + ": " + e.getMessage(), 0);
+        }
+    }
 
     @Override
     public void run(Emitter emitter) throws Exception {
@@ -100,50 +164,157 @@ public final class WfpLiveSource implements EventSource {
                 enumerate(engine, names, emitter);
                 return;
             }
-            EngineOptions saved = EngineOptions.read(api, engine);
+            if (journal != null) recoverAbandoned(engine);
+            EngineOptions found = EngineOptions.read(api, engine);
+            saved = found;
+            Thread hook = shutdownHook ? new Thread(this::restoreOptions, "ws_tool-wfp-restore") : null;
+            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
-                saved.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS);
-                Pointer events = subscribe(engine, names, emitter);
+                found.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS, journal);
+                Pointer events = subscribe(engine);
                 try {
-                    stopped.await();
+                    while (stopped.getCount() > 0) {
+                        WfpEventData d = handoff.poll(100, TimeUnit.MILLISECONDS);
+                        if (d != null) emitNamed(d, names, emitter);
+                    }
                 } finally {
                     WfpException.check(api.FwpmNetEventUnsubscribe0(engine, events), "FwpmNetEventUnsubscribe0");
                 }
+                for (WfpEventData d = handoff.poll(); d != null; d = handoff.poll()) emitNamed(d, names, emitter);
             } finally {
-                saved.restore();
+                restoreOptions();
+                if (hook != null) removeHook(hook);
             }
+            if (restoreFailure != null) throw restoreFailure;
         } finally {
             api.FwpmEngineClose0(engine);
         }
     }
 
-    private Pointer subscribe(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
-        int level = highest("FwpmNetEventSubscribe", 4);
-        if (level < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
-        int version = level + 1; // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
-        callback = (context, event) -> {
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway; restoring twice is harmless
+        }
+    }
+
+    /** Writes back the options a run that is no longer running recorded and did not restore. */
+    private void recoverAbandoned(Pointer engine) throws WfpException {
+        java.util.Optional<OptionsJournal.Entry> left;
+        try {
+            left = journal.read();
+        } catch (java.io.IOException e) {
+            throw new WfpException(e.getMessage(), 0);
+        }
+        if (left.isEmpty() || alive.test(left.get().pid())) return;
+        status.accept(restoreRecorded(api, engine, journal, left.get()));
+    }
+
+    /**
+     * {@code firewall --restore-options}: writes back the options recorded in {@code journal} (whoever recorded
+     * them) and deletes it; returns what was done, as one sentence.
+     */
+    public static String restoreRecorded(Fwpuclnt api, OptionsJournal journal) throws WfpException {
+        java.util.Optional<OptionsJournal.Entry> entry;
+        try {
+            entry = journal.read();
+        } catch (java.io.IOException e) {
+            throw new WfpException(e.getMessage(), 0);
+        }
+        if (entry.isEmpty()) return "no changed WFP engine options are recorded (" + journal.file() + " does not exist)";
+        PointerByReference h = new PointerByReference();
+        WfpException.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0");
+        try {
+            return restoreRecorded(api, h.getValue(), journal, entry.get());
+        } finally {
+            api.FwpmEngineClose0(h.getValue());
+        }
+    }
+
+    private static String restoreRecorded(Fwpuclnt api, Pointer engine, OptionsJournal journal,
+                                          OptionsJournal.Entry e) throws WfpException {
+        for (var option : e.originals().entrySet()) {
+            FWP_VALUE0 v = new FWP_VALUE0();
+            v.type = (int) option.getValue()[0];
+            v.value = option.getValue()[1];
+            WfpException.check(api.FwpmEngineSetOption0(engine, option.getKey(), v),
+                    "FwpmEngineSetOption0(" + EngineOptions.name(option.getKey()) + ")");
+        }
+        try {
+            journal.delete();
+        } catch (java.io.IOException ex) {
+            throw new WfpException("restored the engine options but could not delete " + journal.file() + ": "
+                    + ex.getMessage(), 0);
+        }
+        return "WFP: restored the engine options a ws_tool firewall run (PID " + e.pid() + ") changed and did not"
+                + " restore: " + e.originals().keySet().stream().map(EngineOptions::name).toList();
+    }
+
+    /** Names (filter, layer, drive path, account) are resolved here, on run's thread, never in the callback. */
+    private void emitNamed(WfpEventData d, NameResolver names, Emitter emitter) {
+        try {
+            emitter.emit(d.toEvent(Source.WFP, names));
+        } catch (RuntimeException e) {
+            decodeErrors.incrementAndGet();
+            lastDecodeError = String.valueOf(e.getMessage());
+        }
+    }
+
+    private Pointer subscribe(Pointer engine) throws WfpException {
+        int highest = highest("FwpmNetEventSubscribe", 4);
+        if (highest < 0) throw new WfpException("fwpuclnt.dll exports no FwpmNetEventSubscribe function", 0);
+        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0(); // no conditions: every event
+        template.write();
+        subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
+        subscription.enumTemplate = template.getPointer();
+        WfpException first = null;
+        // An exported level can still fail (simplewall's log.c falls back level by level the same way).
+        for (int level = highest; level >= 0; level--) {
+            if (level < highest && !exports.has("FwpmNetEventSubscribe" + level)) continue;
+            Fwpuclnt.NetEventCallback cb = callbackFor(level + 1); // FWPM_NET_EVENT_CALLBACKn delivers FWPM_NET_EVENT(n+1)
+            PointerByReference out = new PointerByReference();
+            int rc = switch (level) {
+                case 4 -> api.FwpmNetEventSubscribe4(engine, subscription, cb, null, out);
+                case 3 -> api.FwpmNetEventSubscribe3(engine, subscription, cb, null, out);
+                case 2 -> api.FwpmNetEventSubscribe2(engine, subscription, cb, null, out);
+                case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, cb, null, out);
+                default -> api.FwpmNetEventSubscribe0(engine, subscription, cb, null, out);
+            };
             try {
-                emitter.emit(NetEventDecoder.decode(version, event).toEvent(Source.WFP, names));
+                WfpException.check(rc, "FwpmNetEventSubscribe" + level);
+            } catch (WfpException e) {
+                if (e.code() == WfpException.ERROR_ACCESS_DENIED) throw e; // no lower level will do better
+                if (first == null) first = e;
+                continue;
+            }
+            callback = cb;
+            subscribeLevel = level;
+            if (level < highest) {
+                status.accept("WFP: FwpmNetEventSubscribe" + highest + " failed (" + first.getMessage()
+                        + "); using FwpmNetEventSubscribe" + level);
+            }
+            status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
+                    + (all ? "drops and allows" : "drops") + ")");
+            return out.getValue();
+        }
+        throw first;
+    }
+
+    /**
+     * The callback only copies the event out of native memory and queues it: FwpmFilterGetById0, FwpmLayerGetById0,
+     * QueryDosDevice and LookupAccountSid (seconds for a domain SID that must be asked of a domain controller) would
+     * hold up WFP's delivery thread. System Informer (fwmon.c) and simplewall (log.c, a work queue) do the same.
+     */
+    private Fwpuclnt.NetEventCallback callbackFor(int version) {
+        return (context, event) -> {
+            try {
+                if (!handoff.offer(NetEventDecoder.decode(version, event))) handoffDropped.incrementAndGet();
             } catch (RuntimeException | Error e) { // never let an exception unwind into fwpuclnt
                 decodeErrors.incrementAndGet();
                 lastDecodeError = String.valueOf(e.getMessage());
             }
         };
-        template = new FWPM_NET_EVENT_ENUM_TEMPLATE0(); // no conditions: every event
-        template.write();
-        subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
-        subscription.enumTemplate = template.getPointer();
-        PointerByReference out = new PointerByReference();
-        int rc = switch (level) {
-            case 4 -> api.FwpmNetEventSubscribe4(engine, subscription, callback, null, out);
-            case 3 -> api.FwpmNetEventSubscribe3(engine, subscription, callback, null, out);
-            case 2 -> api.FwpmNetEventSubscribe2(engine, subscription, callback, null, out);
-            case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, callback, null, out);
-            default -> api.FwpmNetEventSubscribe0(engine, subscription, callback, null, out);
-        };
-        WfpException.check(rc, "FwpmNetEventSubscribe" + level);
-        subscribeLevel = level;
-        return out.getValue();
     }
 
     private void enumerate(Pointer engine, NameResolver names, Emitter emitter) throws WfpException {
@@ -154,7 +325,7 @@ public final class WfpLiveSource implements EventSource {
         template.endTime.dwHighDateTime = (int) (now >>> 32);
         template.endTime.dwLowDateTime = (int) now;
         PointerByReference enumHandle = new PointerByReference();
-        WfpException.check(api.FwpmNetEventCreateEnumHandle0(engine, template, enumHandle), "FwpmNetEventCreateEnumHandle0");
+        checkRecent(api.FwpmNetEventCreateEnumHandle0(engine, template, enumHandle), "FwpmNetEventCreateEnumHandle0");
         try {
             long total = 0;
             while (total < MAX_RECENT && stopped.getCount() > 0) {
@@ -168,7 +339,7 @@ public final class WfpLiveSource implements EventSource {
                     case 1 -> api.FwpmNetEventEnum1(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
                     default -> api.FwpmNetEventEnum0(engine, enumHandle.getValue(), ENUM_BATCH, entries, returned);
                 };
-                WfpException.check(rc, "FwpmNetEventEnum" + level);
+                checkRecent(rc, "FwpmNetEventEnum" + level);
                 int n = returned.getValue();
                 if (n <= 0 || entries.getValue() == null) break;
                 try {
@@ -190,6 +361,16 @@ public final class WfpLiveSource implements EventSource {
         } finally {
             api.FwpmNetEventDestroyEnumHandle0(engine, enumHandle.getValue());
         }
+    }
+
+    /** As WfpException.check, with a hint for the one error --recent users can fix themselves. */
+    private static void checkRecent(int rc, String function) throws WfpException {
+        if (rc == WfpConstants.FWP_E_NET_EVENTS_DISABLED) {
+            throw new WfpException("the Windows Filtering Platform is not collecting net events on this machine"
+                    + " (FWP_E_NET_EVENTS_DISABLED from " + function + "), so it keeps no recent ones: turn collection"
+                    + " on (a live 'ws_tool firewall' does while it runs) and try again", rc);
+        }
+        WfpException.check(rc, function);
     }
 
     private int highest(String function, int from) {
@@ -246,23 +427,53 @@ public final class WfpLiveSource implements EventSource {
 
         int keywordsValue() { return keywords == null ? 0 : (int) keywords.value; }
 
-        void enable(int wantedKeywords) throws WfpException {
-            if ((int) collect.value == 0) {
+        static String name(int option) {
+            return option == WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS ? "FWPM_ENGINE_COLLECT_NET_EVENTS"
+                    : option == WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS
+                    ? "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS" : "option " + option;
+        }
+
+        /** Turns on what is missing; records the values found in {@code journal} (if any) before changing them. */
+        synchronized void enable(int wantedKeywords, OptionsJournal journal) throws WfpException {
+            boolean collectOff = (int) collect.value == 0;
+            int now = keywords == null ? 0 : (int) keywords.value;
+            boolean keywordsMissing = keywords != null && (now | wantedKeywords) != now;
+            if (!collectOff && !keywordsMissing) return;
+            if (journal != null) {
+                java.util.Map<Integer, long[]> originals = new java.util.LinkedHashMap<>();
+                if (collectOff) originals.put(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, new long[] {collect.type, collect.value});
+                if (keywordsMissing) originals.put(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, new long[] {keywords.type, keywords.value});
+                try {
+                    journal.write(new OptionsJournal.Entry(ProcessHandle.current().pid(), originals));
+                } catch (java.io.IOException e) {
+                    throw new WfpException("cannot record the engine options before changing them in " + journal.file()
+                            + ": " + e.getMessage(), 0);
+                }
+            }
+            if (collectOff) {
                 set(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, 1, "FWPM_ENGINE_COLLECT_NET_EVENTS");
                 collectChanged = true;
             }
-            if (keywords != null) {
-                int now = (int) keywords.value;
-                if ((now | wantedKeywords) != now) {
-                    set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
-                            "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
-                    keywordsChanged = true;
+            if (keywordsMissing) {
+                set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
+                        "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+                keywordsChanged = true;
+            }
+            if (journal != null && !collectChanged && !keywordsChanged) {
+                try {
+                    journal.delete(); // nothing was changed after all
+                } catch (java.io.IOException ignored) {
+                    // a stale record only makes the next run write back the values found now
                 }
             }
         }
 
-        /** Writes back the values found, in reverse order; tries both even when one fails. */
-        void restore() throws WfpException {
+        /**
+         * Writes back the values found, in reverse order; tries both even when one fails. Returns whether something
+         * had been changed (and is now restored).
+         */
+        synchronized boolean restore() throws WfpException {
+            boolean any = keywordsChanged || collectChanged;
             WfpException first = null;
             if (keywordsChanged) {
                 try {
@@ -281,6 +492,7 @@ public final class WfpLiveSource implements EventSource {
                 }
             }
             if (first != null) throw first;
+            return any;
         }
 
         private void set(int option, int value, String name) throws WfpException {

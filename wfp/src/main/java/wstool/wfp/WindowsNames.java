@@ -18,8 +18,8 @@ import wstool.wfp.fwpu.Fwpuclnt;
  * Names for live events: filter and layer display names from FwpmFilterGetById0 / FwpmLayerGetById0 (cached, entries
  * expire so renamed or re-added filters show their new names), device paths to drive paths from the DOS device table
  * (QueryDosDevice, refreshed on expiry), SIDs to DOMAIN\account (LookupAccountSid, cached: accounts do not move).
- * Misses are cached too, so a deleted filter costs one call per expiry, not one per event. Lock-free reads; the
- * caches never block the net event callback on another thread.
+ * Misses are cached too, so a deleted filter costs one call per expiry, not one per event. Each cache holds at most
+ * {@link #MAX_ENTRIES}. Called from the live source's own thread, never from WFP's callback (look-ups can block).
  */
 public final class WindowsNames implements NameResolver {
     static final int MAX_ENTRIES = 50_000;

@@ -38,7 +38,9 @@ final class FakeFwpuclnt implements Fwpuclnt {
     final Pointer eventsHandle = new Memory(8);
     final Pointer enumHandle = new Memory(8);
 
-    int openRc, getOptionRc, setOptionRc, subscribeRc;
+    int openRc, getOptionRc, setOptionRc, subscribeRc, enumRc;
+    /** Per-level FwpmNetEventSubscribeN results (level to Win32 error), before subscribeRc. */
+    final Map<Integer, Integer> subscribeRcByLevel = new HashMap<>();
     Integer getKeywordsRc;
     volatile NetEventCallback callback;
     volatile int subscribeLevel = -1;
@@ -115,6 +117,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
 
     private int subscribe(int level, FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0 s, NetEventCallback cb, PointerByReference h) {
         need("FwpmNetEventSubscribe" + level);
+        if (subscribeRcByLevel.containsKey(level)) return subscribeRcByLevel.get(level);
         if (subscribeRc != 0) return subscribeRc;
         s.write();
         if (s.getPointer().getPointer(0) == null) throw new AssertionError("subscription without enum template");
@@ -151,6 +154,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
 
     private int enumerate(int level, int requested, PointerByReference entries, IntByReference returned) {
         need("FwpmNetEventEnum" + level);
+        if (enumRc != 0) return enumRc;
         enumLevel = level;
         int n = Math.min(requested, recent.size() - recentIndex);
         returned.setValue(n);

@@ -79,17 +79,33 @@ class NetEventDecoderTest {
             SdkMemory.Event e = mem.event(5, 6).time(T).flags(WfpConstants.FLAG_LOCAL_ADDR_SET
                     | WfpConstants.FLAG_REMOTE_ADDR_SET | WfpConstants.FLAG_IP_VERSION_SET).ipVersion(1)
                     .local(Addresses.parse("2001:db8::1")).remote(Addresses.parse("2001:db8:ffff::2"))
-                    .body(mem.classify(32, 5, 46, dir[0], true));
+                    .body(mem.classify(32, 5, 54, dir[0], true)); // FLOW_ESTABLISHED_V6: no direction of its own
             FirewallEvent f = decode(5, e);
             assertEquals(FirewallEventType.CLASSIFY_ALLOW, f.type());
             assertEquals(Addresses.parse("2001:db8::1"), f.header().local().address());
             assertEquals(Addresses.parse("2001:db8:ffff::2"), f.header().remote().address());
-            assertEquals(new Direction[] {Direction.IN, Direction.OUT, Direction.UNKNOWN, Direction.IN, Direction.OUT,
-                    Direction.UNKNOWN}[dir[1]], f.direction());
+            assertEquals(new Direction[] {Direction.IN, Direction.OUT, Direction.UNKNOWN, Direction.IN, Direction.UNKNOWN,
+                    Direction.UNKNOWN}[dir[1]], f.direction()); // 0: unfilled as often as FWP_DIRECTION_OUTBOUND
             assertEquals(new String[] {"MS_FWP_DIRECTION_IN", "MS_FWP_DIRECTION_OUT", "MS_FWP_DIRECTION_FORWARD",
                     "FWP_DIRECTION_INBOUND", "FWP_DIRECTION_OUTBOUND", "0x3903"}[dir[1]],
                     f.header().raw().get("classifyAllow.msFwpDirection"));
             assertEquals("true", f.header().raw().get("classifyAllow.isLoopback"));
+        }
+    }
+
+    /**
+     * The layer decides when msFwpDirection is 0 or contradicts it: simplewall forces inbound at
+     * ALE_AUTH_RECV_ACCEPT (its issue #581: inbound blocks reported as outbound); the raw field is kept.
+     */
+    @Test
+    void layerDecidesDirectionOverAnUnsetOrContradictingField() throws Exception {
+        int[][] cases = {{44, 0x3901}, {46, 0}, {12, 0x3901}, {48, 0}, {50, 0x3900}, {4, 1}};
+        Direction[] expected = {Direction.IN, Direction.IN, Direction.IN, Direction.OUT, Direction.OUT, Direction.OUT};
+        for (int i = 0; i < cases.length; i++) {
+            SdkMemory.Event e = v4Event(5, 3).body(mem.classify(56, 9, cases[i][0], cases[i][1], false));
+            FirewallEvent f = decode(5, e);
+            assertEquals(expected[i], f.direction(), "layer " + cases[i][0] + ", msFwpDirection " + cases[i][1]);
+            assertEquals(WfpConstants.msFwpDirectionName(cases[i][1]), f.header().raw().get("classifyDrop.msFwpDirection"));
         }
     }
 

@@ -43,7 +43,7 @@ class RealFixturesImportTest {
         assertEquals(Addresses.parse("10.195.33.252"), h.remote().address());
         assertEquals(61706, h.remote().port());
         assertEquals(FirewallEventType.CLASSIFY_DROP, e.type());
-        assertEquals(Direction.OUT, e.direction());
+        assertEquals(Direction.IN, e.direction()); // layer 44 = ALE_AUTH_RECV_ACCEPT_V4 although msFwpDirection says OUT
         assertEquals(66241L, e.filterId());
         assertNull(e.filterName()); // a bare netEvent carries no initialState
         assertEquals(44, e.layerId());
@@ -105,7 +105,8 @@ class RealFixturesImportTest {
         assertEquals(Addresses.parse("2620:1ec:c11::200"), h.remote().address());
         assertEquals(443, h.remote().port());
         assertEquals(FirewallEventType.CLASSIFY_ALLOW, e.type());
-        assertEquals(Direction.UNKNOWN, e.direction()); // classifyAllow in this capture has no msFwpDirection
+        // classifyAllow in this capture has no msFwpDirection; layer 50 is ALE_AUTH_CONNECT_V6 (outbound)
+        assertEquals(Direction.OUT, e.direction());
         assertEquals(125918L, e.filterId());
         assertNull(e.filterName());
         assertEquals(50, e.layerId());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import wstool.core.model.Direction;
@@ -41,7 +44,8 @@ class WfpLiveSourceTest {
     private static WfpLiveSource source(FakeFwpuclnt fake, boolean all, boolean recent) {
         return new WfpLiveSource(fake.binding(), all, recent, (api, engine) -> new WindowsNames(api, engine,
                 () -> Map.of("C:", "\\Device\\HarddiskVolume3"),
-                sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)));
+                sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)))
+                .shutdownHook(false);
     }
 
     private Future<?> start(WfpLiveSource src, FakeFwpuclnt fake) throws Exception {
@@ -95,8 +99,8 @@ class WfpLiveSourceTest {
         for (int higher = level + 1; higher <= 4; higher++) {
             assertFalse(fake.calls.contains("FwpmNetEventSubscribe" + higher), "called a missing export");
         }
-        // unsubscribe, then the keyword option back to what it was (0), then close
-        assertEquals(List.of("FwpmNetEventUnsubscribe0", "FwpmEngineSetOption0(1=0)", "FwpmEngineClose0"),
+        // the keyword option back to what it was (0) by stop() itself, then unsubscribe, then close
+        assertEquals(List.of("FwpmEngineSetOption0(1=0)", "FwpmNetEventUnsubscribe0", "FwpmEngineClose0"),
                 fake.calls.subList(fake.calls.size() - 3, fake.calls.size()));
         assertTrue(fake.outstanding.isEmpty(), "memory not freed: " + fake.outstanding.size());
     }
@@ -115,6 +119,142 @@ class WfpLiveSourceTest {
         // read before anything was written
         assertTrue(fake.calls.indexOf("FwpmEngineGetOption0(0)") < fake.calls.indexOf("FwpmEngineSetOption0(0=1)"));
         assertTrue(fake.calls.indexOf("FwpmEngineGetOption0(1)") < fake.calls.indexOf("FwpmEngineSetOption0(0=1)"));
+    }
+
+    /**
+     * stop() writes the options back itself: run's thread is stuck in FwpmNetEventUnsubscribe0 while a callback
+     * runs, and the pipeline joins sources for 5 s only before the JVM exits - the options would stay changed.
+     */
+    @Test
+    void stopRestoresOptionsWithoutWaitingForUnsubscribe() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0);
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        fake.runningCallbacks.incrementAndGet(); // a callback in progress: Unsubscribe0 waits for it
+        src.stop();
+        assertEquals(0L, fake.options.get(COLLECT), "restored by stop() while a callback still runs");
+        assertEquals(0L, fake.options.get(KEYWORDS));
+        assertFalse(run.isDone());
+        fake.runningCallbacks.decrementAndGet();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1, fake.calls.stream().filter(c -> c.equals("FwpmEngineSetOption0(0=0)")).count(),
+                "restored once: " + fake.calls);
+    }
+
+    /**
+     * The callback only copies: a name look-up that blocks (LookupAccountSid on a domain SID can take seconds)
+     * holds up run's thread, never WFP's delivery thread.
+     */
+    @Test
+    void namesAreResolvedOffTheCallbackThread() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        CountDownLatch lookupStarted = new CountDownLatch(1);
+        CountDownLatch domainAnswers = new CountDownLatch(1);
+        List<String> lookupThreads = new CopyOnWriteArrayList<>();
+        WfpLiveSource src = new WfpLiveSource(fake.binding(), false, false, (api, engine) -> new WindowsNames(api,
+                engine, Map::of, sid -> {
+                    lookupThreads.add(Thread.currentThread().getName());
+                    lookupStarted.countDown();
+                    try {
+                        domainAnswers.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "CONTOSO\\alice";
+                }, System::nanoTime, Duration.ofMinutes(5))).shutdownHook(false);
+        Future<?> run = start(src, fake);
+        SdkMemory.Event ev = drop(fake, 5);
+        Future<?> callback = pool.submit(() -> {
+            Thread.currentThread().setName("fwpuclnt-callback");
+            fake.fire(ev.m);
+        });
+        callback.get(5, TimeUnit.SECONDS); // returns while the look-up is still blocked
+        assertTrue(lookupStarted.await(10, TimeUnit.SECONDS));
+        assertEquals(0, got.size());
+        domainAnswers.countDown();
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1, got.size());
+        assertEquals("CONTOSO\\alice", got.get(0).header().user());
+        assertFalse(lookupThreads.contains("fwpuclnt-callback"), lookupThreads.toString());
+    }
+
+    /** The options as found are on disk from before the first change until they are written back. */
+    @Test
+    void originalOptionsAreRecordedWhileChanged(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x1);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true);
+        Future<?> run = start(src, fake);
+        OptionsJournal.Entry e = journal.read().orElseThrow();
+        assertEquals(ProcessHandle.current().pid(), e.pid());
+        assertEquals(List.of((long) WfpConstants.FWP_UINT32, 0L), List.of(e.originals().get(COLLECT)[0], e.originals().get(COLLECT)[1]));
+        assertEquals(0x1L, e.originals().get(KEYWORDS)[1]);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertFalse(Files.exists(journal.file()), "deleted once restored");
+    }
+
+    /** A run that was killed left the options changed and its record behind: the next run writes them back first. */
+    @Test
+    void optionsLeftByADeadRunAreRestoredAtStart(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        journal.write(new OptionsJournal.Entry(424242, Map.of(COLLECT, new long[] {WfpConstants.FWP_UINT32, 0},
+                KEYWORDS, new long[] {WfpConstants.FWP_UINT32, 0})));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        List<String> status = new CopyOnWriteArrayList<>();
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> pid != 424242).status(status::add);
+        Future<?> run = start(src, fake);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(2, status.size(), status.toString());
+        assertTrue(status.get(0).startsWith("WFP: restored the engine options a ws_tool firewall run (PID 424242)"),
+                status.get(0));
+        assertEquals("ready: receiving WFP net events (FwpmNetEventSubscribe4, drops)", status.get(1));
+        assertEquals(0L, fake.options.get(COLLECT));
+        assertEquals(0L, fake.options.get(KEYWORDS));
+        assertTrue(fake.calls.indexOf("FwpmEngineSetOption0(0=0)") < fake.calls.indexOf("FwpmEngineGetOption0(0)"),
+                "restored before reading the options to save: " + fake.calls);
+        assertFalse(Files.exists(journal.file()));
+    }
+
+    @Test
+    void recordOfARunningOneIsLeftAlone(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        journal.write(new OptionsJournal.Entry(777, Map.of(COLLECT, new long[] {WfpConstants.FWP_UINT32, 0})));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true);
+        Future<?> run = start(src, fake);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1L, fake.options.get(COLLECT));
+        assertTrue(journal.read().isPresent());
+    }
+
+    /** firewall --restore-options: by hand, whatever PID recorded it. */
+    @Test
+    void restoreRecordedByHand(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        assertEquals("no changed WFP engine options are recorded (" + journal.file() + " does not exist)",
+                WfpLiveSource.restoreRecorded(fake, journal));
+        journal.write(new OptionsJournal.Entry(ProcessHandle.current().pid(),
+                Map.of(KEYWORDS, new long[] {WfpConstants.FWP_UINT32, 0x4})));
+        String done = WfpLiveSource.restoreRecorded(fake, journal);
+        assertTrue(done.endsWith("[FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS]"), done);
+        assertEquals(0x4L, fake.options.get(KEYWORDS));
+        assertEquals(1L, fake.options.get(COLLECT));
+        assertFalse(Files.exists(journal.file()));
+        assertEquals("FwpmEngineClose0", fake.calls.get(fake.calls.size() - 1));
+    }
+
+    @Test
+    void unreadableRecordIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        Files.writeString(journal.file(), "pid=abc\n");
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1);
+        WfpException e = assertThrows(WfpException.class, () -> WfpLiveSource.restoreRecorded(fake, journal));
+        assertTrue(e.getMessage().startsWith(journal.file() + ": not a ws_tool engine-options record"), e.getMessage());
     }
 
     @Test
@@ -173,6 +313,47 @@ class WfpLiveSourceTest {
         e = assertThrows(WfpException.class, () -> source(denied, false, false).run(got::add));
         assertTrue(e.getMessage().endsWith("run ws_tool as Administrator"), e.getMessage());
         assertEquals(0L, denied.options.get(COLLECT)); // restored although subscribing failed
+    }
+
+    /** An exported level that fails is not the end: the next lower one is tried (simplewall does the same). */
+    @Test
+    void failingSubscribeLevelFallsBackToTheNextLower() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        fake.subscribeRcByLevel.put(4, 0x80320022); // an FWP_E_* the level-4 API gives on this build
+        fake.subscribeRcByLevel.put(3, 0x80320022);
+        List<String> status = new CopyOnWriteArrayList<>();
+        WfpLiveSource src = source(fake, false, false).status(status::add);
+        Future<?> run = start(src, fake);
+        assertEquals(2, fake.subscribeLevel);
+        fake.fire(drop(fake, 3).m); // level 2 delivers FWPM_NET_EVENT3
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(2, src.subscribeLevel());
+        assertEquals(1, got.size(), "decode errors: " + src.lastDecodeError());
+        assertEquals(70001L, ((FirewallEvent) got.get(0)).filterId());
+        assertTrue(status.get(0).startsWith("WFP: FwpmNetEventSubscribe4 failed (FwpmNetEventSubscribe4 failed: error"
+                + " 0x80320022); using FwpmNetEventSubscribe2"), status.toString());
+        assertTrue(fake.calls.containsAll(List.of("FwpmNetEventSubscribe4", "FwpmNetEventSubscribe3",
+                "FwpmNetEventSubscribe2")), fake.calls.toString());
+    }
+
+    @Test
+    void everyLevelFailingReportsTheHighestsError() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(1, 1).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        fake.subscribeRcByLevel.put(1, 0x80320022);
+        fake.subscribeRcByLevel.put(0, 0x800706BA);
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("FwpmNetEventSubscribe1 failed: error 0x80320022", e.getMessage());
+    }
+
+    @Test
+    void recentWithCollectionOffSaysHowToTurnItOn() {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5);
+        fake.enumRc = WfpConstants.FWP_E_NET_EVENTS_DISABLED;
+        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, true).run(got::add));
+        assertEquals("the Windows Filtering Platform is not collecting net events on this machine"
+                + " (FWP_E_NET_EVENTS_DISABLED from FwpmNetEventEnum5), so it keeps no recent ones: turn collection on"
+                + " (a live 'ws_tool firewall' does while it runs) and try again", e.getMessage());
     }
 
     @Test

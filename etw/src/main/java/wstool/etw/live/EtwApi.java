@@ -33,6 +33,7 @@ public final class EtwApi {
 
     public static final int WNODE_FLAG_TRACED_GUID = 0x00020000;
     public static final int EVENT_TRACE_REAL_TIME_MODE = 0x00000100;
+    public static final int EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING = 0x10000000;
     public static final int EVENT_TRACE_CONTROL_QUERY = 0;
     public static final int EVENT_TRACE_CONTROL_STOP = 1;
     public static final int PROCESS_TRACE_MODE_REAL_TIME = 0x00000100;
@@ -67,6 +68,9 @@ public final class EtwApi {
         int ProcessTrace(long[] handleArray, int handleCount, Pointer startTime, Pointer endTime);
 
         int CloseTrace(long traceHandle);
+
+        /** PropertyArray: pointers to EVENT_TRACE_PROPERTIES with Wnode.BufferSize and the two name offsets set. */
+        int QueryAllTracesW(Pointer[] propertyArray, int propertyArrayCount, IntByReference loggerCount);
     }
 
     /** tdh.dll. */

@@ -1,6 +1,7 @@
 package wstool.etw.live;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 
@@ -61,8 +62,13 @@ public final class EtwConsumer {
         logfile.write();
         long h = api.OpenTraceW(logfile.getPointer());
         if (h == EtwApi.INVALID_PROCESSTRACE_HANDLE) {
-            throw new EtwException("cannot open the real-time ETW session " + sessionName + " for reading"
-                    + " (OpenTraceW failed)", -1);
+            // OpenTraceW returns INVALID_PROCESSTRACE_HANDLE and leaves the reason in GetLastError (evntrace.h
+            // docs); JNA saves the last error of every call per thread, Native.getLastError reads it.
+            int rc = Native.getLastError();
+            throw new EtwException("cannot open the real-time ETW session " + sessionName + " for reading:"
+                    + " OpenTraceW failed with Win32 error " + rc
+                    + (rc == EtwApi.ERROR_ACCESS_DENIED ? " (run as Administrator or a member of Performance Log Users)"
+                    : ""), rc);
         }
         handle = h;
     }

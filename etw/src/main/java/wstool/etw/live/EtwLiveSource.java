@@ -23,7 +23,7 @@ import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 
 /**
- * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_NAME}) on Winsock-AFD, NameResolution and
+ * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_PREFIX}PID) on Winsock-AFD, NameResolution and
  * Kernel-Network (or the providers given), all keywords, level verbose. The EVENT_RECORD callback copies each
  * record and offers it to a bounded hand-off queue (never blocking: a full queue drops and counts); {@link #run}
  * decodes on the pipeline's source thread, keeps the events of the traced processes (PID filtering happens here:
@@ -41,7 +41,18 @@ import wstool.core.pipeline.EventSource;
  */
 public final class EtwLiveSource implements EventSource {
 
-    public static final String SESSION_NAME = "ws_tool-trace";
+    /**
+     * Sessions are named this plus the PID of the ws_tool that owns them, so that two traces at once do not share
+     * (and stop) one session, and a session left by a killed run can be told from one still in use.
+     */
+    public static final String SESSION_PREFIX = "ws_tool-trace-";
+    /**
+     * How the status line that says events are now being received begins (session started, providers enabled,
+     * consumer open): people and CI scripts wait for it before they make traffic.
+     */
+    public static final String READY = "ready: ";
+    /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
+    static final long DEFAULT_REORDER_MILLIS = 250;
 
     private final EtwApi.Advapi32 api;
     private final List<EtwProvider> providers;
@@ -52,12 +63,15 @@ public final class EtwLiveSource implements EventSource {
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
     private final Consumer<String> status;
     private final Duration queryInterval;
+    private final long reorderMillis;
     private final boolean installShutdownHook;
     private final EtwSession session;
     private final BlockingQueue<LiveEventRecord> handoff;
+    private final ReorderWindow reorder;
     private final AtomicLong handoffDropped = new AtomicLong();
     private final AtomicInteger processResult = new AtomicInteger(Integer.MIN_VALUE);
     private volatile boolean stopRequested;
+    private volatile boolean ready;
     private volatile String stopReason;
     private volatile EtwConsumer consumer;
     private volatile Thread shutdownHook;
@@ -72,9 +86,11 @@ public final class EtwLiveSource implements EventSource {
         this.exitWatcher = b.exitWatcher;
         this.status = b.status;
         this.queryInterval = b.queryInterval;
+        this.reorderMillis = b.reorderMillis;
         this.installShutdownHook = b.shutdownHook;
         this.session = new EtwSession(api, b.sessionName);
         this.handoff = new ArrayBlockingQueue<>(b.handoffCapacity);
+        this.reorder = new ReorderWindow(b.reorderMillis, b.handoffCapacity);
     }
 
     public static Builder builder() {
@@ -94,6 +110,11 @@ public final class EtwLiveSource implements EventSource {
     @Override
     public long lostAtSource() {
         return session.lastCounters().total() + handoffDropped.get();
+    }
+
+    /** Whether the session is started, its providers enabled and the consumer open. */
+    public boolean ready() {
+        return ready;
     }
 
     /** Records dropped because the hand-off queue was full. */
@@ -132,6 +153,9 @@ public final class EtwLiveSource implements EventSource {
         Thread processThread = null;
         installHook();
         try {
+            for (String left : session.stopAbandoned(SESSION_PREFIX, pid -> exitWatcher.apply(pid).isPresent())) {
+                status.accept("ETW: stopped the session " + left + " left behind by a ws_tool that is no longer running");
+            }
             session.start();
             for (EtwProvider p : sessionProviders()) {
                 session.enable(p.guid(), p.keywords(), null);
@@ -146,6 +170,9 @@ public final class EtwLiveSource implements EventSource {
             }, "etw-process-trace");
             processThread.setDaemon(true);
             processThread.start();
+            ready = true;
+            status.accept(READY + "tracing " + target + " (ETW session " + session.name() + ": "
+                    + String.join(", ", sessionProviders().stream().map(EtwProvider::name).toList()) + ")");
             consume(emitter);
         } finally {
             teardown(processThread);
@@ -153,11 +180,15 @@ public final class EtwLiveSource implements EventSource {
             removeHook();
         }
         int rc = processResult.get();
-        if (stopReason != null && stopReason.startsWith("ProcessTrace returned") && rc != EtwApi.ERROR_SUCCESS
-                && rc != EtwApi.ERROR_CANCELLED) {
-            throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
-                    + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
-                    ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+        if (stopReason != null && stopReason.startsWith("ProcessTrace returned")) {
+            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_CANCELLED) {
+                throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
+                        + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                        ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+            }
+            // A real-time ProcessTrace returns by itself only when its session stopped: someone else stopped it.
+            throw new EtwException("the ETW session " + session.name() + " was stopped from outside ws_tool (by"
+                    + " 'logman stop', another tool, or the system); the events up to then were kept", rc);
         }
         EtwConsumer c = consumer;
         if (c != null && c.callbackFailure() != null) {
@@ -189,7 +220,7 @@ public final class EtwLiveSource implements EventSource {
     private void onRecord(Pointer record) {
         LiveEventRecord r = RecordCopier.copy(record);
         if (!decoder.knows(r.provider(), r.eventId(), r.version())) {
-            schemas.fetch(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()), record);
+            schemas.fetch(TdhSchemas.Key.of(r), record);
         }
         if (!handoff.offer(r)) {
             handoffDropped.incrementAndGet();
@@ -200,9 +231,11 @@ public final class EtwLiveSource implements EventSource {
         long nextQuery = System.nanoTime() + queryInterval.toNanos();
         long reportedLost = 0;
         while (!stopRequested) {
-            LiveEventRecord r = handoff.poll(100, TimeUnit.MILLISECONDS);
+            LiveEventRecord r = handoff.poll(50, TimeUnit.MILLISECONDS);
             if (r != null) {
-                handle(r, emitter);
+                reorder.add(r, System.nanoTime(), rec -> handle(rec, emitter));
+            } else {
+                reorder.release(System.nanoTime(), rec -> handle(rec, emitter));
             }
             if (System.nanoTime() - nextQuery >= 0) {
                 nextQuery = System.nanoTime() + queryInterval.toNanos();
@@ -231,15 +264,17 @@ public final class EtwLiveSource implements EventSource {
             }
         }
         TdhSchema tdh = decoder.knows(r.provider(), r.eventId(), r.version()) ? null
-                : schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version())).orElse(null);
+                : schemas.cached(TdhSchemas.Key.of(r)).orElse(null);
         decoder.decode(r, tdh, e -> {
-            long pid = e.header().attributed() ? e.header().pid() : r.pid();
+            // The decoder's PID only: an event it could not attribute stays unattributed, as offline. The header
+            // PID of a kernel provider's completion or indication is whoever ran when it was logged.
+            long pid = e.header().pid();
             if (!target.accepts(pid, names)) {
                 return;
             }
             NetEvent out = e;
             EventHeader h = e.header();
-            if (h.process() == null) {
+            if (h.process() == null && h.attributed()) {
                 String image = names.name(pid);
                 if (image != null) {
                     out = e.withHeader(h.withProcess(pid, image));
@@ -254,7 +289,7 @@ public final class EtwLiveSource implements EventSource {
      * (exit code from ExitCode), else null.
      */
     private NetEvent trackProcess(LiveEventRecord r) {
-        Optional<TdhSchema> schema = schemas.cached(new TdhSchemas.Key(r.provider(), r.eventId(), r.version()));
+        Optional<TdhSchema> schema = schemas.cached(TdhSchemas.Key.of(r));
         if (schema.isEmpty()) {
             return null;
         }
@@ -306,8 +341,18 @@ public final class EtwLiveSource implements EventSource {
         List<LiveEventRecord> rest = new ArrayList<>();
         handoff.drainTo(rest);
         for (LiveEventRecord r : rest) {
-            handle(r, emitter);
+            reorder.add(r, System.nanoTime(), rec -> handle(rec, emitter));
         }
+        reorder.flush(rec -> handle(rec, emitter));
+        if (reorder.late() > 0) {
+            status.accept("ETW: " + reorder.late() + " events arrived more than " + reorderMillis
+                    + " ms out of order and were passed on as they came");
+        }
+    }
+
+    /** Records that arrived too late for the reorder window and were passed on out of timestamp order. */
+    public long outOfOrder() {
+        return reorder.late();
     }
 
     private static void join(Thread t, long millis) {
@@ -366,8 +411,9 @@ public final class EtwLiveSource implements EventSource {
         private Consumer<String> status = s -> { };
         private Duration queryInterval = Duration.ofSeconds(2);
         private int handoffCapacity = 65_536;
+        private long reorderMillis = DEFAULT_REORDER_MILLIS;
         private boolean shutdownHook = true;
-        private String sessionName = SESSION_NAME;
+        private String sessionName = SESSION_PREFIX + ProcessHandle.current().pid();
 
         public Builder api(EtwApi.Advapi32 api) { this.api = api; return this; }
         public Builder tdh(EtwApi.Tdh tdh) { this.tdh = tdh; return this; }
@@ -381,6 +427,8 @@ public final class EtwLiveSource implements EventSource {
         public Builder status(Consumer<String> s) { this.status = Objects.requireNonNull(s); return this; }
         public Builder queryInterval(Duration d) { this.queryInterval = d; return this; }
         public Builder handoffCapacity(int n) { this.handoffCapacity = n; return this; }
+        /** How far apart (event time) records may arrive swapped and still be put back in order. */
+        public Builder reorderMillis(long ms) { this.reorderMillis = ms; return this; }
         public Builder shutdownHook(boolean on) { this.shutdownHook = on; return this; }
         public Builder sessionName(String n) { this.sessionName = n; return this; }
 

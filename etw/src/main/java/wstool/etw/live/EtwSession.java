@@ -3,11 +3,14 @@ package wstool.etw.live;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 
 /**
  * The controller side of the real-time session: StartTraceW (stopping a stale session of the same name once),
@@ -29,6 +32,11 @@ public final class EtwSession {
 
     private static final int PROPS_SIZE = new EtwStructs.EVENT_TRACE_PROPERTIES().size();
     private static final int BUFFER_KB = 64;
+    private static final int LOGGER_NAME_OFFSET = EtwStructs.EVENT_TRACE_PROPERTIES.offset("LoggerNameOffset");
+    /** Room for a session or log file name: 1024 UTF-16 units (MAX_PATH is 260). */
+    private static final int NAME_BYTES = 2048;
+    /** QueryAllTracesW: "must be less than or equal to 64" (Windows 10 may allow more; ERROR_MORE_DATA says so). */
+    private static final int MAX_SESSIONS_QUERIED = 64;
 
     private final EtwApi.Advapi32 api;
     private final String name;
@@ -60,7 +68,10 @@ public final class EtwSession {
         p.Wnode.Flags = EtwApi.WNODE_FLAG_TRACED_GUID;
         p.Wnode.ClientContext = 1; // QueryPerformanceCounter clock
         p.BufferSize = BUFFER_KB;
-        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE;
+        // One shared buffer instead of one per CPU: real-time delivery is buffer by buffer, so per-CPU buffers hand
+        // the consumer events of different CPUs out of timestamp order. krabsetw (krabs/etw.hpp fill_trace_info) and
+        // ferrisetw (TraceProperties::default) set the same default.
+        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING;
         p.FlushTimer = 1; // seconds: real-time consumers see events within a second
         p.LoggerNameOffset = PROPS_SIZE;
         p.LogFileNameOffset = 0;
@@ -177,6 +188,89 @@ public final class EtwSession {
             lastCounters = read(props);
         }
         return lastCounters;
+    }
+
+    /**
+     * Stops the sessions named {@code prefix + PID} whose PID no longer runs: what a run that was killed (no
+     * shutdown hook) left behind. A session of a ws_tool that still runs is never touched. Returns the names stopped.
+     */
+    public List<String> stopAbandoned(String prefix, LongPredicate alive) {
+        List<String> stopped = new ArrayList<>();
+        for (String session : sessionNames()) {
+            if (!session.startsWith(prefix) || session.equals(name)) {
+                continue;
+            }
+            long owner;
+            try {
+                owner = Long.parseLong(session.substring(prefix.length()));
+            } catch (NumberFormatException notOurs) {
+                continue;
+            }
+            if (!alive.test(owner)) {
+                int rc = api.ControlTraceW(0L, new WString(session), propertiesBuffer(session),
+                        EtwApi.EVENT_TRACE_CONTROL_STOP);
+                if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+                    stopped.add(session);
+                }
+            }
+        }
+        return stopped;
+    }
+
+    /** The names of the running sessions the caller may query (QueryAllTracesW); empty if the query fails. */
+    List<String> sessionNames() {
+        int count = MAX_SESSIONS_QUERIED;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Memory[] buffers = new Memory[count];
+            Pointer[] array = new Pointer[count];
+            for (int i = 0; i < count; i++) {
+                buffers[i] = queryBuffer();
+                array[i] = buffers[i];
+            }
+            IntByReference found = new IntByReference();
+            int rc = api.QueryAllTracesW(array, count, found);
+            if (rc == EtwApi.ERROR_MORE_DATA && attempt == 0 && found.getValue() > count) {
+                count = Math.min(found.getValue(), 4096); // Windows 10 may run more than 64 sessions
+                continue;
+            }
+            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_MORE_DATA) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < Math.min(found.getValue(), count); i++) {
+                int offset = buffers[i].getInt(LOGGER_NAME_OFFSET);
+                if (offset > 0 && offset < buffers[i].size()) {
+                    names.add(utf16z(buffers[i], offset));
+                }
+            }
+            return names;
+        }
+        return List.of();
+    }
+
+    /** An empty EVENT_TRACE_PROPERTIES with room for both names, as QueryAllTracesW wants it. */
+    private static Memory queryBuffer() {
+        Memory m = new Memory(PROPS_SIZE + 2L * NAME_BYTES);
+        m.clear();
+        EtwStructs.EVENT_TRACE_PROPERTIES p = new EtwStructs.EVENT_TRACE_PROPERTIES(m);
+        p.Wnode.BufferSize = (int) m.size();
+        p.LoggerNameOffset = PROPS_SIZE;
+        p.LogFileNameOffset = PROPS_SIZE + NAME_BYTES;
+        p.write();
+        return m;
+    }
+
+    /** A NUL-terminated UTF-16LE string (Pointer.getWideString would use the host's wchar_t). */
+    private static String utf16z(Pointer p, long offset) {
+        StringBuilder sb = new StringBuilder();
+        for (long at = offset; at + 1 < offset + NAME_BYTES; at += 2) {
+            char c = (char) p.getShort(at);
+            if (c == 0) {
+                break;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private void stopByName() {

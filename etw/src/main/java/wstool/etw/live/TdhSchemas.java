@@ -8,14 +8,21 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * TdhGetEventInformation results cached per (provider, event id, version), negative answers included, so that
- * TDH is asked at most once per event kind. {@link #fetch} must run inside the event callback (TDH reads the
- * EVENT_RECORD); {@link #cached} is for any thread.
+ * TdhGetEventInformation results cached per event kind, negative answers included, so that TDH is asked at most
+ * once per kind. {@link #fetch} must run inside the event callback (TDH reads the EVENT_RECORD); {@link #cached} is
+ * for any thread.
  */
 public final class TdhSchemas {
 
-    /** Cache key. */
-    public record Key(UUID provider, int id, int version) {
+    /**
+     * Cache key: the event descriptor's id, version, opcode, level and keyword, as krabsetw's schema_key
+     * (schema_locator.hpp) and ferrisetw's SchemaKey have it. Classic (MOF) events all have id 0 and differ by
+     * opcode (e.g. the RT_LostEvent types 32, 33 and 34), so provider and id alone would share one schema.
+     */
+    public record Key(UUID provider, int id, int version, int opcode, int level, long keyword) {
+        public static Key of(LiveEventRecord r) {
+            return new Key(r.provider(), r.eventId(), r.version(), r.opcode(), r.level(), r.keyword());
+        }
     }
 
     private static final int MAX_INFO = 1 << 20;

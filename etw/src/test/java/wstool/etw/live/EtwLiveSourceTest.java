@@ -41,6 +41,7 @@ class EtwLiveSourceTest {
 
     private static final UUID OTHER_PROVIDER = UUID.fromString("0b0b0b0b-1111-2222-3333-444455556666");
     private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+    private static final String OWN_SESSION = EtwLiveSource.SESSION_PREFIX + ProcessHandle.current().pid();
 
     private final FakeEtw fake = new FakeEtw();
     private final List<NetEvent> emitted = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +67,14 @@ class EtwLiveSourceTest {
         return t;
     }
 
+    /** Runs the source until the script is delivered, then stops it as Ctrl-C would. */
+    private EtwLiveSource runToEnd(EtwLiveSource.Builder b, FakeEtw f) throws Exception {
+        EtwLiveSource s = b.build();
+        f.afterScript = s::stop;
+        s.run(e -> emitted.add(e));
+        return s;
+    }
+
     private void assertNothingLeft() {
         assertEquals(List.of(), List.copyOf(fake.activeSessions), "sessions left running");
         assertFalse(fake.anyTraceOpen(), "trace left open");
@@ -73,7 +82,7 @@ class EtwLiveSourceTest {
 
     @Test
     void staleSessionIsStoppedAndStartRetriedOnce() throws Exception {
-        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        fake.activeSessions.add(OWN_SESSION);
         EtwLiveSource s = source().build();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = start(s, failure);
@@ -82,8 +91,9 @@ class EtwLiveSourceTest {
         t.join(10_000);
         assertFalse(t.isAlive());
         assertNull(failure.get());
-        assertEquals(List.of("StartTraceW ws_tool-trace -> 183", "ControlTraceW ws_tool-trace STOP -> 0",
-                "StartTraceW ws_tool-trace -> 0"), fake.calls.subList(0, 3));
+        assertEquals(List.of("QueryAllTracesW", "StartTraceW " + OWN_SESSION + " -> 183",
+                "ControlTraceW " + OWN_SESSION + " STOP -> 0", "StartTraceW " + OWN_SESSION + " -> 0"),
+                fake.calls.subList(0, 4));
         assertEquals("stopped", s.stopReason());
         assertNothingLeft();
     }
@@ -101,6 +111,27 @@ class EtwLiveSourceTest {
         assertEquals(List.of(-1L, -1L, -1L), fake.enabledKeywords);
         assertEquals(List.of((byte) 5, (byte) 5, (byte) 5), fake.enabledLevels);
         assertNothingLeft();
+    }
+
+    /** One readiness line once the session runs and every provider is enabled, before the first event is handled. */
+    @Test
+    void readinessLineOnceProvidersAreEnabled() throws Exception {
+        List<String> enabledAtReady = new ArrayList<>();
+        EtwLiveSource s = source().target(TraceTarget.exe("curl")).status(line -> {
+            if (line.startsWith(EtwLiveSource.READY)) {
+                enabledAtReady.addAll(fake.enabled.stream().map(UUID::toString).toList());
+            }
+            status.add(line);
+        }).build();
+        assertFalse(s.ready());
+        fake.afterScript = s::stop;
+        s.run(e -> emitted.add(e));
+        assertTrue(s.ready());
+        List<String> ready = status.stream().filter(l -> l.startsWith(EtwLiveSource.READY)).toList();
+        assertEquals(List.of("ready: tracing curl.exe (ETW session " + OWN_SESSION + ": Microsoft-Windows-Winsock-AFD,"
+                + " Microsoft-Windows-Winsock-NameResolution, Microsoft-Windows-Kernel-Network,"
+                + " Microsoft-Windows-Kernel-Process)"), ready);
+        assertEquals(4, enabledAtReady.size(), "all providers enabled before the line: " + enabledAtReady);
     }
 
     @Test
@@ -125,12 +156,12 @@ class EtwLiveSourceTest {
 
     @Test
     void stillExistingAfterRetryIsAnError() {
-        fake.activeSessions.add(EtwLiveSource.SESSION_NAME);
+        fake.activeSessions.add(OWN_SESSION);
         fake.startTraceResults.add(0);
         fake.startTraceResults.add(EtwApi.ERROR_ALREADY_EXISTS);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(183, e.code());
-        assertTrue(e.getMessage().contains("logman stop ws_tool-trace -ets"), e.getMessage());
+        assertTrue(e.getMessage().contains("logman stop " + OWN_SESSION + " -ets"), e.getMessage());
     }
 
     @Test
@@ -142,8 +173,11 @@ class EtwLiveSourceTest {
         assertNothingLeft();
         fake.enableResult = 0;
         fake.failOpenTrace = true;
+        fake.openTraceLastError = 1168; // ERROR_NOT_FOUND: the reason is GetLastError's, not a made-up -1
         e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
-        assertTrue(e.getMessage().contains("cannot open the real-time ETW session ws_tool-trace"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot open the real-time ETW session " + OWN_SESSION), e.getMessage());
+        assertEquals(1168, e.code());
+        assertTrue(e.getMessage().contains("OpenTraceW failed with Win32 error 1168"), e.getMessage());
         assertNothingLeft();
     }
 
@@ -155,6 +189,45 @@ class EtwLiveSourceTest {
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
                 e.getMessage());
+        assertNothingLeft();
+    }
+
+    /**
+     * Two traces at once: each has a session of its own (prefix + PID), and starting one stops only a session whose
+     * owner no longer runs. Before, one fixed name and "stop the stale one on 183" made a second trace kill the first.
+     */
+    @Test
+    void sessionPerInstanceAndOnlyAbandonedOnesAreStopped() throws Exception {
+        String running = EtwLiveSource.SESSION_PREFIX + "1111";
+        String abandoned = EtwLiveSource.SESSION_PREFIX + "2222";
+        fake.activeSessions.addAll(List.of("EventLog-System", running, abandoned, EtwLiveSource.SESSION_PREFIX + "x"));
+        EtwLiveSource s = source().exitWatcher(pid -> pid == 1111 ? Optional.of(new CompletableFuture<>())
+                : Optional.empty()).build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = start(s, failure);
+        assertTrue(fake.delivered.await(10, TimeUnit.SECONDS));
+        assertTrue(fake.activeSessions.contains(OWN_SESSION), fake.activeSessions.toString());
+        assertTrue(fake.activeSessions.contains(running), "a running ws_tool's session is left alone");
+        assertFalse(fake.activeSessions.contains(abandoned), "the session of a ws_tool that is gone is stopped");
+        assertTrue(fake.activeSessions.contains("EventLog-System"));
+        s.stop();
+        t.join(10_000);
+        assertNull(failure.get());
+        assertTrue(status.contains("ETW: stopped the session " + abandoned
+                + " left behind by a ws_tool that is no longer running"), status.toString());
+        assertEquals(List.of("EventLog-System", running, EtwLiveSource.SESSION_PREFIX + "x"),
+                List.copyOf(fake.activeSessions));
+    }
+
+    /** ProcessTrace returning by itself with success means the session was stopped elsewhere: an error, exit 1. */
+    @Test
+    void sessionStoppedFromOutsideIsReportedAsSuch() throws Exception {
+        fake.script.add(afd(1000, 4242, le().u32(1).u32(7).u64(1).u64(2).u32(2).u32(1).u32(6).u64(4242).u32(0)));
+        fake.returnAfterScript = true;
+        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> emitted.add(ev)));
+        assertEquals("the ETW session " + OWN_SESSION + " was stopped from outside ws_tool (by 'logman stop',"
+                + " another tool, or the system); the events up to then were kept", e.getMessage());
+        assertEquals(1, emitted.size(), "what arrived before is kept");
         assertNothingLeft();
     }
 
@@ -176,7 +249,8 @@ class EtwLiveSourceTest {
     void kernelNetworkCaptureLiveEqualsOffline() throws Exception {
         List<NetEvent> offline = new ArrayList<>();
         EventDecoder offlineDecoder = new EventDecoder();
-        try (EtlReader reader = EtlReader.open(Fixtures.kernelNetworkEtl())) {
+        // in timestamp order, as one shared buffer delivers them (file order jumps back across CPU buffers)
+        try (EtlReader reader = EtlReader.openTimeOrdered(Fixtures.kernelNetworkEtl())) {
             for (EventRecordView v = reader.next(); v != null; v = reader.next()) {
                 if (!v.providerIs(EventDecoder.KERNEL_NETWORK)) {
                     continue;
@@ -186,15 +260,13 @@ class EtwLiveSourceTest {
             }
         }
         assertEquals(8923, fake.script.size(), "Kernel-Network events in the capture (fixture README)");
-        fake.returnAfterScript = true; // as when the session ends elsewhere: ProcessTrace returns by itself
-        EtwLiveSource s = source().build();
-        s.run(e -> emitted.add(e));
+        EtwLiveSource s = runToEnd(source(), fake);
         assertEquals(offline.size(), emitted.size());
         for (int i = 0; i < offline.size(); i++) {
             assertEquals(offline.get(i), emitted.get(i), "event " + i);
         }
         assertTrue(emitted.stream().filter(e -> e instanceof SocketEvent).count() > 8000);
-        assertTrue(s.stopReason().startsWith("ProcessTrace returned"), s.stopReason());
+        assertEquals("stopped", s.stopReason());
         assertEquals(0, fake.tdhCalls, "manifest schemas cover Kernel-Network: TDH is not asked");
         assertNothingLeft();
     }
@@ -217,9 +289,8 @@ class EtwLiveSourceTest {
         for (LiveEventRecord r : records) {
             offline.add(offlineDecoder.decode(ManifestLiveDecoder.fill(new EventRecordView(), r)));
         }
-        fake.returnAfterScript = true;
-        source().target(TraceTarget.pid(4242)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())).build()
-                .run(e -> emitted.add(e));
+        runToEnd(source().target(TraceTarget.pid(4242)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())),
+                fake);
         assertEquals(offline, emitted);
         List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
         assertEquals(List.of(SocketOp.CREATE, SocketOp.CONNECT, SocketOp.SEND, SocketOp.CLOSE), ops);
@@ -228,9 +299,59 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /**
+     * A completion of an endpoint never seen created: the decoder cannot attribute it. The header PID of a kernel
+     * provider's completion is whatever ran when it was logged (EVENT_HEADER.ProcessId, evntcons.h: "the process
+     * that generated the event" - for AFD completions an unrelated process), so it must not be used.
+     */
+    @Test
+    void unattributedAfdEventsStayUnattributed() throws Exception {
+        long eproc = 0xffffa00099990080L;
+        long endpoint = 0xffffb00000009000L;
+        LiveEventRecord completion = afd(1003, 999,
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
+        fake.script.add(completion);
+        ProcessNames names = new ProcessNames(pid -> Optional.of("C:\\x\\unrelated.exe"));
+        runToEnd(source().processNames(names), fake);
+        assertEquals(1, emitted.size(), emitted.toString());
+        assertEquals(EventHeader.UNKNOWN_PID, emitted.get(0).header().pid(), "--all: shown as unattributed");
+        assertNull(emitted.get(0).header().process());
+
+        emitted.clear();
+        FakeEtw second = new FakeEtw();
+        second.script.add(completion);
+        runToEnd(EtwLiveSource.builder().api(second).tdh(second).shutdownHook(false).processNames(names)
+                .target(TraceTarget.pid(999)).exitWatcher(pid -> Optional.of(new CompletableFuture<>())), second);
+        assertEquals(List.of(), emitted, "--pid 999 must not take an event only the header PID names");
+    }
+
+    /**
+     * Events of two CPUs arrive swapped (a send delivered before the create of its endpoint): the session asks for
+     * one shared buffer, and the consumer puts what still arrives swapped back into timestamp order, so the send is
+     * attributed through the create as offline.
+     */
+    @Test
+    void oneSharedBufferAndSwappedEventsPutBackInOrder() throws Exception {
+        long eproc = 0xffffa00012340080L;
+        long endpoint = 0xffffb00000002000L;
+        LiveEventRecord create = afd(1000, 4242,
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(2).u32(1).u32(6).u64(4242).u32(0));
+        LiveEventRecord send = afd(1003, 4, // completion logged in the System process
+                le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
+        assertTrue(send.timestamp() > create.timestamp());
+        fake.script.add(send);
+        fake.script.add(create);
+        runToEnd(source(), fake);
+        assertEquals(EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
+                fake.startedLogFileMode);
+        List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
+        assertEquals(List.of(SocketOp.CREATE, SocketOp.SEND), ops);
+        assertEquals(4242, emitted.get(1).header().pid(), "the send attributed through its endpoint's create");
+    }
+
     @Test
     void pidModeFiltersInTheConsumerAndStopsWhenTheProcessExits() throws Exception {
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port", "Name"}, new int[] {6, 1}));
         byte[] payload = le().u16(8080).bytes("hi\0".getBytes(StandardCharsets.UTF_16LE)).build();
         fake.script.add(other(7, 4242, payload));
@@ -257,6 +378,24 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** Classic events share id 0 and differ by opcode: each opcode gets its own TDH schema. */
+    @Test
+    void tdhSchemasAreKeptApartByOpcode() throws Exception {
+        fake.tdh(OTHER_PROVIDER, 0, 2, 32, FakeEtw.traceEventInfo(OTHER_PROVIDER, 0, 2, "Classic",
+                new String[] {"LostCount"}, new int[] {8}));
+        fake.tdh(OTHER_PROVIDER, 0, 2, 33, FakeEtw.traceEventInfo(OTHER_PROVIDER, 0, 2, "Classic",
+                new String[] {"BufferId"}, new int[] {6}));
+        fake.script.add(new LiveEventRecord(OTHER_PROVIDER, 0, 2, 0, 4, 32, 0, 0, 0x0040, 0, 77, 1, filetime(T0),
+                le().u32(5).build(), List.of()));
+        fake.script.add(new LiveEventRecord(OTHER_PROVIDER, 0, 2, 0, 4, 33, 0, 0, 0x0040, 0, 77, 1,
+                filetime(T0.plusMillis(1)), le().u16(9).build(), List.of()));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString()))), fake);
+        assertEquals(2, emitted.size(), emitted.toString());
+        assertEquals("5", emitted.get(0).header().raw().get("LostCount"));
+        assertEquals("9", emitted.get(1).header().raw().get("BufferId"));
+        assertNull(emitted.get(1).header().raw().get("LostCount"), "opcode 33 decoded with opcode 32's schema");
+    }
+
     @Test
     void pidThatDoesNotExistIsAClearError() {
         EtwException e = assertThrows(EtwException.class, () -> source().target(TraceTarget.pid(31337))
@@ -268,10 +407,10 @@ class EtwLiveSourceTest {
     @Test
     void exeModeFollowsProcessesStartedLater() throws Exception {
         UUID kp = EtwProvider.KERNEL_PROCESS.guid();
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
                         "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port"}, new int[] {6}));
         String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.exe";
         byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
@@ -279,9 +418,8 @@ class EtwLiveSourceTest {
         fake.script.add(record(kp, 1, 3, 4, start));
         fake.script.add(other(7, 777, le().u16(1).build()));
         fake.script.add(other(7, 778, le().u16(2).build()));
-        fake.returnAfterScript = true;
-        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("powershell")).build().run(e -> emitted.add(e));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("powershell")), fake);
         assertTrue(fake.enabled.contains(kp), "Kernel-Process enabled to follow new processes");
         assertEquals(0x10L, fake.enabledKeywords.get(fake.enabled.indexOf(kp)));
         assertEquals(1, emitted.size(), emitted.toString());
@@ -294,18 +432,18 @@ class EtwLiveSourceTest {
     @Test
     void exeModeEmitsProcessExitForTheTracedProcesssStop() throws Exception {
         UUID kp = EtwProvider.KERNEL_PROCESS.guid();
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 1, 3), FakeEtw.traceEventInfo(kp, 1, 3,
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "CreateTime", "ParentProcessID",
                         "SessionID", "Flags", "ImageName"}, new int[] {8, 17, 8, 8, 8, 1}));
         // ProcessStop version 2 as the manifest has it: UInt32 UInt64 FILETIME FILETIME UInt32 UInt32 UInt32 UInt64
         // UInt64 UInt64 UInt32 x5, AnsiString
-        fake.tdhInfo.put(new TdhSchemas.Key(kp, 2, 2), FakeEtw.traceEventInfo(kp, 2, 2,
+        fake.tdh(kp, 2, 2, FakeEtw.traceEventInfo(kp, 2, 2,
                 "Microsoft-Windows-Kernel-Process", new String[] {"ProcessID", "ProcessSequenceNumber", "CreateTime",
                         "ExitTime", "ExitCode", "TokenElevationType", "HandleCount", "CommitCharge", "CommitPeak",
                         "CPUCycleCount", "ReadOperationCount", "WriteOperationCount", "ReadTransferKiloBytes",
                         "WriteTransferKiloBytes", "HardFaultCount", "ImageName"},
                 new int[] {8, 10, 17, 17, 8, 8, 8, 10, 10, 10, 8, 8, 8, 8, 8, 2}));
-        fake.tdhInfo.put(new TdhSchemas.Key(OTHER_PROVIDER, 7, 0), FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0,
                 "Test-Provider", new String[] {"Port"}, new int[] {6}));
         String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\curl.exe";
         byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
@@ -314,9 +452,8 @@ class EtwLiveSourceTest {
         fake.script.add(other(7, 777, le().u16(1).build()));
         fake.script.add(record(kp, 2, 2, 4, stop(777, 0xC000013AL, "curl.exe")));   // STATUS_CONTROL_C_EXIT
         fake.script.add(record(kp, 2, 2, 4, stop(778, 0, "other.exe")));            // not traced
-        fake.returnAfterScript = true;
-        source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("curl")).build().run(e -> emitted.add(e));
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .target(TraceTarget.exe("curl")), fake);
         assertEquals(2, emitted.size(), emitted.toString());
         assertTrue(ProcessExit.is(emitted.get(1)), emitted.toString());
         EventHeader h = emitted.get(1).header();
@@ -342,7 +479,7 @@ class EtwLiveSourceTest {
         t.join(10_000);
         assertFalse(t.isAlive());
         assertNull(failure.get());
-        assertTrue(fake.calls.contains("ControlTraceW ws_tool-trace STOP -> 0"), fake.calls.toString());
+        assertTrue(fake.calls.contains("ControlTraceW " + OWN_SESSION + " STOP -> 0"), fake.calls.toString());
         assertTrue(fake.calls.contains("CloseTrace"), fake.calls.toString());
         assertNothingLeft();
     }
@@ -405,9 +542,12 @@ class EtwLiveSourceTest {
                 h.remote(), h.raw(), h.enrichment()));
     }
 
-    private static LiveEventRecord afd(int id, long headerPid, Le payload) {
+    private int afdRecords;
+
+    /** An AFD record stamped 1 ms after the previous one. */
+    private LiveEventRecord afd(int id, long headerPid, Le payload) {
         return new LiveEventRecord(EtwProvider.WINSOCK_AFD.guid(), id, 0, 0, 4, 0, id, 0x8000000000000001L,
-                0x0040, 0, headerPid, 1, filetime(T0.plusMillis(id)), payload.build(), List.of());
+                0x0040, 0, headerPid, 1, filetime(T0.plusMillis(++afdRecords)), payload.build(), List.of());
     }
 
     private static LiveEventRecord other(int id, long pid, byte[] payload) {

@@ -44,10 +44,15 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     final List<Long> enabledKeywords = Collections.synchronizedList(new ArrayList<>());
     final List<Byte> enabledLevels = Collections.synchronizedList(new ArrayList<>());
     final List<LiveEventRecord> script = new ArrayList<>();
-    final Map<TdhSchemas.Key, byte[]> tdhInfo = new HashMap<>();
+    /** TRACE_EVENT_INFO per (provider, id, version, opcode): what TDH tells apart. */
+    final Map<List<Object>, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
+    /** LogFileMode of the last StartTraceW. */
+    volatile int startedLogFileMode;
     int enableResult;
     boolean failOpenTrace;
+    /** The GetLastError value OpenTraceW leaves when {@link #failOpenTrace}. */
+    int openTraceLastError = EtwApi.ERROR_ACCESS_DENIED;
     /** What ProcessTrace returns when it returns by itself ({@link #returnAfterScript}). */
     int processTraceResult;
     /** Event ids of the last EVENT_FILTER_TYPE_EVENT_ID filter seen by EnableTraceEx2, with its FilterIn flag. */
@@ -57,6 +62,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     int realTimeBuffersLost;
     /** When true, ProcessTrace returns by itself after delivering the script (as when the session is stopped elsewhere). */
     boolean returnAfterScript;
+    /** Run on ProcessTrace's thread once the script is delivered (e.g. the source's stop, as Ctrl-C would). */
+    volatile Runnable afterScript = () -> { };
     volatile CountDownLatch delivered = new CountDownLatch(1);
     private final Map<Long, String> openTraces = new HashMap<>();
     private final Map<Long, Pointer> callbacks = new HashMap<>();
@@ -66,6 +73,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     public synchronized int StartTraceW(LongByReference traceHandle, WString instanceName, Pointer properties) {
         String name = instanceName.toString();
         checkProperties(properties, name);
+        startedLogFileMode = properties.getInt(ETP_LOG_FILE_MODE);
         Integer forced = startTraceResults.poll();
         if (forced != null && forced != 0) {
             calls.add("StartTraceW " + name + " -> " + forced);
@@ -164,6 +172,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         Pointer cb = logfile.getPointer(LF_EVENT_RECORD_CALLBACK);
         if (failOpenTrace || !activeSessions.contains(name) || cb == null) {
             calls.add("OpenTraceW " + name + " -> INVALID");
+            com.sun.jna.Native.setLastError(failOpenTrace ? openTraceLastError : 4201); // as advapi32 does
             return EtwApi.INVALID_PROCESSTRACE_HANDLE;
         }
         long h = nextHandle++;
@@ -194,7 +203,11 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
             f.invokeVoid(new Object[] {rec});
         }
         delivered.countDown();
+        afterScript.run();
         if (returnAfterScript) {
+            synchronized (this) {
+                activeSessions.remove(session); // stopped elsewhere
+            }
             return processTraceResult;
         }
         // real-time ProcessTrace returns once its session is stopped or its trace handle closed
@@ -216,12 +229,40 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         return 0;
     }
 
+    /** Fills each buffer's logger name (at its LoggerNameOffset) with an active session's name, in start order. */
+    @Override
+    public synchronized int QueryAllTracesW(Pointer[] propertyArray, int propertyArrayCount,
+                                            IntByReference loggerCount) {
+        calls.add("QueryAllTracesW");
+        List<String> names = new ArrayList<>(activeSessions);
+        loggerCount.setValue(names.size());
+        for (int i = 0; i < Math.min(names.size(), propertyArrayCount); i++) {
+            Pointer p = propertyArray[i];
+            int size = p.getInt(ETP_WNODE_BUFFER_SIZE);
+            int offset = p.getInt(ETP_LOGGER_NAME_OFFSET);
+            byte[] name = (names.get(i) + "\0").getBytes(StandardCharsets.UTF_16LE);
+            if (offset < 120 || offset + name.length > size) {
+                throw new AssertionError("LoggerNameOffset " + offset + " leaves no room in " + size + " bytes");
+            }
+            p.write(offset, name, 0, name.length);
+        }
+        return names.size() > propertyArrayCount ? EtwApi.ERROR_MORE_DATA : 0;
+    }
+
     @Override
     public synchronized int CloseTrace(long traceHandle) {
         calls.add("CloseTrace");
         openTraces.remove(traceHandle);
         notifyAll();
         return 0;
+    }
+
+    void tdh(UUID provider, int id, int version, byte[] info) {
+        tdh(provider, id, version, 0, info);
+    }
+
+    void tdh(UUID provider, int id, int version, int opcode, byte[] info) {
+        tdhInfo.put(List.of(provider, id, version, opcode), info);
     }
 
     /** A NUL-terminated UTF-16LE string as Windows writes it (Pointer.getWideString would read Linux wchar_t). */
@@ -296,7 +337,8 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         UUID provider = Guids.fromBytes(event.getByteArray(EH_PROVIDER_ID, 16), 0);
         int id = event.getShort(EH_DESCRIPTOR) & 0xFFFF;
         int version = event.getByte(EH_DESCRIPTOR + 2) & 0xFF;
-        byte[] info = tdhInfo.get(new TdhSchemas.Key(provider, id, version));
+        int opcode = event.getByte(EH_DESCRIPTOR + 5) & 0xFF;
+        byte[] info = tdhInfo.get(List.of(provider, id, version, opcode));
         if (info == null) {
             return EtwApi.ERROR_NOT_FOUND;
         }
