@@ -8,11 +8,21 @@ import java.nio.charset.StandardCharsets;
 public final class BpftraceScript {
     private BpftraceScript() {}
 
-    public static String forTarget(TraceTarget target) {
+    /** The program for this machine's architecture. */
+    public static String forTarget(TraceTarget target) { return forTarget(target, System.getProperty("os.arch")); }
+
+    /**
+     * @param arch the JVM's os.arch: the 32-bit compat probes (raw syscall numbers of i386 on x86-64) are kept only
+     *             for amd64 / x86_64
+     */
+    static String forTarget(TraceTarget target, String arch) {
         try (InputStream in = BpftraceScript.class.getResourceAsStream("socket-trace.bt")) {
             if (in == null) throw new IllegalStateException("socket-trace.bt missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("SELF_EXE_NAME", TraceTarget.EXE_NAME)
-                    .replace("FILTER", target.predicate());
+            String bt = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+                bt = bt.replaceAll("(?s)// COMPAT32 BEGIN.*?// COMPAT32 END\n", "");
+            }
+            return bt.replace("SELF_EXE_NAME", TraceTarget.EXE_NAME).replace("FILTER", target.predicate());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read socket-trace.bt", e);
         }

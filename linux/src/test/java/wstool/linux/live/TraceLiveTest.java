@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,19 +54,10 @@ class TraceLiveTest {
         try (NetnsPair ns = new NetnsPair("tr")) {
             Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", CHILD)
                     .redirectErrorStream(true).start();
-            List<NetEvent> events = new CopyOnWriteArrayList<>();
-            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pid(child.pid()));
-            List<Throwable> failures = new CopyOnWriteArrayList<>();
-            Thread t = new Thread(() -> {
-                try {
-                    source.run(events::add);
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "trace-live");
-            t.start();
+            RunningTrace trace = RunningTrace.started(TraceTarget.pid(child.pid()));
+            List<NetEvent> events = trace.events;
+            LinuxTraceSource source = trace.source;
             try {
-                LiveAssumptions.awaitReady(source::ready, failures, 60);
                 try (OutputStream in = child.getOutputStream()) {
                     in.write("go\n".getBytes(StandardCharsets.UTF_8));
                 }
@@ -82,9 +72,9 @@ class TraceLiveTest {
                 }
                 // a --pid trace ends by itself at the traced process's exit
                 long exitSeen = System.nanoTime();
-                t.join(5_000);
+                boolean ended = trace.awaitEnd(5_000);
                 long endedMillis = (System.nanoTime() - exitSeen) / 1_000_000;
-                assertTrue(!t.isAlive(), "the trace did not end by itself after the child's exit");
+                assertTrue(ended, "the trace did not end by itself after the child's exit");
                 assertEquals("process " + child.pid() + " exited", source.endReason());
                 assertTrue(endedMillis < 1000, "ended " + endedMillis + " ms after the exit record");
                 NetEvent last = events.get(events.size() - 1);
@@ -133,12 +123,9 @@ class TraceLiveTest {
                 assertEquals(1, refused.header().remote().port());
                 assertEquals(0, source.lostAtSource());
             } finally {
-                source.stop();
-                t.join(10_000);
+                trace.stopAndCheck();
                 child.destroyForcibly();
             }
-            assertTrue(!t.isAlive(), "trace source did not stop");
-            LiveAssumptions.assertNoFailure(failures);
         }
     }
 
@@ -180,32 +167,20 @@ class TraceLiveTest {
         try (NetnsPair ns = new NetnsPair("mm")) {
             Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", BATCHES)
                     .redirectErrorStream(true).start();
-            List<NetEvent> events = new CopyOnWriteArrayList<>();
-            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pid(child.pid()));
-            List<Throwable> failures = new CopyOnWriteArrayList<>();
-            Thread t = new Thread(() -> {
-                try {
-                    source.run(events::add);
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "trace-live-mmsg");
-            t.start();
+            RunningTrace trace = RunningTrace.started(TraceTarget.pid(child.pid()));
+            List<NetEvent> events = trace.events;
             String out;
             try {
-                LiveAssumptions.awaitReady(source::ready, failures, 60);
                 try (OutputStream in = child.getOutputStream()) {
                     in.write("go\n".getBytes(StandardCharsets.UTF_8));
                 }
                 assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
                 out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                t.join(10_000); // ends by itself at the child's exit
+                trace.awaitEnd(10_000); // ends by itself at the child's exit
             } finally {
-                source.stop();
-                t.join(10_000);
+                trace.stopAndCheck();
                 child.destroyForcibly();
             }
-            LiveAssumptions.assertNoFailure(failures);
             // the program's own count of what the kernel transferred (msg_len of each slot): the independent answer
             assertEquals("3 3210 3 3210 5000", out);
             SocketEvent sendmmsg = only(events, "sendmmsg");
@@ -232,6 +207,52 @@ class TraceLiveTest {
         }
     }
 
+    /** i386 code (int 0x80): socket(), then connect() to 127.0.0.1:1 twice, direct (362) and via socketcall (102). */
+    private static final String I386 = String.join("\n",
+            ".globl _start", ".text", "_start:",
+            "  mov $359, %eax; mov $2, %ebx; mov $1, %ecx; xor %edx, %edx; int $0x80; mov %eax, %esi",
+            "  push $0; push $0; push $0x0100007f; push $0x01000002; mov %esp, %edi",  // sockaddr_in 127.0.0.1:1
+            "  mov $362, %eax; mov %esi, %ebx; mov %edi, %ecx; mov $16, %edx; int $0x80",
+            "  push $16; push %edi; push %esi",                                             // socketcall's u32[3]
+            "  mov $102, %eax; mov $3, %ebx; mov %esp, %ecx; int $0x80",
+            "  mov $1, %eax; xor %ebx, %ebx; int $0x80", "");
+
+    /** A 32-bit program's connect (compat syscalls, which the syscall tracepoints never see) is reported. */
+    @Test
+    void connectOfA32BitProgramIsReported(@TempDir Path dir) throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "as", "ld");
+        String arch = System.getProperty("os.arch");
+        org.junit.jupiter.api.Assumptions.assumeTrue(arch.equals("amd64") || arch.equals("x86_64"),
+                "LOUD SKIP: 32-bit compat syscalls are traced on x86-64 only, this is " + arch);
+        Files.writeString(dir.resolve("c32.s"), I386);
+        Cmd.must(null, "as", "--32", "-o", dir.resolve("c32.o").toString(), dir.resolve("c32.s").toString());
+        Path exe = dir.resolve("c32");
+        Cmd.must(null, "ld", "-m", "elf_i386", "-o", exe.toString(), dir.resolve("c32.o").toString());
+        try (NetnsPair ns = new NetnsPair("32")) {
+            Cmd.Result probe = Cmd.run(null, "ip", "netns", "exec", ns.client, exe.toString());
+            org.junit.jupiter.api.Assumptions.assumeTrue(probe.exit() == 0,
+                    "LOUD SKIP: this kernel cannot run i386 programs (IA32 emulation off): " + probe.output());
+            RunningTrace trace = RunningTrace.started(TraceTarget.exe("c32"));
+            List<NetEvent> events = trace.events;
+            try {
+                Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, exe.toString()).start();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < until && events.stream().noneMatch(ProcessExit::is)) Thread.sleep(20);
+                List<SocketEvent> connects = socketEvents(events).stream().filter(e -> e.op() == SocketOp.CONNECT).toList();
+                assertEquals(2, connects.size(), "direct connect and socketcall(SYS_CONNECT): " + events);
+                for (SocketEvent c : connects) {
+                    assertEquals(p.pid(), c.header().pid());
+                    assertEquals("ECONNREFUSED", c.statusName());
+                    assertEquals(InetAddress.getByName("127.0.0.1"), c.header().remote().address());
+                    assertEquals(1, c.header().remote().port());
+                }
+            } finally {
+                trace.stopAndCheck();
+            }
+        }
+    }
+
     private static SocketEvent only(List<NetEvent> events, String syscall) {
         List<SocketEvent> l = socketEvents(events).stream().filter(e -> syscall.equals(e.header().raw().get("syscall"))).toList();
         assertEquals(1, l.size(), syscall + " events: " + events);
@@ -252,19 +273,9 @@ class TraceLiveTest {
         for (Path p : List.of(longName, sameComm)) p.toFile().setExecutable(true);
         String name = longName.getFileName().toString();
         assertTrue(name.length() > 15 && name.substring(0, 15).equals(sameComm.getFileName().toString().substring(0, 15)));
-        List<NetEvent> events = new CopyOnWriteArrayList<>();
-        LinuxTraceSource source = new LinuxTraceSource(TraceTarget.exe(name));
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        Thread t = new Thread(() -> {
-            try {
-                source.run(events::add);
-            } catch (Throwable e) {
-                failures.add(e);
-            }
-        }, "trace-live-exe");
-        t.start();
+        RunningTrace trace = RunningTrace.started(TraceTarget.exe(name));
+        List<NetEvent> events = trace.events;
         try (NetnsPair ns = new NetnsPair("tx")) {
-            LiveAssumptions.awaitReady(source::ready, failures, 60);
             String udp = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b'abc', ('127.0.0.1', 9)); s.close()";
             Process other = new ProcessBuilder("ip", "netns", "exec", ns.client, sameComm.toString(), "-c", udp).start();
             assertTrue(other.waitFor(20, TimeUnit.SECONDS) && other.exitValue() == 0, "the same-comm copy ran");
@@ -279,42 +290,31 @@ class TraceLiveTest {
             }
             assertEquals(3, socketEvents(events).get(1).bytes());
         } finally {
-            source.stop();
-            t.join(10_000);
+            trace.stopAndCheck();
         }
-        assertTrue(!t.isAlive(), "trace source did not stop");
-        LiveAssumptions.assertNoFailure(failures);
 
         // python3 started through its symlink: comm 'python3', executable e.g. 'python3.11'
         Path link = Path.of("/usr/bin/python3");
         String real = link.toRealPath().getFileName().toString();
         if (real.equals("python3")) return; // no symlink on this system: nothing more to show
-        events.clear();
-        LinuxTraceSource byReal = new LinuxTraceSource(TraceTarget.exe(real));
-        Thread t2 = new Thread(() -> {
-            try {
-                byReal.run(events::add);
-            } catch (Throwable e) {
-                failures.add(e);
-            }
-        }, "trace-live-exe-real");
-        t2.start();
         try (NetnsPair ns = new NetnsPair("ty")) {
-            LiveAssumptions.awaitReady(byReal::ready, failures, 60);
-            Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, link.toString(), "-c",
-                    "import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()").start();
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < until && events.stream().noneMatch(e -> ProcessExit.is(e) && e.header().pid() == p.pid())) {
-                Thread.sleep(20);
+            RunningTrace byReal = RunningTrace.started(TraceTarget.exe(real));
+            List<NetEvent> realEvents = byReal.events;
+            try {
+                Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, link.toString(), "-c",
+                        "import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()").start();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < until
+                        && realEvents.stream().noneMatch(e -> ProcessExit.is(e) && e.header().pid() == p.pid())) {
+                    Thread.sleep(20);
+                }
+                assertTrue(socketEvents(realEvents).stream().anyMatch(e -> e.header().pid() == p.pid() && e.op() == SocketOp.CREATE),
+                        "--exe " + real + " catches python3 started through its symlink: " + realEvents);
+            } finally {
+                byReal.stopAndCheck();
             }
-            assertTrue(socketEvents(events).stream().anyMatch(e -> e.header().pid() == p.pid() && e.op() == SocketOp.CREATE),
-                    "--exe " + real + " catches python3 started through its symlink: " + events);
-        } finally {
-            byReal.stop();
-            t2.join(10_000);
         }
-        LiveAssumptions.assertNoFailure(failures);
     }
 
     private static List<SocketEvent> socketEvents(List<NetEvent> events) {

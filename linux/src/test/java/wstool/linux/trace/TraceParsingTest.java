@@ -204,5 +204,9 @@ class TraceParsingTest {
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));
         assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("/pid == 7 && (args->family == 2"));
         assertTrue(!BpftraceScript.forTarget(TraceTarget.pid(7)).contains("FILTER"));
+        assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7), "amd64").contains(
+                "tracepoint:raw_syscalls:sys_enter /args->id == 362 && (curtask->thread_info.status & 2) && pid == 7/"));
+        String arm = BpftraceScript.forTarget(TraceTarget.pid(7), "aarch64");
+        assertTrue(!arm.contains("raw_syscalls") && !arm.contains("COMPAT32") && arm.contains("sys_enter_listen"), arm);
     }
 }
