@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongPredicate;
 import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
@@ -47,7 +48,12 @@ public final class WfpLiveSource implements EventSource {
     static final int DEFAULT_KEYWORDS = WfpConstants.KEYWORD_CAPABILITY_DROP;
     static final int ALL_KEYWORDS = DEFAULT_KEYWORDS | WfpConstants.KEYWORD_CAPABILITY_ALLOW
             | WfpConstants.KEYWORD_CLASSIFY_ALLOW | WfpConstants.KEYWORD_INBOUND_MCAST
-            | WfpConstants.KEYWORD_INBOUND_BCAST | WfpConstants.KEYWORD_PORT_SCANNING_DROP;
+            | WfpConstants.KEYWORD_INBOUND_BCAST;
+    /**
+     * FWPM_NET_EVENT_KEYWORD_PORT_SCANNING_DROP exists from Windows 10 1903 (fwpmtypes.h: NTDDI_WIN10_19H1, build
+     * 18362); System Informer (fwmon.c, WINDOWS_10_19H1) and simplewall add it only from that build.
+     */
+    static final int PORT_SCANNING_MIN_BUILD = 18362;
     static final int ENUM_BATCH = 256;
     static final long MAX_RECENT = 10_000_000;
     static final int HANDOFF_CAPACITY = 65_536;
@@ -64,6 +70,7 @@ public final class WfpLiveSource implements EventSource {
     private Consumer<String> status = s -> { };
     private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
     private boolean shutdownHook = true;
+    private IntSupplier windowsBuild = Win32Lookups::windowsBuild;
     /** The options as found, once read; guarded by itself. Restored by stop() or run(), whichever comes first. */
     private volatile EngineOptions saved;
     private volatile WfpException restoreFailure;
@@ -138,6 +145,18 @@ public final class WfpLiveSource implements EventSource {
         stopped.countDown();
     }
 
+    int wantedKeywords() {
+        if (!all) return DEFAULT_KEYWORDS;
+        return windowsBuild.getAsInt() >= PORT_SCANNING_MIN_BUILD
+                ? ALL_KEYWORDS | WfpConstants.KEYWORD_PORT_SCANNING_DROP : ALL_KEYWORDS;
+    }
+
+    /** The Windows build number (e.g. 19045); decides which keywords exist. */
+    public WfpLiveSource windowsBuild(IntSupplier build) {
+        this.windowsBuild = build;
+        return this;
+    }
+
     /** Writes back the options as found, if they were changed; idempotent, safe from any thread. */
     private void restoreOptions() {
         EngineOptions o = saved;
@@ -170,7 +189,7 @@ public final class WfpLiveSource implements EventSource {
             Thread hook = shutdownHook ? new Thread(this::restoreOptions, "ws_tool-wfp-restore") : null;
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
-                found.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS, journal);
+                found.enable(wantedKeywords(), journal);
                 Pointer events = subscribe(engine);
                 try {
                     while (stopped.getCount() > 0) {

@@ -45,7 +45,7 @@ class WfpLiveSourceTest {
         return new WfpLiveSource(fake.binding(), all, recent, (api, engine) -> new WindowsNames(api, engine,
                 () -> Map.of("C:", "\\Device\\HarddiskVolume3"),
                 sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)))
-                .shutdownHook(false);
+                .shutdownHook(false).windowsBuild(() -> 19045);
     }
 
     private Future<?> start(WfpLiveSource src, FakeFwpuclnt fake) throws Exception {
@@ -272,6 +272,21 @@ class WfpLiveSourceTest {
         run.get(10, TimeUnit.SECONDS);
         assertEquals(1L, fake.options.get(COLLECT)); // left on: it was on before
         assertEquals(0L, fake.options.get(KEYWORDS));
+    }
+
+    /** PORT_SCANNING_DROP is only defined from build 18362 (NTDDI_WIN10_19H1): not asked for before that. */
+    @Test
+    void portScanningKeywordOnlyFromWindows10Version1903() throws Exception {
+        for (int build : new int[] {17763, 18362}) {
+            FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0);
+            WfpLiveSource src = source(fake, true, false).windowsBuild(() -> build);
+            Future<?> run = start(src, fake);
+            long kw = fake.options.get(KEYWORDS);
+            src.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertEquals(build >= 18362, (kw & WfpConstants.KEYWORD_PORT_SCANNING_DROP) != 0, "build " + build);
+            assertTrue((kw & WfpConstants.KEYWORD_CLASSIFY_ALLOW) != 0);
+        }
     }
 
     @Test
