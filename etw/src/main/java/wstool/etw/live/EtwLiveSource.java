@@ -63,6 +63,7 @@ public final class EtwLiveSource implements EventSource {
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
     private final Consumer<String> status;
     private final Duration queryInterval;
+    private final Consumer<EtwSession.Counters> onLosses;
     private final long reorderMillis;
     private final boolean installShutdownHook;
     private final EtwSession session;
@@ -88,7 +89,8 @@ public final class EtwLiveSource implements EventSource {
         this.queryInterval = b.queryInterval;
         this.reorderMillis = b.reorderMillis;
         this.installShutdownHook = b.shutdownHook;
-        this.session = new EtwSession(api, b.sessionName);
+        this.session = new EtwSession(api, b.sessionName, b.buffers);
+        this.onLosses = b.onLosses;
         this.handoff = new ArrayBlockingQueue<>(b.handoffCapacity);
         this.reorder = new ReorderWindow(b.reorderMillis, b.handoffCapacity);
     }
@@ -334,6 +336,7 @@ public final class EtwLiveSource implements EventSource {
         }
         if (finalCounters.total() > 0) {
             reportLosses(finalCounters, -1);
+            onLosses.accept(finalCounters);
         }
     }
 
@@ -412,6 +415,8 @@ public final class EtwLiveSource implements EventSource {
         private Duration queryInterval = Duration.ofSeconds(2);
         private int handoffCapacity = 65_536;
         private long reorderMillis = DEFAULT_REORDER_MILLIS;
+        private SessionBuffers buffers = SessionBuffers.DEFAULT;
+        private Consumer<EtwSession.Counters> onLosses = c -> { };
         private boolean shutdownHook = true;
         private String sessionName = SESSION_PREFIX + ProcessHandle.current().pid();
 
@@ -431,6 +436,9 @@ public final class EtwLiveSource implements EventSource {
         public Builder reorderMillis(long ms) { this.reorderMillis = ms; return this; }
         public Builder shutdownHook(boolean on) { this.shutdownHook = on; return this; }
         public Builder sessionName(String n) { this.sessionName = n; return this; }
+        public Builder buffers(SessionBuffers b) { this.buffers = Objects.requireNonNull(b); return this; }
+        /** Called once at the end when ETW lost events or buffers (the CLI suggests larger buffers). */
+        public Builder onLosses(Consumer<EtwSession.Counters> c) { this.onLosses = Objects.requireNonNull(c); return this; }
 
         /** The real advapi32 and tdh (Windows only). */
         public Builder windows() {

@@ -31,7 +31,6 @@ public final class EtwSession {
     }
 
     private static final int PROPS_SIZE = new EtwStructs.EVENT_TRACE_PROPERTIES().size();
-    private static final int BUFFER_KB = 64;
     private static final int LOGGER_NAME_OFFSET = EtwStructs.EVENT_TRACE_PROPERTIES.offset("LoggerNameOffset");
     /** Room for a session or log file name: 1024 UTF-16 units (MAX_PATH is 260). */
     private static final int NAME_BYTES = 2048;
@@ -40,14 +39,24 @@ public final class EtwSession {
 
     private final EtwApi.Advapi32 api;
     private final String name;
+    private final SessionBuffers buffers;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long handle;
     private volatile Counters lastCounters = Counters.ZERO;
 
     public EtwSession(EtwApi.Advapi32 api, String name) {
+        this(api, name, SessionBuffers.DEFAULT);
+    }
+
+    public EtwSession(EtwApi.Advapi32 api, String name, SessionBuffers buffers) {
         this.api = api;
         this.name = name;
+        this.buffers = buffers;
+    }
+
+    public SessionBuffers buffers() {
+        return buffers;
     }
 
     public String name() {
@@ -59,6 +68,10 @@ public final class EtwSession {
      * (UTF-16LE, NUL-terminated) at LoggerNameOffset, as StartTraceW and ControlTraceW require.
      */
     static Memory propertiesBuffer(String loggerName) {
+        return propertiesBuffer(loggerName, SessionBuffers.DEFAULT);
+    }
+
+    static Memory propertiesBuffer(String loggerName, SessionBuffers buffers) {
         byte[] nameBytes = (loggerName + "\0").getBytes(StandardCharsets.UTF_16LE);
         int total = PROPS_SIZE + nameBytes.length + 2 * 1024; // room for a log file name written back on QUERY
         Memory m = new Memory(total);
@@ -67,7 +80,9 @@ public final class EtwSession {
         p.Wnode.BufferSize = total;
         p.Wnode.Flags = EtwApi.WNODE_FLAG_TRACED_GUID;
         p.Wnode.ClientContext = 1; // QueryPerformanceCounter clock
-        p.BufferSize = BUFFER_KB;
+        p.BufferSize = buffers.bufferKb();
+        p.MinimumBuffers = buffers.minBuffers();
+        p.MaximumBuffers = buffers.maxBuffers();
         // One shared buffer instead of one per CPU: real-time delivery is buffer by buffer, so per-CPU buffers hand
         // the consumer events of different CPUs out of timestamp order. krabsetw (krabs/etw.hpp fill_trace_info) and
         // ferrisetw (TraceProperties::default) set the same default.
@@ -95,7 +110,7 @@ public final class EtwSession {
 
     private int startOnce() {
         LongByReference h = new LongByReference();
-        int rc = api.StartTraceW(h, new WString(name), propertiesBuffer(name));
+        int rc = api.StartTraceW(h, new WString(name), propertiesBuffer(name, buffers));
         if (rc == EtwApi.ERROR_SUCCESS) {
             handle = h.getValue();
         }

@@ -504,6 +504,31 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** The buffer pool is what was asked for, and losses at the end are handed on so the CLI can suggest more. */
+    @Test
+    void buffersAsConfiguredAndLossesHandedOn() throws Exception {
+        fake.eventsLost = 7;
+        List<EtwSession.Counters> losses = new ArrayList<>();
+        runToEnd(source().buffers(new SessionBuffers(1024, 32, 512)).onLosses(losses::add), fake);
+        assertEquals(List.of(1024, 32, 512), java.util.Arrays.stream(fake.startedBuffers).boxed().toList());
+        assertEquals(1, losses.size());
+        assertEquals(7, losses.get(0).eventsLost());
+    }
+
+    @Test
+    void defaultBuffersAreSizedForABusySession() throws Exception {
+        runToEnd(source(), fake);
+        assertEquals(List.of(256, 16, 128), java.util.Arrays.stream(fake.startedBuffers).boxed().toList());
+    }
+
+    @Test
+    void bufferSettingsOutOfRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(2, 16, 128));
+        assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(16_385, 16, 128));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(64, 8, 4));
+        assertEquals("ETW buffers must be MIN,MAX with 2 <= MIN <= MAX <= 65536, not 8,4", e.getMessage());
+    }
+
     @Test
     void stopBeforeRunStartsNothing() throws Exception {
         EtwLiveSource s = source().build();

@@ -47,8 +47,9 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     /** TRACE_EVENT_INFO per (provider, id, version, opcode): what TDH tells apart. */
     final Map<List<Object>, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
-    /** LogFileMode of the last StartTraceW. */
+    /** LogFileMode, BufferSize, MinimumBuffers, MaximumBuffers of the last StartTraceW. */
     volatile int startedLogFileMode;
+    volatile int[] startedBuffers;
     int enableResult;
     boolean failOpenTrace;
     /** The GetLastError value OpenTraceW leaves when {@link #failOpenTrace}. */
@@ -74,6 +75,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         String name = instanceName.toString();
         checkProperties(properties, name);
         startedLogFileMode = properties.getInt(ETP_LOG_FILE_MODE);
+        startedBuffers = new int[] {properties.getInt(48), properties.getInt(52), properties.getInt(56)}; // SDK offsets
         Integer forced = startTraceResults.poll();
         if (forced != null && forced != 0) {
             calls.add("StartTraceW " + name + " -> " + forced);
