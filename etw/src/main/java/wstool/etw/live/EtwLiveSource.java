@@ -302,9 +302,14 @@ public final class EtwLiveSource implements EventSource {
         }
         if (r.eventId() == EtwProvider.PROCESS_START) {
             names.started(pid, f.get("ImageName"));
-        } else if (r.eventId() == EtwProvider.PROCESS_STOP && target.accepts(pid, names)) {
-            long code = number(f.get("ExitCode"));
-            return ProcessExit.of(r.instant(), Source.ETW_OTHER, pid, names.name(pid), code < 0 ? null : (int) code);
+        } else if (r.eventId() == EtwProvider.PROCESS_STOP) {
+            NetEvent exit = null;
+            if (target.accepts(pid, names)) {
+                long code = number(f.get("ExitCode"));
+                exit = ProcessExit.of(r.instant(), Source.ETW_OTHER, pid, names.name(pid), code < 0 ? null : (int) code);
+            }
+            names.stopped(pid); // the PID may be reused: the next process with it must not get this image
+            return exit;
         }
         return null;
     }

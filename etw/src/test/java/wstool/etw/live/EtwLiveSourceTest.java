@@ -463,6 +463,38 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** After ProcessStop the PID's image is forgotten: a later process with the same PID is not taken for it. */
+    @Test
+    void imageNameIsForgottenAtProcessStop() throws Exception {
+        UUID kp = EtwProvider.KERNEL_PROCESS.guid();
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3, "Microsoft-Windows-Kernel-Process", new String[] {
+                "ProcessID", "CreateTime", "ParentProcessID", "SessionID", "Flags", "ImageName"},
+                new int[] {8, 17, 8, 8, 8, 1}));
+        fake.tdh(kp, 2, 2, FakeEtw.traceEventInfo(kp, 2, 2, "Microsoft-Windows-Kernel-Process", new String[] {
+                "ProcessID", "ProcessSequenceNumber", "CreateTime", "ExitTime", "ExitCode", "TokenElevationType",
+                "HandleCount", "CommitCharge", "CommitPeak", "CPUCycleCount", "ReadOperationCount",
+                "WriteOperationCount", "ReadTransferKiloBytes", "WriteTransferKiloBytes", "HardFaultCount",
+                "ImageName"}, new int[] {8, 10, 17, 17, 8, 8, 8, 10, 10, 10, 8, 8, 8, 8, 8, 2}));
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0, "Test-Provider",
+                new String[] {"Port"}, new int[] {6}));
+        String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\curl.exe";
+        byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
+                .bytes((image + "\0").getBytes(StandardCharsets.UTF_16LE)).build();
+        fake.script.add(record(kp, 1, 3, 4, start, 0));
+        fake.script.add(record(kp, 2, 2, 4, stop(777, 0, "curl.exe"), 1));
+        fake.script.add(record(OTHER_PROVIDER, 7, 0, 777, le().u16(1).build(), 2)); // PID 777 reused, start not seen
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .processNames(new ProcessNames(pid -> Optional.of("C:\\Tools\\other.exe")))
+                .target(TraceTarget.exe("curl")), fake);
+        assertEquals(1, emitted.size(), "only curl's exit; the reused PID is not curl: " + emitted);
+        assertTrue(ProcessExit.is(emitted.get(0)));
+    }
+
+    private static LiveEventRecord record(UUID provider, int id, int version, long pid, byte[] payload, int millis) {
+        return new LiveEventRecord(provider, id, version, 0, 4, 0, 0, 0, 0x0040, 0, pid, 1,
+                filetime(T0.plusMillis(millis)), payload, List.of());
+    }
+
     private static byte[] stop(long pid, long exitCode, String image) {
         return le().u32(pid).u64(99).u64(133_000_000_000_000_000L).u64(133_000_000_100_000_000L).u32(exitCode).u32(1)
                 .u32(12).u64(4096).u64(8192).u64(123456).u32(1).u32(2).u32(3).u32(4).u32(5)
