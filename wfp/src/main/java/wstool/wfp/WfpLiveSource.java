@@ -76,6 +76,7 @@ public final class WfpLiveSource implements EventSource {
     private volatile WfpException restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong handoffDropped = new AtomicLong();
+    private final AtomicLong repeatedAllows = new AtomicLong();
     /** Copied events from the callback to run's thread; full: dropped and counted, the callback never waits. */
     private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
@@ -106,6 +107,9 @@ public final class WfpLiveSource implements EventSource {
     @Override public boolean live() { return !recent; }
 
     @Override public long lostAtSource() { return decodeErrors.get() + handoffDropped.get(); }
+
+    /** Allows at ALE_FLOW_ESTABLISHED / ALE_RESOURCE_ASSIGNMENT not shown (they repeat a connection's allow). */
+    public long repeatedAllows() { return repeatedAllows.get(); }
 
     /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
     public int subscribeLevel() { return subscribeLevel; }
@@ -272,6 +276,10 @@ public final class WfpLiveSource implements EventSource {
 
     /** Names (filter, layer, drive path, account) are resolved here, on run's thread, never in the callback. */
     private void emitNamed(WfpEventData d, NameResolver names, Emitter emitter) {
+        if (WfpLayers.repeatsAnAllow(d.type, d.layerId)) {
+            repeatedAllows.incrementAndGet();
+            return;
+        }
         try {
             emitter.emit(d.toEvent(Source.WFP, names));
         } catch (RuntimeException e) {
@@ -398,8 +406,8 @@ public final class WfpLiveSource implements EventSource {
     }
 
     /**
-     * The two engine options this source may change, as found, so they can be written back exactly. The keyword
-     * option does not exist before Windows 8: then only collection is managed.
+     * The two engine options this source may change, as found, so they can be written back exactly. When the engine
+     * refuses to read FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS (other than access denied), only collection is managed.
      */
     static final class EngineOptions {
         private final Fwpuclnt api;

@@ -289,6 +289,23 @@ class WfpLiveSourceTest {
         }
     }
 
+    /** --all: the allow at ALE_FLOW_ESTABLISHED repeats the connect's allow; it is counted, not shown. */
+    @Test
+    void allowsRepeatedAtFlowEstablishedAreNotShownTwice() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        WfpLiveSource src = source(fake, true, false);
+        Future<?> run = start(src, fake);
+        for (int[] typeLayer : new int[][] {{6, 48}, {6, 52}, {6, 38}, {3, 52}}) {
+            fake.fire(fake.mem.event(5, typeLayer[0]).time(Instant.parse("2026-11-22T00:00:01Z"))
+                    .flags(0).body(fake.mem.classify(typeLayer[0] == 6 ? 32 : 56, 1, typeLayer[1], 0x3901, false)).m);
+        }
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("ALLOW 48", "DROP 52"), got.stream()
+                .map(e -> ((FirewallEvent) e).type().label() + " " + ((FirewallEvent) e).layerId()).toList());
+        assertEquals(2, src.repeatedAllows());
+    }
+
     @Test
     void nothingWrittenWhenEverythingIsAlreadyOn() throws Exception {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
