@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class EtwLiveSource implements EventSource {
     /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
     static final long DEFAULT_REORDER_MILLIS = 250;
 
-    private final EtwApi.Advapi32 api;
+    private final Advapi32 api;
     private final List<EtwProvider> providers;
     private final TraceTarget target;
     private final LiveDecoder decoder;
@@ -183,9 +184,9 @@ public final class EtwLiveSource implements EventSource {
         }
         int rc = processResult.get();
         if (stopReason != null && stopReason.startsWith("ProcessTrace returned")) {
-            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_CANCELLED) {
+            if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_CANCELLED) {
                 throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
-                        + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                        + " Win32 error " + rc + (rc == WinError.ERROR_ACCESS_DENIED
                         ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
             }
             // A real-time ProcessTrace returns by itself only when its session stopped: someone else stopped it.
@@ -408,8 +409,8 @@ public final class EtwLiveSource implements EventSource {
 
     /** Settings; {@link #api} is required. */
     public static final class Builder {
-        private EtwApi.Advapi32 api;
-        private EtwApi.Tdh tdh;
+        private Advapi32 api;
+        private Tdh tdh;
         private List<EtwProvider> providers = EtwProvider.DEFAULT;
         private TraceTarget target = TraceTarget.all();
         private LiveDecoder decoder;
@@ -425,8 +426,8 @@ public final class EtwLiveSource implements EventSource {
         private boolean shutdownHook = true;
         private String sessionName = SESSION_PREFIX + ProcessHandle.current().pid();
 
-        public Builder api(EtwApi.Advapi32 api) { this.api = api; return this; }
-        public Builder tdh(EtwApi.Tdh tdh) { this.tdh = tdh; return this; }
+        public Builder api(Advapi32 api) { this.api = api; return this; }
+        public Builder tdh(Tdh tdh) { this.tdh = tdh; return this; }
         public Builder providers(List<EtwProvider> p) { this.providers = List.copyOf(p); return this; }
         public Builder target(TraceTarget t) { this.target = Objects.requireNonNull(t); return this; }
         public Builder decoder(LiveDecoder d) { this.decoder = Objects.requireNonNull(d); return this; }
@@ -447,8 +448,8 @@ public final class EtwLiveSource implements EventSource {
 
         /** The real advapi32 and tdh (Windows only). */
         public Builder windows() {
-            this.api = EtwApi.advapi32();
-            this.tdh = EtwApi.tdh();
+            this.api = Advapi32.INSTANCE;
+            this.tdh = Tdh.INSTANCE;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -136,7 +137,7 @@ class EtwLiveSourceTest {
 
     @Test
     void accessDeniedTellsToRunAsAdministrator() {
-        fake.startTraceResults.add(EtwApi.ERROR_ACCESS_DENIED);
+        fake.startTraceResults.add(WinError.ERROR_ACCESS_DENIED);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("run as Administrator (or a member of Performance Log Users)"),
@@ -147,7 +148,7 @@ class EtwLiveSourceTest {
 
     @Test
     void noSystemResourcesExplainsTheSessionLimit() {
-        fake.startTraceResults.add(EtwApi.ERROR_NO_SYSTEM_RESOURCES);
+        fake.startTraceResults.add(WinError.ERROR_NO_SYSTEM_RESOURCES);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(1450, e.code());
         assertTrue(e.getMessage().contains("at most 64 ETW sessions"), e.getMessage());
@@ -158,7 +159,7 @@ class EtwLiveSourceTest {
     void stillExistingAfterRetryIsAnError() {
         fake.activeSessions.add(OWN_SESSION);
         fake.startTraceResults.add(0);
-        fake.startTraceResults.add(EtwApi.ERROR_ALREADY_EXISTS);
+        fake.startTraceResults.add(WinError.ERROR_ALREADY_EXISTS);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(183, e.code());
         assertTrue(e.getMessage().contains("logman stop " + OWN_SESSION + " -ets"), e.getMessage());
@@ -166,7 +167,7 @@ class EtwLiveSourceTest {
 
     @Test
     void enableFailureAndOpenFailureStopTheSession() {
-        fake.enableResult = EtwApi.ERROR_ACCESS_DENIED;
+        fake.enableResult = WinError.ERROR_ACCESS_DENIED;
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertTrue(e.getMessage().contains("EnableTraceEx2 failed with Win32 error 5 (run as Administrator)"),
                 e.getMessage());
@@ -184,7 +185,7 @@ class EtwLiveSourceTest {
     @Test
     void processTraceFailureIsReportedAfterCleanup() {
         fake.returnAfterScript = true;
-        fake.processTraceResult = EtwApi.ERROR_ACCESS_DENIED;
+        fake.processTraceResult = WinError.ERROR_ACCESS_DENIED;
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
@@ -342,7 +343,7 @@ class EtwLiveSourceTest {
         fake.script.add(send);
         fake.script.add(create);
         runToEnd(source(), fake);
-        assertEquals(EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
+        assertEquals(Evntrace.EVENT_TRACE_REAL_TIME_MODE | Evntrace.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
                 fake.startedLogFileMode);
         List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
         assertEquals(List.of(SocketOp.CREATE, SocketOp.SEND), ops);
