@@ -28,6 +28,18 @@ public final class AddressStreams {
         return out;
     }
 
+    /** The stream {@link EnrichmentBenchmark} enriches under the parameter {@code name} ("zipf" or "uniform"). */
+    public static InetAddress[] benchmarkStream(String name) {
+        return "zipf".equals(name) ? zipf(EnrichmentBenchmark.ADDRESSES, 100_000, 1) : uniform(EnrichmentBenchmark.ADDRESSES, 2);
+    }
+
+    /** Writes a benchmark stream as big-endian IPv4 addresses, for the C harness: {@code zipf|uniform FILE}. */
+    public static void main(String[] args) throws java.io.IOException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[1])))) {
+            for (InetAddress a : benchmarkStream(args[0])) out.write(a.getAddress());
+        }
+    }
+
     /** {@code count} uniformly random IPv4 addresses (almost all distinct). */
     public static InetAddress[] uniform(int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

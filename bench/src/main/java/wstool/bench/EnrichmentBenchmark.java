@@ -1,6 +1,7 @@
 package wstool.bench;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import wstool.core.net.Addresses;
 import wstool.core.net.Cidr;
+import wstool.data.DataSet;
 import wstool.data.EmbeddedData;
 import wstool.enrich.Enricher;
 import wstool.enrich.GeoSource;
+import wstool.enrich.MmdbSource;
+import wstool.enrich.RangeTable;
 import wstool.enrich.SpamhausDrop;
 import wstool.enrich.SpecialRanges;
 
@@ -31,8 +35,8 @@ import wstool.enrich.SpecialRanges;
  * Full enrichment (IANA special class, country, city, region, lat/lon, ASN, Spamhaus DROP + ASN-DROP) of 1 M
  * addresses against the embedded GeoLite2 City + ASN default, through {@link Enricher} (with its address cache).
  * {@code stream}: "zipf" (1 M draws over 100 k addresses, popularity 1/rank) or "uniform" (1 M random IPv4).
- * {@code tables}: "readers" = MaxMind readers (tree walk + decode per miss); "compact" = IPv4 flattened into
- * {@link wstool.enrich.CompactTable} range tables at load time. DROP: 2,000 random /20 networks and 50 ASNs (a list of
+ * {@code tables}: "readers" = the generic MaxMind DB reader (tree walk + decode per miss); "tables" = the compiled
+ * {@link wstool.enrich.RangeTable}s memory-mapped from the data dir (built there on the first run). DROP: 2,000 random /20 networks and 50 ASNs (a list of
  * the real DROP list's size). One op = one address enriched.
  */
 @State(Scope.Benchmark)
@@ -47,7 +51,7 @@ public class EnrichmentBenchmark {
     @Param({"zipf", "uniform"})
     public String stream;
 
-    @Param({"readers", "compact"})
+    @Param({"readers", "tables"})
     public String tables;
 
     InetAddress[] addresses;
@@ -55,8 +59,8 @@ public class EnrichmentBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        addresses = "zipf".equals(stream) ? AddressStreams.zipf(ADDRESSES, 100_000, 1) : AddressStreams.uniform(ADDRESSES, 2);
-        enricher = enricher("compact".equals(tables));
+        addresses = AddressStreams.benchmarkStream(stream);
+        enricher = enricher("tables".equals(tables));
     }
 
     @Setup(Level.Iteration)
@@ -65,9 +69,21 @@ public class EnrichmentBenchmark {
         enricher = new Enricher(enricher.sources());
     }
 
-    static Enricher enricher(boolean compact) {
-        GeoSource city = compact ? EmbeddedData.openCompact(EmbeddedData.CITY) : EmbeddedData.open(EmbeddedData.CITY);
-        GeoSource asn = compact ? EmbeddedData.openCompact(EmbeddedData.ASN) : EmbeddedData.open(EmbeddedData.ASN);
+    /** The data dir of the benchmark runs: the embedded databases are extracted and compiled there once. */
+    static Path dataDir() { return Path.of(System.getProperty("java.io.tmpdir"), "ws_tool-bench-data"); }
+
+    static Enricher enricher(boolean tables) {
+        GeoSource city;
+        GeoSource asn;
+        if (tables) {
+            List<GeoSource> s = DataSet.open(dataDir(), DataSet.Overrides.NONE).sources();
+            city = s.stream().filter(x -> x.name().equals("geolite2-city")).findFirst().orElseThrow();
+            asn = s.stream().filter(x -> x.name().equals("geolite2-asn")).findFirst().orElseThrow();
+            if (!(city instanceof RangeTable) || !(asn instanceof RangeTable)) throw new IllegalStateException("no range tables in " + dataDir());
+        } else {
+            city = MmdbSource.open(EmbeddedData.extracted(dataDir(), EmbeddedData.CITY));
+            asn = MmdbSource.open(EmbeddedData.extracted(dataDir(), EmbeddedData.ASN));
+        }
         return new Enricher(List.of(SpecialRanges.iana(), city, asn, dropList()));
     }
 

@@ -6,6 +6,8 @@ import java.util.Random;
 import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -24,8 +26,7 @@ public final class SyntheticEvents {
         Random r = new Random(seed);
         NetEvent[] out = new NetEvent[n];
         Instant t = Instant.parse("2026-11-20T09:00:00Z");
-        Enrichment geo = new Enrichment("DE", "Germany", "Frankfurt am Main", "Hesse", 50.1188, 8.6843, 3320L,
-                "Deutsche Telekom AG", null, null);
+        Enrichment geo = new Enrichment(new GeoLocation("DE", "Germany", "Frankfurt am Main", "Hesse", 50.1188, 8.6843), new AutonomousSystem(3320L, "Deutsche Telekom AG"), null, null, null);
         for (int i = 0; i < n; i++) {
             Endpoint local = Endpoint.of(Addresses.ipv4(0xC0A8B217), 49152 + r.nextInt(16000));
             Endpoint remote = Endpoint.of(Addresses.ipv4(r.nextInt()), r.nextBoolean() ? 443 : 22);

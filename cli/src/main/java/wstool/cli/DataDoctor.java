@@ -6,7 +6,6 @@ import java.time.Instant;
 import wstool.data.Attribution;
 import wstool.data.DataSet;
 import wstool.data.EmbeddedData;
-import wstool.data.RangeTables;
 
 /** The data part of {@code doctor}: sources in precedence order, the embedded default's age, problems, credits. */
 final class DataDoctor {
@@ -23,7 +22,7 @@ final class DataDoctor {
         }
         int i = 1;
         for (String s : data.describe()) DoctorCommand.line(out, i++ == 1 ? "lookup order" : "", s);
-        DoctorCommand.line(out, "fast path", RangeTables.describe(data));
+        DoctorCommand.line(out, "fast path", data.fastPath());
         for (String n : data.notes()) DoctorCommand.line(out, "data problem", n);
         boolean first = true;
         for (String a : Attribution.lines()) {

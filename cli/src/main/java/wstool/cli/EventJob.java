@@ -25,8 +25,6 @@ import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
-import wstool.data.RangeTables;
-import wstool.enrich.Enricher;
 import wstool.verify.ReportFiles;
 import wstool.verify.ReportText;
 import wstool.verify.SocketVerifier;
@@ -125,15 +123,10 @@ public final class EventJob {
             }
         }, "ws_tool-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        RangeTables tables = enricher instanceof Enricher e
-                ? RangeTables.start(app.dataSet(), e, new RangeTables.Job(sources.stream().anyMatch(EventSource::live)))
-                : null;
         try {
             PipelineSummary summary = pipeline.run();
-            if (tables != null) tables.close();
             closeTui(summary);
             err.println(summary.render());
-            if (tables != null && app.global().verbose()) err.println(tables.status());
             int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
@@ -142,7 +135,6 @@ public final class EventJob {
             }
             return verified;
         } finally {
-            if (tables != null) tables.close();
             closeTui(null);
             err.flush();
             reported.countDown();

@@ -62,7 +62,8 @@ public final class FirewallCommand implements Callable<Integer> {
     int group;
 
     @Option(names = "--install-rule",
-            description = "Linux: add logging rules in a table of ws_tool's own (inet ws_tool), removed on exit.")
+            description = "Linux: add log-only rules in a table of this instance's own (inet ws_tool_<pid>) that report what"
+                    + " the existing ruleset drops; removed on exit (a table of a killed instance at the next start).")
     boolean installRule;
 
     @Option(names = "--match", paramLabel = "EXPR",
@@ -112,23 +113,28 @@ public final class FirewallCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        NflogSource source = new NflogSource(opts);
-        if (rules == null) {
-            spec.commandLine().getErr().println(NftRuleInstaller.suggestion(group, null));
-        } else {
-            source.correlateInstalledRules(rules.reportsAllowed());
-        }
-        announceWhenListening(source);
+        // the records of ws_tool's own table (installed, or the hint's by hand) are paired into verdicts; records of
+        // other rules pass through unchanged
+        NflogSource source = new NflogSource(opts).correlateInstalledRules(rules != null && rules.reportsAllowed());
+        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null);
         try (NftRuleInstaller installed = rules) {
-            if (installed != null) installed.install();
+            if (installed != null) {
+                for (String stale : installed.install()) {
+                    spec.commandLine().getErr().println("ws_tool: removed table inet " + stale
+                            + " left by a ws_tool instance that is gone");
+                }
+            }
             return new EventJob(app, spec.commandLine(), output, filters)
                     .source(source)
                         .run();
         }
     }
 
-    /** One line on stderr once the group is bound, so people and scripts know from when packets are captured. */
-    private void announceWhenListening(NflogSource source) {
+    /**
+     * One line on stderr once the group is bound, so people and scripts know from when packets are captured; then
+     * the no-rule hint, if any: only once everything that can fail has succeeded.
+     */
+    private void announceWhenListening(NflogSource source, String hint) {
         PrintWriter err = spec.commandLine().getErr();
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -139,6 +145,7 @@ public final class FirewallCommand implements Callable<Integer> {
             }
             if (source.ready()) {
                 err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                if (hint != null) err.println(hint);
                 err.flush();
             }
         }, "ws_tool-nflog-ready");

@@ -69,7 +69,8 @@ abstract class LookupCommand implements Callable<Integer> {
         try (Enricher enricher = data.enricher()) {
             for (int i = 0; i < parsed.size(); i++) {
                 InetAddress a = parsed.get(i);
-                List<Enricher.Answer> answers = enricher.answers(a).stream().filter(x -> relevant(x.enrichment())).toList();
+                List<Enricher.Answer> answers = enricher.answers(a).stream()
+                        .filter(x -> x.outcome() == Enricher.Outcome.FOUND && relevant(x.enrichment())).toList();
                 if (json) out.println(json(addresses.get(i).trim(), a, answers, enricher.lookup(a)));
                 else text(out, addresses.get(i).trim(), a, answers);
             }

@@ -34,7 +34,9 @@ public final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--exe", paramLabel = "NAME",
-            description = "Every process of this program (e.g. powershell.exe), also ones that start later.")
+            description = "Every process of this program (e.g. powershell.exe), also ones that start later. Linux: the"
+                    + " executable's file name (as /proc/PID/exe shows it, up to 63 characters) or the kernel's process"
+                    + " name (comm, as ps shows it), case-sensitively.")
     String exe;
 
     @Option(names = "--all", description = "Every process.")
@@ -91,7 +93,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         wstool.linux.trace.TraceTarget target;
         try {
-            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids());
+            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids()).requireRunning();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -130,7 +130,13 @@ public final class WsTool implements Runnable {
 
     /** The databases in use: --geoip-db etc., then the data dir, then the embedded default. Opened once. */
     public DataSet dataSet() {
-        if (dataSet == null) dataSet = DataSet.open(global.dataDir(), data.overrides());
+        if (dataSet == null) {
+            try {
+                dataSet = DataSet.open(global.dataDir(), data.overrides());
+            } catch (DataSet.UnusableFile e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         return dataSet;
     }
 

@@ -45,7 +45,7 @@ class LookupCommandsTest {
 
     @Test
     void embeddedDefaultAnswersWithoutAnyData() {
-        CliRun r = CliRun.of("--data-dir", dir.resolve("empty").toString(), "geoip", "8.8.8.8");
+        CliRun r = CliRun.of("geoip", "8.8.8.8"); // the tests' data dir holds nothing but what the embedded default needs
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("8.8.8.8              geolite2-city:   US, United States"), r.out());
     }
@@ -105,14 +105,77 @@ class LookupCommandsTest {
         assertTrue(missing.err().contains("database file not found"), missing.err());
     }
 
+    /** A file the user named is used or the command fails naming it and the reason: never the embedded data instead. */
     @Test
-    void damagedDatabaseIsReportedNotFatal() throws Exception {
-        Path bad = dir.resolve("bad.mmdb");
-        Files.write(bad, new byte[] {1, 2, 3});
-        CliRun r = CliRun.of("--data-dir", dir.toString(), "geoip", "--geoip-db", bad.toString(), "81.2.69.142");
+    void namedFileThatCannotBeUsedFailsTheCommand() throws Exception {
+        Path notMmdb = dir.resolve("notmmdb.mmdb");
+        Files.writeString(notMmdb, "this is not a database\n");
+        Path empty = dir.resolve("empty.mmdb");
+        Files.write(empty, new byte[0]);
+        Path truncated = dir.resolve("truncated.mmdb");
+        byte[] city = Files.readAllBytes(mmdb("GeoIP2-City-Test.mmdb"));
+        Files.write(truncated, java.util.Arrays.copyOf(city, city.length / 2));
+        String[][] cases = {
+                {"--geoip-db", notMmdb.toString(), "notmmdb.mmdb", "not a readable MaxMind DB file"},
+                {"--geoip-db", empty.toString(), "empty.mmdb", "not a readable MaxMind DB file"},
+                {"--geoip-db", truncated.toString(), "truncated.mmdb", "not a readable MaxMind DB file"},
+                {"--geoip-db", mmdb("GeoLite2-ASN-Test.mmdb").toString(), "GeoLite2-ASN-Test.mmdb", "holds AS data only, not locations"},
+                {"--asn-db", mmdb("GeoIP2-City-Test.mmdb").toString(), "GeoIP2-City-Test.mmdb", "holds locations only, not AS data"},
+                {"--geoip-db", mmdb("MaxMind-DB-test-ipv4-24.mmdb").toString(), "MaxMind-DB-test-ipv4-24.mmdb", "database type 'Test' has records with keys [ip]"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.of("--data-dir", dir.resolve("data").toString(), "geoip", c[0], c[1], "81.2.69.142");
+            assertEquals(2, r.exitCode(), c[2] + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(c[2]) && r.err().contains(c[3]), c[2] + ": " + r.err());
+            assertTrue(r.out().isEmpty(), "no answer from other data: " + r.out());
+        }
+        Path drop = dir.resolve("drop.txt");
+        Files.writeString(drop, "hello world\nnot a cidr ; SBL1\n");
+        CliRun d = CliRun.of("--data-dir", dir.resolve("data").toString(), "dnsbl", "--drop", drop.toString(), "1.10.16.1");
+        assertEquals(2, d.exitCode(), d.out() + d.err());
+        assertTrue(d.err().contains("drop.txt: line 1 is not a DROP entry"), d.err());
+        Path comments = dir.resolve("comments.txt");
+        Files.writeString(comments, "; only comments\n");
+        CliRun c = CliRun.of("--data-dir", dir.resolve("data").toString(), "dnsbl", "--drop", comments.toString(), "1.10.16.1");
+        assertEquals(2, c.exitCode(), c.out() + c.err());
+        assertTrue(c.err().contains("comments.txt: no DROP entries"), c.err());
+        CliRun doctor = CliRun.of("--data-dir", dir.toString(), "doctor", "--geoip-db", notMmdb.toString());
+        assertEquals(2, doctor.exitCode());
+        assertTrue(doctor.err().contains("notmmdb.mmdb"), doctor.err());
+    }
+
+    /** A real DB-IP Lite country file ("country ipvAll", records {country_code}) answers (fixtures/README.md). */
+    @Test
+    void dbIpLiteCountryFileAnswers() {
+        CliRun r = CliRun.of("--data-dir", dir.resolve("data").toString(), "geoip", "--geoip-db", mmdb("dbip-country.mmdb").toString(),
+                "8.8.8.8", "2.56.58.1", "2001:4860:4860::8888", "192.168.1.1");
         assertEquals(0, r.exitCode(), r.err());
-        CliRun d = CliRun.of("--data-dir", dir.toString(), "doctor", "--geoip-db", bad.toString());
-        assertTrue(d.out().contains("data problem") && d.out().contains("bad.mmdb"), d.out());
+        assertTrue(r.out().contains("8.8.8.8              country ipvall:  US"), r.out());
+        assertTrue(r.out().contains("2.56.58.1            country ipvall:  SG"), r.out());
+        assertTrue(r.out().contains("2001:4860:4860::8888 country ipvall:  CA"), r.out());
+        assertTrue(!r.out().contains("192.168.1.1          country ipvall"), r.out());
+        assertTrue(Files.isDirectory(dir.resolve("data").resolve("ranges")), "its range table is stored in the data dir");
+    }
+
+    /** The embedded default is memory-mapped, not copied into the heap: a look-up works in a 64 MB heap, first run too. */
+    @Test
+    void lookupWorksInA64MegabyteHeap() throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        for (int run = 0; run < 2; run++) { // the first run extracts and compiles, the second maps what is there
+            Process p = new ProcessBuilder(javaBin.toString(), "-Xmx64m", "-cp", cp, WsTool.class.getName(),
+                    "--data-dir", dir.resolve("small-heap").toString(), "geoip", "8.8.8.8")
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "geoip did not end within 300 s");
+            } finally {
+                p.destroyForcibly();
+            }
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            assertTrue(Files.readString(out).contains("8.8.8.8              geolite2-city:   US, United States"), Files.readString(out));
+        }
     }
 
     @Test
@@ -128,7 +191,7 @@ class LookupCommandsTest {
 
     @Test
     void doctorShowsDataAgeOrderAndCredits() {
-        CliRun r = CliRun.of("--data-dir", dir.toString(), "doctor");
+        CliRun r = CliRun.of("doctor"); // the tests' shared data dir: its tables are built once for all of them
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("GeoLite2 City + ASN built 2019-11"), r.out());
         assertTrue(r.out().contains("lookup order") && r.out().contains("iana-special"), r.out());

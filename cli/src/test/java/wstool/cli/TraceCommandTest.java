@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import wstool.etw.live.TraceTarget;
 
 class TraceCommandTest {
@@ -23,8 +24,8 @@ class TraceCommandTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "checks the message off Windows")
     void onLinuxTheLivePathTakesPidOrExeOnly() {
-        assumeFalse(DataDirs.isWindows(), "this checks the non-Windows message");
         CliRun r = CliRun.of("trace", "--all", "--no-tui");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--all is not available live on Linux"), r.err());

@@ -7,6 +7,9 @@ import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -53,8 +56,7 @@ public final class Events {
 
     /** One event of every class with every field set, including enrichment, raw fields and IPv6. */
     public static List<wstool.core.model.NetEvent> everyKind() {
-        Enrichment en = new Enrichment("GB", "United Kingdom", "London", "England", 51.5142, -0.0931, 29518L,
-                "Bredband2 AB", "SBL123456", null);
+        Enrichment en = new Enrichment(new GeoLocation("GB", "United Kingdom", "London", "England", 51.5142, -0.0931), new AutonomousSystem(29518L, "Bredband2 AB"), new DropListing("SBL123456"), null, null);
         EventHeader full = new EventHeader(T0, Source.WFP, 1234, "C:\\Windows\\System32\\svchost.exe", "NT AUTHORITY\\SYSTEM",
                 17, ep("2001:db8::1", 5353), ep("2001:db8:ffff::2", 53), orderedRaw(), en);
         return List.of(

@@ -1,16 +1,24 @@
 package wstool.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import wstool.core.model.Enrichment;
 import wstool.core.net.Addresses;
 import wstool.enrich.Enricher;
-import wstool.enrich.MaxMindSource;
+import wstool.enrich.GeoSource;
+import wstool.enrich.MmdbSource;
+import wstool.enrich.RangeTable;
 
 /** The embedded GeoLite2 of November 2019 (org.elasticsearch:geolite2-databases:20191119). */
 class EmbeddedDataTest {
@@ -21,8 +29,8 @@ class EmbeddedDataTest {
         assertEquals(2019, built.atZone(ZoneOffset.UTC).getYear());
         assertEquals(11, built.atZone(ZoneOffset.UTC).getMonthValue());
         assertTrue(EmbeddedData.age(Instant.parse("2026-01-01T00:00:00Z")).toDays() > 365 * 6);
-        try (MaxMindSource city = EmbeddedData.open(EmbeddedData.CITY);
-             MaxMindSource asn = EmbeddedData.open(EmbeddedData.ASN)) {
+        try (MmdbSource city = EmbeddedData.inMemory(EmbeddedData.CITY);
+             MmdbSource asn = EmbeddedData.inMemory(EmbeddedData.ASN)) {
             Enricher e = new Enricher(List.of(city, asn));
             Enrichment g = e.lookup(Addresses.parse("8.8.8.8"));
             assertEquals("US", g.countryCode());
@@ -36,18 +44,51 @@ class EmbeddedDataTest {
     }
 
     @Test
-    void compactEmbeddedCityAnswersLikeTheReader() {
-        long t0 = System.nanoTime();
-        try (wstool.enrich.CompactTable t = EmbeddedData.openCompact(EmbeddedData.CITY);
-             MaxMindSource db = EmbeddedData.open(EmbeddedData.CITY)) {
-            System.out.printf("compact GeoLite2-City: %d ranges, %d distinct answers, ~%d MB, built in %d ms%n", t.ranges(),
-                    t.distinctAnswers(), t.approximateBytes() >> 20, (System.nanoTime() - t0) / 1_000_000);
-            java.util.Random rnd = new java.util.Random(7);
-            for (int i = 0; i < 20_000; i++) {
-                java.net.InetAddress a = Addresses.ipv4(rnd.nextInt());
-                assertEquals(db.lookup(a), t.lookup(a), a.getHostAddress());
-            }
-            assertEquals("US", t.lookup(Addresses.parse("2001:4860:4860::8888")).countryCode(), "IPv6 goes to the reader");
+    void extractedOnceVerifiedAndReplacedWhenChanged(@TempDir Path dir) throws Exception {
+        Path f = EmbeddedData.extracted(dir, EmbeddedData.ASN);
+        byte[] original;
+        try (java.io.InputStream in = EmbeddedData.class.getClassLoader().getResourceAsStream(EmbeddedData.ASN)) {
+            original = in.readAllBytes();
         }
+        assertArrayEquals(original, Files.readAllBytes(f));
+        long t = Files.getLastModifiedTime(f).toMillis();
+        assertEquals(f, EmbeddedData.extracted(dir, EmbeddedData.ASN));
+        assertEquals(t, Files.getLastModifiedTime(f).toMillis(), "an unchanged copy is reused, not written again");
+        Files.write(f, new byte[] {1, 2, 3});
+        EmbeddedData.extracted(dir, EmbeddedData.ASN);
+        assertArrayEquals(original, Files.readAllBytes(f), "a changed copy is extracted again");
+        try (var files = Files.list(f.getParent())) {
+            assertEquals(List.of(EmbeddedData.ASN, EmbeddedData.ASN + ".sha256"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+    }
+
+    /** The tables of the embedded databases answer exactly like the reader, IPv4 and IPv6. */
+    @Test
+    void embeddedTablesEqualTheReaders(@TempDir Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        DataSet d = DataSet.open(dir, DataSet.Overrides.NONE);
+        System.out.printf("embedded tables built in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000, d.fastPath());
+        for (GeoSource s : d.sources()) {
+            if (!(s instanceof RangeTable t)) continue;
+            try (MmdbSource reader = MmdbSource.open(t.source().file())) {
+                Random rnd = new Random(7);
+                for (int i = 0; i < 50_000; i++) {
+                    InetAddress a = Addresses.ipv4(rnd.nextInt());
+                    assertEquals(reader.lookup(a), t.lookup(a), t.name() + " " + a.getHostAddress());
+                    byte[] b = new byte[16];
+                    rnd.nextBytes(b);
+                    b[0] = (byte) (i % 3 == 0 ? 0x20 : 0x2a);
+                    b[1] = (byte) (i % 3 == 0 ? 0x02 : b[1]);
+                    InetAddress v6 = InetAddress.getByAddress(b);
+                    assertEquals(reader.lookup(v6), t.lookup(v6), t.name() + " " + v6.getHostAddress());
+                }
+            }
+        }
+        assertEquals(2, d.sources().stream().filter(s -> s instanceof RangeTable).count(), d.fastPath());
+        long built = Files.getLastModifiedTime(RangeTables.tableFile(dir, dir.resolve("embedded").resolve(EmbeddedData.CITY))).toMillis();
+        DataSet again = DataSet.open(dir, DataSet.Overrides.NONE);
+        assertEquals(2, again.sources().stream().filter(s -> s instanceof RangeTable).count(), "mapped, not rebuilt");
+        assertEquals(built, Files.getLastModifiedTime(RangeTables.tableFile(dir, dir.resolve("embedded").resolve(EmbeddedData.CITY))).toMillis());
     }
 }

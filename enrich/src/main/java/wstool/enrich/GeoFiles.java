@@ -1,13 +1,9 @@
 package wstool.enrich;
 
-import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import wstool.core.net.Addresses;
 
 /** Opens a database file with the right reader, chosen by its content rather than its name. */
 public final class GeoFiles {
@@ -21,33 +17,7 @@ public final class GeoFiles {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".bin")) return Ip2LocationBin.open(file);
         if (name.startsWith("geoip") && !name.endsWith(".mmdb")) return TorGeoIp.open(file);
-        return openMmdb(file);
-    }
-
-    /**
-     * A {@code .mmdb}: DB-IP files with flat records go to {@link DbIpSource}; GeoIP2-layout files (MaxMind's,
-     * and DB-IP's GeoIP2-compatible editions) to {@link MaxMindSource}.
-     */
-    public static GeoSource openMmdb(Path file) {
-        boolean flat;
-        try (Reader r = new Reader(file.toFile())) {
-            String type = r.getMetadata().databaseType();
-            flat = type.toUpperCase(java.util.Locale.ROOT).startsWith("DBIP") && hasFlatRecords(r);
-        } catch (IOException | RuntimeException e) {
-            throw new GeoDataException(file + ": not a readable MaxMind DB file (" + e.getMessage() + ")", e);
-        }
-        return flat ? DbIpSource.open(file) : MaxMindSource.open(file);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static boolean hasFlatRecords(Reader r) throws IOException {
-        for (String probe : new String[] {"1.1.1.1", "8.8.8.8", "81.2.69.142", "2001:4860::1"}) {
-            InetAddress a = Addresses.parse(probe);
-            if (a instanceof java.net.Inet6Address && r.getMetadata().ipVersion() != 6) continue;
-            Map m = r.get(a, Map.class);
-            if (m != null) return m.containsKey("country_code") || m.containsKey("state1") || !m.containsKey("country");
-        }
-        return true;
+        return MmdbSource.open(file);
     }
 
     private static boolean startsWith(Path f, byte[] magic) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import wstool.core.model.AutonomousSystem;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
 
 /**
  * Reader for IP2Location LITE {@code .BIN} files, DB1 (country) to DB11 (country, region, city, lat/lon, ISP, ...),
@@ -159,7 +161,8 @@ public final class Ip2LocationBin implements GeoSource {
         String isp = ISP[type] == 0 ? null : string(u32(col(at, ISP[type])));
         Double lat = LATITUDE[type] == 0 ? null : (double) buf.getFloat(col(at, LATITUDE[type]));
         Double lon = LONGITUDE[type] == 0 ? null : (double) buf.getFloat(col(at, LONGITUDE[type]));
-        return new Enrichment(cc, country, dash(city), dash(region), lat, lon, null, dash(isp), null, null);
+        return new Enrichment(new GeoLocation(cc, country, dash(city), dash(region), lat, lon),
+                new AutonomousSystem(null, dash(isp)), null, null, null);
     }
 
     private static int col(long at, int column) { return (int) (at + (column - 2) * 4L); }

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
+import wstool.core.model.IpFireFlags;
 
 /**
  * Reader for IPFire's {@code location.db} (libloc database format version 1), written from the public format
@@ -166,8 +170,12 @@ public final class LocationDb implements GeoSource {
         if (n == null) return Enrichment.NONE;
         String cc = n.countryCode();
         Long asn = n.asn() == 0 ? null : n.asn();
-        return new Enrichment(cc, cc == null ? null : countryName(cc), null, null, null, null, asn,
-                asn == null ? null : asName(n.asn()), (n.flags() & FLAG_DROP) != 0 ? "DROP (IPFire)" : null, null);
+        int f = n.flags();
+        boolean drop = (f & FLAG_DROP) != 0;
+        return new Enrichment(cc == null ? null : GeoLocation.country(cc, countryName(cc)),
+                asn == null ? null : new AutonomousSystem(asn, asName(n.asn())),
+                drop ? new DropListing("DROP (IPFire)") : null, null,
+                new IpFireFlags((f & FLAG_ANONYMOUS_PROXY) != 0, (f & FLAG_SATELLITE) != 0, (f & FLAG_ANYCAST) != 0, drop));
     }
 
     /** Binary search of the AS section (sorted by number), or null. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
 import wstool.core.net.Cidr;
 
@@ -102,7 +103,7 @@ public final class SpamhausDrop implements GeoSource {
     @Override
     public Enrichment lookup(InetAddress address) {
         String id = networks.lookup(address);
-        return id == null ? Enrichment.NONE : new Enrichment(null, null, null, null, null, null, null, null, id, null);
+        return id == null ? Enrichment.NONE : Enrichment.of(new DropListing(id));
     }
 
     /** "ASN-DROP" when the AS is on ASN-DROP, else null. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import wstool.core.model.Enrichment;
+import wstool.core.model.SpecialRange;
 import wstool.core.net.Cidr;
 
 /**
@@ -50,6 +51,6 @@ public final class SpecialRanges implements GeoSource {
     @Override
     public Enrichment lookup(InetAddress address) {
         Block b = block(address);
-        return b == null ? Enrichment.NONE : new Enrichment(null, null, null, null, null, null, null, null, null, b.kind());
+        return b == null ? Enrichment.NONE : Enrichment.of(new SpecialRange(b.kind()));
     }
 }

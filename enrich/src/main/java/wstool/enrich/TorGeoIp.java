@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
 import wstool.core.net.Addresses;
 
 /**
@@ -107,6 +108,6 @@ public final class TorGeoIp implements GeoSource {
             cc = i >= 0 && v.compareTo(v6To[i]) <= 0 ? v6Cc[i] : null;
         }
         if (cc == null || cc.equals("??")) return Enrichment.NONE;
-        return new Enrichment(cc, null, null, null, null, null, null, null, null, null);
+        return Enrichment.of(GeoLocation.country(cc, null));
     }
 }

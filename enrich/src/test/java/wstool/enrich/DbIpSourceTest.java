@@ -26,7 +26,7 @@ class DbIpSourceTest {
 
     @Test
     void flatRecordsDecode(@TempDir Path dir) throws Exception {
-        try (DbIpSource s = DbIpSource.open(writeV4City(dir))) {
+        try (MmdbSource s = MmdbSource.open(writeV4City(dir))) {
             Enrichment e = s.lookup(Addresses.parse("81.2.69.200"));
             assertEquals("GB", e.countryCode());
             assertEquals("London", e.city());
@@ -47,7 +47,7 @@ class DbIpSourceTest {
                 .build();
         Path f = dir.resolve("dbip-asn-lite.mmdb");
         Files.write(f, db);
-        try (DbIpSource s = DbIpSource.open(f)) {
+        try (MmdbSource s = MmdbSource.open(f)) {
             assertTrue(s.coversIpv6());
             assertEquals(15169L, s.lookup(Addresses.parse("2a00:1450:4001::5")).asn());
             assertEquals("Google LLC", s.lookup(Addresses.parse("8.8.8.8")).asOrg());

@@ -17,17 +17,17 @@ class GeoFilesTest {
 
     @Test
     void formatsAreRecognised() throws Exception {
-        assertInstanceOf(MaxMindSource.class, GeoFiles.open(Fixtures.mmdb("GeoIP2-City-Test.mmdb")));
+        assertInstanceOf(MmdbSource.class, GeoFiles.open(Fixtures.mmdb("GeoIP2-City-Test.mmdb")));
         Path flat = DbIpSourceTest.writeV4City(dir);
         GeoSource dbip = GeoFiles.open(flat);
-        assertInstanceOf(DbIpSource.class, dbip);
+        assertInstanceOf(MmdbSource.class, dbip);
         assertEquals("London", dbip.lookup(Addresses.parse("81.2.69.1")).city());
         // a DB-IP file in the GeoIP2 layout (their "compatible" edition) goes to the GeoIP2 reader
         Path compat = dir.resolve("dbip-country-lite.mmdb");
         Files.write(compat, new MmdbWriter(4, "DBIP-Country-Lite").put("81.2.69.0/24",
                 Map.of("country", Map.of("iso_code", "GB", "names", Map.of("en", "United Kingdom")))).build());
         GeoSource c = GeoFiles.open(compat);
-        assertInstanceOf(MaxMindSource.class, c);
+        assertInstanceOf(MmdbSource.class, c);
         assertEquals("GB", c.lookup(Addresses.parse("81.2.69.9")).countryCode());
         Path loc = dir.resolve("whatever.db");
         Files.write(loc, LocationDbTest.small());

@@ -99,7 +99,7 @@ class ParserFuzzTest {
     @Test
     void maxmindCity() throws Exception {
         byte[] valid = Files.readAllBytes(Fixtures.mmdb("GeoLite2-City-Test.mmdb"));
-        fuzz("geolite2-city", valid, b -> MaxMindSource.open(write("city", b)));
+        fuzz("geolite2-city", valid, b -> MmdbSource.open(write("city", b)));
     }
 
     @Test
@@ -108,7 +108,7 @@ class ParserFuzzTest {
                 .put("81.2.69.0/24", Map.of("country_code", "GB", "city", "London", "latitude", 51.5f, "longitude", -0.12f))
                 .put("2001:4860::/32", Map.of("country_code", "US", "city", "Mountain View"))
                 .build();
-        fuzz("dbip", valid, b -> DbIpSource.open(write("dbip", b)));
+        fuzz("dbip", valid, b -> MmdbSource.open(write("dbip", b)));
     }
 
     @Test

@@ -7,6 +7,9 @@ import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -20,10 +23,8 @@ import wstool.core.net.Addresses;
 /** Hand-made events for the view's tests. */
 final class Events {
     static final Instant T0 = Instant.parse("2026-11-20T09:15:00.250Z");
-    static final Enrichment CN = new Enrichment("CN", "China", "Beijing", "Beijing", 39.9, 116.4, 4134L,
-            "Chinanet", "SBL123456", null);
-    static final Enrichment DE = new Enrichment("DE", "Germany", "Frankfurt am Main", "Hesse", 50.1, 8.7, 3320L,
-            "Deutsche Telekom AG", null, null);
+    static final Enrichment CN = new Enrichment(new GeoLocation("CN", "China", "Beijing", "Beijing", 39.9, 116.4), new AutonomousSystem(4134L, "Chinanet"), new DropListing("SBL123456"), null, null);
+    static final Enrichment DE = new Enrichment(new GeoLocation("DE", "Germany", "Frankfurt am Main", "Hesse", 50.1, 8.7), new AutonomousSystem(3320L, "Deutsche Telekom AG"), null, null, null);
 
     private Events() {}
 

@@ -19,6 +19,9 @@ import org.jline.terminal.impl.ExternalTerminal;
 import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -142,7 +145,7 @@ public final class LoadHarness {
             java.util.Random r = new java.util.Random(1);
             for (int i = 0; i < out.length; i++) {
                 String[] g = geo[i % geo.length];
-                Enrichment en = new Enrichment(g[0], null, g[1], null, null, null, Long.parseLong(g[2]), g[3], i % 17 == 0 ? "SBL" + (100000 + i) : null, null);
+                Enrichment en = new Enrichment(new GeoLocation(g[0], null, g[1], null, null, null), new AutonomousSystem(Long.parseLong(g[2]), g[3]), i % 17 == 0 ? new DropListing("SBL" + (100000 + i)) : null, null, null);
                 InetAddress remote = Addresses.ipv4(r.nextInt());
                 EventHeader h = new EventHeader(Instant.EPOCH, Source.SYNTHETIC, 1000 + i % 40, procs[i % procs.length], null, i % 3 == 0 ? 17 : 6,
                         Endpoint.of(Addresses.ipv4(0xC0A80117), 49152 + i), Endpoint.of(remote, i % 2 == 0 ? 443 : 445), Map.of(), en);

@@ -14,8 +14,24 @@ final class SocketState {
     /** A started call waiting for its completion. {@code bufferKey} is the user buffer address when the source gives it. */
     record PendingCall(SocketOp op, Instant at, long bufferLength, String bufferKey) {}
 
-    /** A completion that came without its start; a start delivered late (earlier timestamp) can still claim it. */
-    record Orphan(SocketOp op, Instant at, long bytes, String bufferKey, FindingBuilder finding) {}
+    /**
+     * A completion that came without its start; a start delivered late (earlier timestamp) can still claim it.
+     * {@code finding} is the completion-without-start finding made for it, if any (withdrawn when it is claimed).
+     */
+    static final class Orphan {
+        final SocketOp op;
+        final Instant at;
+        final long bytes;
+        final String bufferKey;
+        FindingBuilder finding;
+
+        Orphan(SocketOp op, Instant at, long bytes, String bufferKey) {
+            this.op = op;
+            this.at = at;
+            this.bytes = bytes;
+            this.bufferKey = bufferKey;
+        }
+    }
 
     static final int MAX_ORPHANS = 8;
 
@@ -30,6 +46,7 @@ final class SocketState {
     Endpoint local = Endpoint.NONE, remote = Endpoint.NONE, bound = Endpoint.NONE;
     long bytesOut, bytesIn, events;
     Evidence closedBy;
+    /** Slots of the checks: WS009 looked at this socket's listen; the WS003 and WS002 findings it has. */
     boolean listenChecked;
     FindingBuilder unknownFinding, useAfterCloseFinding;
     final ArrayDeque<PendingCall> pending = new ArrayDeque<>(2);
@@ -84,10 +101,12 @@ final class SocketState {
         return null;
     }
 
-    void addOrphan(SocketEvent e, FindingBuilder f) {
+    Orphan addOrphan(SocketEvent e) {
         if (orphans == null) orphans = new ArrayDeque<>(2);
         if (orphans.size() >= MAX_ORPHANS) orphans.pollFirst();
-        orphans.addLast(new Orphan(e.op(), e.header().timestamp(), e.bytes(), bufferKey(e), f));
+        Orphan o = new Orphan(e.op(), e.header().timestamp(), e.bytes(), bufferKey(e));
+        orphans.addLast(o);
+        return o;
     }
 
     /** Removes and returns a completion, seen earlier in the stream but later in time, that this start begins. */
@@ -96,8 +115,8 @@ final class SocketState {
         String key = bufferKey(start);
         for (Iterator<Orphan> it = orphans.iterator(); it.hasNext(); ) {
             Orphan o = it.next();
-            if (o.op() == start.op() && !o.at().isBefore(start.header().timestamp())
-                    && (key == null || o.bufferKey() == null || key.equals(o.bufferKey()))) {
+            if (o.op == start.op() && !o.at.isBefore(start.header().timestamp())
+                    && (key == null || o.bufferKey == null || key.equals(o.bufferKey))) {
                 it.remove();
                 return o;
             }

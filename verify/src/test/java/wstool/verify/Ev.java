@@ -6,6 +6,9 @@ import java.util.Map;
 import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.SocketEvent;
@@ -61,7 +64,7 @@ final class Ev {
     Ev noStatus() { statusName = null; return this; }
     Ev local(String a, int port) { local = Endpoint.of(Addresses.parse(a), port); return this; }
     Ev remote(String a, int port) { remote = Endpoint.of(Addresses.parse(a), port); return this; }
-    Ev drop(String dropId) { enrichment = new Enrichment("XX", null, null, null, null, null, 64500L, "Bad AS", dropId, null); return this; }
+    Ev drop(String dropId) { enrichment = new Enrichment(new GeoLocation("XX", null, null, null, null, null), new AutonomousSystem(64500L, "Bad AS"), dropId == null ? null : new DropListing(dropId), null, null); return this; }
     Ev raw(String k, String v) { raw.put(k, v); return this; }
     Ev source(Source s) { source = s; return this; }
 

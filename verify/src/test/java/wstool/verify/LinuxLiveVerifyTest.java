@@ -2,17 +2,18 @@ package wstool.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import wstool.core.model.ProcessExit;
+import wstool.linux.live.LiveAssumptions;
 import wstool.linux.trace.LinuxTraceSource;
 import wstool.linux.trace.TraceTarget;
 
@@ -45,29 +46,20 @@ class LinuxLiveVerifyTest {
             "print(fd, r, e, w, ctypes.get_errno(), flush=True)",
             "");
 
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (new File(dir, tool).canExecute()) return true;
-        }
-        return false;
-    }
-
     @Test
     void leakedSocketAndUseOfAClosedFdAreCaughtLive() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")),
-                "LOUD SKIP: the live verifier test needs root (bpftrace attaches kernel tracepoints)");
-        assumeTrue(onPath("bpftrace") && onPath("python3"), "LOUD SKIP: the live verifier test needs bpftrace and python3");
+        LiveAssumptions.requireRootAndTools("bpftrace", "python3");
         Process leaker = new ProcessBuilder("python3", "-c", LEAKER).redirectErrorStream(true).start();
         Process user = new ProcessBuilder("python3", "-c", CLOSED_FD_USER).redirectErrorStream(true).start();
         SocketVerifier verifier = new SocketVerifier();
-        AtomicLong socketEvents = new AtomicLong();
+        Set<Long> exited = ConcurrentHashMap.newKeySet();
         LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pids(List.of(leaker.pid(), user.pid())));
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         Thread t = new Thread(() -> {
             try {
                 source.run(e -> {
                     verifier.accept(e);
-                    socketEvents.incrementAndGet();
+                    if (ProcessExit.is(e)) exited.add(e.header().pid());
                     return true;
                 });
             } catch (Throwable e) {
@@ -77,10 +69,7 @@ class LinuxLiveVerifyTest {
         t.start();
         String leakOut, userOut;
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!source.ready() && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(50);
-            assumeTrue(failures.isEmpty(), () -> "LOUD SKIP: bpftrace cannot trace here: " + failures.get(0).getMessage());
-            assertTrue(source.ready(), "bpftrace did not attach within 60 s");
+            LiveAssumptions.awaitReady(source::ready, failures, 60);
             for (Process p : List.of(leaker, user)) {
                 try (OutputStream in = p.getOutputStream()) {
                     in.write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -89,17 +78,18 @@ class LinuxLiveVerifyTest {
             assertTrue(leaker.waitFor(20, TimeUnit.SECONDS) && user.waitFor(20, TimeUnit.SECONDS), "children did not finish");
             leakOut = new String(leaker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             userOut = new String(user.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            // create, exit; create, close, connect, send, exit
-            while (System.nanoTime() < until && socketEvents.get() < 7) Thread.sleep(50);
-            Thread.sleep(300);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // a process's exit is reported after its last socket call: both exits mean every call is in
+            while (System.nanoTime() < until && exited.size() < 2) Thread.sleep(20);
+            assertEquals(Set.of(leaker.pid(), user.pid()), exited, "both exits reported within 10 s");
         } finally {
             source.stop();
             t.join(10_000);
             leaker.destroyForcibly();
             user.destroyForcibly();
         }
-        // (the backend may report its pipe closed by stop(): only events matter here)
+        assertTrue(!t.isAlive(), "trace source did not stop");
+        LiveAssumptions.assertNoFailure(failures);
         long leakedFd = Long.parseLong(leakOut);
         String[] u = userOut.split(" ");
         assertEquals("-1", u[1], "connect on the closed fd failed: " + userOut);

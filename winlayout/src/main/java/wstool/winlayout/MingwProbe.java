@@ -270,56 +270,22 @@ public final class MingwProbe {
     private static volatile Optional<Path> resolved;
 
     /**
-     * The compiler; when missing and running as root on a system with apt-get, installs {@value #APT_PACKAGE} once
-     * (disable with {@code -Dwstool.mingw.install=false}). Empty when it stays unavailable: callers skip loudly with
-     * {@link #missingMessage()}.
+     * The compiler, looked up on PATH once. Nothing is installed here (scripts/install-test-deps.sh installs
+     * {@value #APT_PACKAGE}); when it is missing, callers skip loudly with {@link #missingMessage()}.
      */
     public static synchronized Optional<Path> compiler() {
-        if (resolved != null) {
-            return resolved;
-        }
-        Optional<Path> found = findCompiler();
-        if (found.isEmpty() && "root".equals(System.getProperty("user.name"))
-                && !"false".equals(System.getProperty("wstool.mingw.install"))
-                && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            System.err.println("[winlayout] " + COMPILER + " missing: installing " + APT_PACKAGE + " with apt-get");
-            if (!apt("install", "-y", "-q", APT_PACKAGE)) {
-                apt("update", "-q");
-                apt("install", "-y", "-q", APT_PACKAGE);
+        if (resolved == null) {
+            resolved = findCompiler();
+            if (resolved.isEmpty()) {
+                System.err.println("[winlayout] WARNING: " + missingMessage());
             }
-            found = findCompiler();
         }
-        if (found.isEmpty()) {
-            System.err.println("[winlayout] WARNING: " + missingMessage());
-        }
-        resolved = found;
-        return found;
-    }
-
-    private static boolean apt(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/apt-get"));
-        cmd.addAll(List.of(args));
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process p = pb.start();
-            if (!p.waitFor(400, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return resolved;
     }
 
     /** The loud skip reason used when the compiler is unavailable. */
     public static String missingMessage() {
-        return "SKIPPED: Windows x64 layout probe needs " + COMPILER + " (apt-get install " + APT_PACKAGE
-                + "); structures the SDK layout table lacks are NOT verified";
+        return "SKIPPED: Windows x64 layout probe needs " + COMPILER + " on PATH (scripts/install-test-deps.sh, or apt-get install "
+                + APT_PACKAGE + "); structures the SDK layout table lacks are NOT verified";
     }
 }

@@ -1,31 +1,74 @@
 package wstool.core.model;
 
 /**
- * What is known about a remote address: geolocation, ASN, Spamhaus DROP listing and the IANA special-purpose
- * class. Every field may be null (unknown); {@link #NONE} is the empty value.
+ * What is known about a remote address, one record per concept; a null part is unknown, and {@link #NONE} knows
+ * nothing. The flat accessors ({@link #countryCode()}, {@link #asn()}, ...) read through the parts for the output
+ * columns.
  *
- * @param dropId Spamhaus listing id (e.g. "SBL123456") when the address or its ASN is on DROP / ASN-DROP
- * @param special IANA special-purpose class such as "private", "loopback", "cgnat", "documentation"
+ * @param dropListing Spamhaus DROP / ASN-DROP (or IPFire "drop") listing of the address's network or AS
+ * @param ipFireFlags the flags IPFire's location database sets on the address's network; null when no such database
+ *                    answered
  */
-public record Enrichment(String countryCode, String countryName, String city, String region,
-                         Double latitude, Double longitude, Long asn, String asOrg,
-                         String dropId, String special) {
-    public static final Enrichment NONE = new Enrichment(null, null, null, null, null, null, null, null, null, null);
+public record Enrichment(GeoLocation geo, AutonomousSystem autonomousSystem, DropListing dropListing,
+                         SpecialRange specialRange, IpFireFlags ipFireFlags) {
+    public static final Enrichment NONE = new Enrichment(null, null, null, null, null);
 
-    public boolean isEmpty() { return this == NONE || this.equals(NONE); }
-
-    public boolean isDropListed() { return dropId != null; }
-
-    /** Fields of this value, with gaps filled from {@code other}: used to combine sources by precedence. */
-    public Enrichment orElse(Enrichment other) {
-        if (other == null || other == NONE) return this;
-        return new Enrichment(
-                first(countryCode, other.countryCode), first(countryName, other.countryName),
-                first(city, other.city), first(region, other.region),
-                first(latitude, other.latitude), first(longitude, other.longitude),
-                first(asn, other.asn), first(asOrg, other.asOrg),
-                first(dropId, other.dropId), first(special, other.special));
+    /** Empty parts are stored as null, so equal knowledge is one value. */
+    public Enrichment {
+        if (geo != null && geo.isEmpty()) geo = null;
+        if (autonomousSystem != null && autonomousSystem.isEmpty()) autonomousSystem = null;
     }
 
-    private static <T> T first(T a, T b) { return a != null ? a : b; }
+    public static Enrichment of(GeoLocation geo) { return new Enrichment(geo, null, null, null, null); }
+
+    public static Enrichment of(AutonomousSystem as) { return new Enrichment(null, as, null, null, null); }
+
+    public static Enrichment of(DropListing drop) { return new Enrichment(null, null, drop, null, null); }
+
+    public static Enrichment of(SpecialRange special) { return new Enrichment(null, null, null, special, null); }
+
+    public boolean isEmpty() {
+        return this == NONE || (geo == null && autonomousSystem == null && dropListing == null && specialRange == null
+                && ipFireFlags == null);
+    }
+
+    public boolean isDropListed() { return dropListing != null; }
+
+    public Enrichment withDropListing(DropListing drop) {
+        return new Enrichment(geo, autonomousSystem, drop, specialRange, ipFireFlags);
+    }
+
+    /** This value with gaps filled from {@code other}: how sources are combined by precedence. */
+    public Enrichment orElse(Enrichment other) {
+        if (other == null || other == NONE) return this;
+        if (this == NONE) return other;
+        return new Enrichment(geo == null ? other.geo : geo.orElse(other.geo),
+                autonomousSystem == null ? other.autonomousSystem : autonomousSystem.orElse(other.autonomousSystem),
+                first(dropListing, other.dropListing), first(specialRange, other.specialRange),
+                first(ipFireFlags, other.ipFireFlags));
+    }
+
+    public String countryCode() { return geo == null ? null : geo.countryCode(); }
+
+    public String countryName() { return geo == null ? null : geo.countryName(); }
+
+    public String city() { return geo == null ? null : geo.city(); }
+
+    public String region() { return geo == null ? null : geo.region(); }
+
+    public Double latitude() { return geo == null ? null : geo.latitude(); }
+
+    public Double longitude() { return geo == null ? null : geo.longitude(); }
+
+    public Long asn() { return autonomousSystem == null ? null : autonomousSystem.number(); }
+
+    public String asOrg() { return autonomousSystem == null ? null : autonomousSystem.organization(); }
+
+    /** The listing id, e.g. "SBL123456", or null when not listed. */
+    public String dropId() { return dropListing == null ? null : dropListing.id(); }
+
+    /** The IANA special-purpose class, or null. */
+    public String special() { return specialRange == null ? null : specialRange.kind(); }
+
+    static <T> T first(T a, T b) { return a != null ? a : b; }
 }

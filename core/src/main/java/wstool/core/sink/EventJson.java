@@ -14,7 +14,11 @@ import wstool.core.model.CallPhase;
 import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Endpoint;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
+import wstool.core.model.GeoLocation;
+import wstool.core.model.SpecialRange;
 import wstool.core.model.EventClass;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
@@ -167,11 +171,13 @@ public final class EventJson {
 
     private static Enrichment enrichment(JsonNode n) {
         if (n == null || n.isNull()) return Enrichment.NONE;
-        return new Enrichment(text(n, "country_code"), text(n, "country"), text(n, "city"), text(n, "region"),
-                n.hasNonNull("latitude") ? n.get("latitude").asDouble() : null,
-                n.hasNonNull("longitude") ? n.get("longitude").asDouble() : null,
-                n.hasNonNull("asn") ? n.get("asn").asLong() : null,
-                text(n, "as_org"), text(n, "drop_id"), text(n, "special"));
+        String drop = text(n, "drop_id");
+        String special = text(n, "special");
+        return new Enrichment(new GeoLocation(text(n, "country_code"), text(n, "country"), text(n, "city"), text(n, "region"),
+                        n.hasNonNull("latitude") ? n.get("latitude").asDouble() : null,
+                        n.hasNonNull("longitude") ? n.get("longitude").asDouble() : null),
+                new AutonomousSystem(n.hasNonNull("asn") ? n.get("asn").asLong() : null, text(n, "as_org")),
+                drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), null);
     }
 
     private static Map<String, String> raw(JsonNode n) {

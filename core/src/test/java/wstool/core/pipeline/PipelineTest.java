@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import wstool.core.Events;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 import wstool.core.model.NetEvent;
 
@@ -164,7 +166,7 @@ class PipelineTest {
         List<String> looked = new ArrayList<>();
         AddressEnricher enricher = a -> {
             looked.add(a.getHostAddress());
-            return new Enrichment("US", null, null, null, null, null, 15169L, "GOOGLE", null, null);
+            return new Enrichment(new GeoLocation("US", null, null, null, null, null), new AutonomousSystem(15169L, "GOOGLE"), null, null, null);
         };
         EventSource two = new EventSource() {
             @Override public String name() { return "two"; }

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import wstool.core.Events;
+import wstool.core.model.AutonomousSystem;
+import wstool.core.model.DropListing;
+import wstool.core.model.GeoLocation;
 import wstool.core.model.Enrichment;
 
 class TextFormatTest {
     @Test
     void lineShowsTimeKindEndpointsServiceGeoAndProcess() {
         var e = Events.connect(4412, "C:\\Apps\\chrome.exe", "8.8.8.8", 443)
-                .withEnrichment(new Enrichment("US", "United States", "Mountain View", null, null, null, 15169L, "GOOGLE", "SBL1", null));
+                .withEnrichment(new Enrichment(new GeoLocation("US", "United States", "Mountain View", null, null, null), new AutonomousSystem(15169L, "GOOGLE"), new DropListing("SBL1"), null, null));
         String line = new TextFormat(ZoneOffset.UTC, Palette.NONE).format(e);
         assertEquals("2026-11-20 09:15:00.123456  CONNECT    OUT TCP    192.168.1.10:50123 -> 8.8.8.8:443 (https)"
                 + "  US/Mountain View AS15169 GOOGLE [DROP SBL1]  chrome.exe[4412]", line);

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 
 /**
- * Adds the ws_tool logging rules in a table of their own ({@code inet ws_tool}) and removes that table again, on
- * close and from a shutdown hook (Ctrl-C, SIGTERM). nft runs from an argument list with a generated ruleset on
- * stdin ({@code nft -f -}); user text (the {@code --match} expression) is validated first and never reaches a shell.
+ * Adds the ws_tool logging rules in a table of this instance's own ({@code inet ws_tool_<pid>}) and removes that
+ * table again, on close and from a shutdown hook (Ctrl-C, SIGTERM). Each instance owns its table, so two instances
+ * (with different NFLOG groups) never replace or delete each other's rules; a table whose instance is gone (killed
+ * with -9, so no hook ran) is removed by the next instance's {@link #install()}, one of a live instance never. nft
+ * runs from an argument list with a generated ruleset on stdin ({@code nft -f -}, one transaction: the table appears
+ * whole or not at all); user text (the {@code --match} expression) is validated first and never reaches a shell.
  *
  * <p>Two chains per hook (input, forward, output) log the same packets to the group: one before the filter chains
  * (priority -199, after conntrack) with prefix {@value DropCorrelator#SEEN}, one after all of them (priority
@@ -20,9 +24,13 @@ import java.util.regex.Pattern;
  * Requires root or CAP_NET_ADMIN.
  */
 public final class NftRuleInstaller implements AutoCloseable {
-    public static final String TABLE = "ws_tool";
+    /** Tables of ws_tool instances are named this plus the owning process id. */
+    public static final String TABLE_PREFIX = "ws_tool_";
+    /** The table the no-rule hint suggests adding by hand (no pid: never taken for an instance's and removed). */
+    public static final String MANUAL_TABLE = "ws_tool_manual";
     static final int EARLY_PRIORITY = -199;
     static final int LATE_PRIORITY = 2_000_000_000;
+    private static final Pattern INSTANCE_TABLE = Pattern.compile("table inet " + TABLE_PREFIX + "(\\d{1,10})");
     private static final Pattern MATCH_CHARS = Pattern.compile("[A-Za-z0-9 _.:/,{}!=<>\\-]{1,200}");
     private static final Set<String> FORBIDDEN_WORDS = Set.of("accept", "drop", "reject", "queue", "jump", "goto",
             "return", "continue", "log", "counter", "set", "add", "delete", "table", "chain", "flush", "limit",
@@ -31,6 +39,8 @@ public final class NftRuleInstaller implements AutoCloseable {
     private final List<String> nft;
     private final int group;
     private final String match;
+    private final String table;
+    private final LongPredicate alive;
     private Thread hook;
     private boolean installed;
 
@@ -39,10 +49,19 @@ public final class NftRuleInstaller implements AutoCloseable {
      * @param match an nft match expression such as {@code tcp dport 22}, or null for "what the ruleset drops"
      */
     public NftRuleInstaller(List<String> nft, int group, String match) {
+        this(nft, group, match, ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    NftRuleInstaller(List<String> nft, int group, String match, long ownPid, LongPredicate alive) {
         this.nft = List.copyOf(nft);
         this.group = group;
         this.match = match == null || match.isBlank() ? null : validateMatch(match);
+        this.table = TABLE_PREFIX + ownPid;
+        this.alive = alive;
     }
+
+    /** This instance's table ({@code ws_tool_<pid>}). */
+    public String table() { return table; }
 
     /** Whether the source should report allowed packets too (the user asked for specific traffic). */
     public boolean reportsAllowed() { return match != null; }
@@ -72,29 +91,39 @@ public final class NftRuleInstaller implements AutoCloseable {
         return m;
     }
 
-    /** The nft script that replaces any previous ws_tool table atomically. */
+    /**
+     * The nft script that creates this instance's table in one transaction (replacing a table of the same name,
+     * which can only be one left by a dead process whose pid this one reuses).
+     */
     public String ruleset() {
+        return "table inet " + table + " {}\ndelete table inet " + table + "\n" + definition(table, group, match);
+    }
+
+    /** {@code table inet NAME { ... }}: the six logging chains, one line each, log statements only (no verdicts). */
+    private static String definition(String name, int group, String match) {
         String sel = match != null ? match + " " : "ct state { new, invalid, untracked } ";
-        StringBuilder sb = new StringBuilder();
-        sb.append("table inet ").append(TABLE).append(" {}\n");
-        sb.append("delete table inet ").append(TABLE).append('\n');
-        sb.append("table inet ").append(TABLE).append(" {\n");
+        StringBuilder sb = new StringBuilder("table inet ").append(name).append(" {\n");
         for (String h : List.of("input", "forward", "output")) {
-            chain(sb, "seen_" + h, h, EARLY_PRIORITY, sel, DropCorrelator.SEEN);
-            chain(sb, "passed_" + h, h, LATE_PRIORITY, sel, DropCorrelator.PASSED);
+            chain(sb, "seen_" + h, h, EARLY_PRIORITY, sel, DropCorrelator.SEEN, group);
+            chain(sb, "passed_" + h, h, LATE_PRIORITY, sel, DropCorrelator.PASSED, group);
         }
         return sb.append("}\n").toString();
     }
 
-    private void chain(StringBuilder sb, String name, String hookName, int prio, String sel, String prefix) {
-        sb.append("  chain ").append(name).append(" {\n")
-          .append("    type filter hook ").append(hookName).append(" priority ").append(prio).append("; policy accept;\n")
-          .append("    ").append(sel).append("log prefix \"").append(prefix).append("\" group ").append(group).append('\n')
-          .append("  }\n");
+    private static void chain(StringBuilder sb, String name, String hookName, int prio, String sel, String prefix, int group) {
+        sb.append("  chain ").append(name).append(" { type filter hook ").append(hookName).append(" priority ")
+          .append(prio).append("; policy accept; ").append(sel).append("log prefix \"").append(prefix)
+          .append("\" group ").append(group).append("; }\n");
     }
 
-    /** Loads the rules (checked with {@code nft -c} first so syntax errors name the match, not a half-made table). */
-    public void install() throws IOException {
+    /**
+     * Removes the tables of ws_tool instances that are gone, then loads this instance's table (checked with
+     * {@code nft -c} first so syntax errors name the match, not a half-made table).
+     *
+     * @return the stale tables removed (to tell the user)
+     */
+    public List<String> install() throws IOException {
+        List<String> removed = removeStaleTables();
         run(ruleset(), cmd("-c", "-f", "-"));
         hook = new Thread(this::removeQuietly, "ws_tool-nft-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -105,6 +134,26 @@ public final class NftRuleInstaller implements AutoCloseable {
             close();
             throw e;
         }
+        return removed;
+    }
+
+    /** Deletes every {@code inet ws_tool_<pid>} table whose pid names no running process (and is not ours). */
+    List<String> removeStaleTables() throws IOException {
+        List<String> removed = new java.util.ArrayList<>();
+        for (String line : run(null, cmd("list", "tables")).split("\n")) {
+            java.util.regex.Matcher m = INSTANCE_TABLE.matcher(line.trim());
+            if (!m.matches()) continue;
+            String name = TABLE_PREFIX + m.group(1);
+            long pid = Long.parseLong(m.group(1));
+            if (name.equals(table) || alive.test(pid)) continue;
+            try {
+                run(null, cmd("delete", "table", "inet", name));
+                removed.add(name);
+            } catch (IOException e) {
+                if (!e.getMessage().contains("No such file or directory")) throw e; // its owner's hook ran meanwhile
+            }
+        }
+        return removed;
     }
 
     /** Removes the table; idempotent. */
@@ -123,10 +172,10 @@ public final class NftRuleInstaller implements AutoCloseable {
         if (!installed) return;
         installed = false;
         try {
-            run(null, cmd("delete", "table", "inet", TABLE));
+            run(null, cmd("delete", "table", "inet", table));
         } catch (IOException e) {
-            System.err.println("ws_tool: could not remove nftables table inet " + TABLE + ": " + e.getMessage()
-                    + " (remove it with: nft delete table inet " + TABLE + ")");
+            System.err.println("ws_tool: could not remove nftables table inet " + table + ": " + e.getMessage()
+                    + " (remove it with: nft delete table inet " + table + ")");
         }
     }
 
@@ -136,7 +185,8 @@ public final class NftRuleInstaller implements AutoCloseable {
         return all.toArray(new String[0]);
     }
 
-    private static void run(String stdin, String... cmd) throws IOException {
+    /** @return what the command printed */
+    private static String run(String stdin, String... cmd) throws IOException {
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -156,6 +206,7 @@ public final class NftRuleInstaller implements AutoCloseable {
                         ? " (--install-rule needs root or CAP_NET_ADMIN)" : "";
                 throw new IOException(String.join(" ", cmd) + " failed" + hint + ": " + out);
             }
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
@@ -163,14 +214,16 @@ public final class NftRuleInstaller implements AutoCloseable {
         }
     }
 
-    /** What to add by hand when ws_tool should not touch the ruleset (printed without --install-rule). */
-    public static String suggestion(int group, String match) {
-        String m = match == null || match.isBlank() ? "" : validateMatch(match) + " ";
-        return "ws_tool listens on NFLOG group " + group + "; nothing is logged there until a rule sends packets to it.\n"
-                + "Add 'log prefix \"ws_tool drop\" group " + group + "' before the drop verdict of the rules you want to see, e.g.\n"
-                + "  nft add rule inet filter input " + m + "log prefix \"ws_tool drop\" group " + group + " drop\n"
-                + "  iptables -A INPUT " + (m.isEmpty() ? "" : "<match> ") + "-j NFLOG --nflog-group " + group
-                + " --nflog-prefix \"ws_tool drop\"   (then: iptables -A INPUT ... -j DROP)\n"
-                + "or let ws_tool add (and on exit remove) its own table: --install-rule [--match 'tcp dport 22'] (needs root or CAP_NET_ADMIN).";
+    /**
+     * What to add by hand when ws_tool should not touch the ruleset (printed without --install-rule, once the group
+     * is bound): the same log-only table --install-rule loads, under a fixed name. It changes no verdict; the source
+     * pairs its records into drops exactly as for an installed table.
+     */
+    public static String suggestion(int group) {
+        return "ws_tool: nothing reaches NFLOG group " + group + " until a rule logs packets to it.\n"
+                + "  --install-rule adds (and on exit removes) a table of ws_tool's own that logs what the existing ruleset"
+                + " drops; it changes no verdict.\n"
+                + "  To add the same log-only table by hand (remove it with: nft delete table inet " + MANUAL_TABLE + "):\n"
+                + "nft -f - <<'EOF'\n" + definition(MANUAL_TABLE, group, null) + "EOF";
     }
 }

@@ -3,7 +3,8 @@ package wstool.linux.sys;
 /** The errno values the backend reacts to (x86_64/aarch64 generic values, from {@code <asm-generic/errno*.h>}). */
 public final class Errno {
     public static final int EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, EAGAIN = 11, EACCES = 13, EBUSY = 16,
-            EINVAL = 22, ENOBUFS = 105, EPROTONOSUPPORT = 93, EAFNOSUPPORT = 97, EOPNOTSUPP = 95;
+            EINVAL = 22, ENOBUFS = 105, EPROTONOSUPPORT = 93, EAFNOSUPPORT = 97, EOPNOTSUPP = 95,
+            EINPROGRESS = 115, ECANCELED = 125;
 
     private static final java.util.Map<Integer, String> SYMBOLS = java.util.Map.ofEntries(
             java.util.Map.entry(1, "EPERM"), java.util.Map.entry(2, "ENOENT"), java.util.Map.entry(4, "EINTR"),
@@ -18,7 +19,8 @@ public final class Errno {
             java.util.Map.entry(105, "ENOBUFS"), java.util.Map.entry(106, "EISCONN"), java.util.Map.entry(107, "ENOTCONN"),
             java.util.Map.entry(110, "ETIMEDOUT"), java.util.Map.entry(111, "ECONNREFUSED"),
             java.util.Map.entry(113, "EHOSTUNREACH"), java.util.Map.entry(114, "EALREADY"),
-            java.util.Map.entry(115, "EINPROGRESS"));
+            java.util.Map.entry(112, "EHOSTDOWN"), java.util.Map.entry(115, "EINPROGRESS"),
+            java.util.Map.entry(125, "ECANCELED"));
 
     private Errno() {}
 

@@ -11,7 +11,8 @@ public final class BpftraceScript {
     public static String forTarget(TraceTarget target) {
         try (InputStream in = BpftraceScript.class.getResourceAsStream("socket-trace.bt")) {
             if (in == null) throw new IllegalStateException("socket-trace.bt missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("FILTER", target.predicate());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("SELF_EXE_NAME", TraceTarget.EXE_NAME)
+                    .replace("FILTER", target.predicate());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read socket-trace.bt", e);
         }

@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import wstool.core.model.NetEvent;
+import wstool.core.model.ProcessExit;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 
@@ -22,13 +28,16 @@ import wstool.core.pipeline.EventSource;
  * probe, and a shutdown hook does the same if the JVM is killed first.
  *
  * <p>The exit of a traced process (tracepoint sched:sched_process_exit of its thread-group leader) is emitted as
- * {@link wstool.core.model.ProcessExit} after its last socket call.
+ * {@link wstool.core.model.ProcessExit} after its last socket call. A {@code --pid} trace ends by itself once every
+ * traced process has exited: at its exit record, or (when the process ended before the probes were attached, so no
+ * record can come) {@value #EXIT_RECORD_GRACE_MILLIS} ms after the OS reports the process gone.
  *
  * <p>Needs root (CAP_BPF + CAP_PERFMON), tracefs, and kernel BTF or headers. Losses that bpftrace reports ("Lost N
  * events", perf ring buffer full) are counted in {@link #lostAtSource()}.
  */
 public final class LinuxTraceSource implements EventSource {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final long EXIT_RECORD_GRACE_MILLIS = 500;
 
     private final TraceTarget target;
     private final String bpftrace;
@@ -38,6 +47,9 @@ public final class LinuxTraceSource implements EventSource {
     private volatile boolean stopRequested;
     private volatile boolean ready;
     private final List<String> diagnostics = new ArrayList<>();
+    /** --pid targets whose exit has not been handled yet, each with a latch its exit record opens. */
+    private final Map<Long, CountDownLatch> running = new ConcurrentHashMap<>();
+    private volatile String endReason;
 
     public LinuxTraceSource(TraceTarget target) { this(target, "bpftrace"); }
 
@@ -54,6 +66,9 @@ public final class LinuxTraceSource implements EventSource {
 
     public long malformedCount() { return malformed.get(); }
 
+    /** Why the trace ended by itself ("process 42 exited"), or null (stopped, or still running). */
+    public String endReason() { return endReason; }
+
     /** True once bpftrace has attached its probes (events from then on are captured). */
     public boolean ready() { return ready; }
 
@@ -66,6 +81,7 @@ public final class LinuxTraceSource implements EventSource {
 
     @Override
     public void run(Emitter emitter) throws Exception {
+        followTargetProcesses();
         ensureTracefs();
         ProcessBuilder pb = new ProcessBuilder(bpftrace, "-B", "line", "-e", BpftraceScript.forTarget(target));
         pb.redirectErrorStream(true);
@@ -82,14 +98,17 @@ public final class LinuxTraceSource implements EventSource {
         SocketEventMapper mapper = new SocketEventMapper(LinuxTraceSource::exePath, monotonicClock());
         long started = System.nanoTime();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = readLine(in)) != null; ) {
+            for (String line; endReason == null && (line = readLine(in)) != null; ) {
                 if (TraceLineParser.isEvent(line)) {
                     try {
                         NetEvent e = mapper.event(TraceLineParser.parse(line));
                         if (e != null) emitter.emit(e);
+                        if (e != null && ProcessExit.is(e)) exited(e.header().pid());
                     } catch (IllegalArgumentException bad) {
                         malformed.incrementAndGet();
                     }
+                } else if (line.startsWith("EXE ")) {
+                    checkExeNameField(line.substring(4), p.pid());
                 } else if (line.equals("READY")) {
                     ready = true;
                 } else {
@@ -100,11 +119,13 @@ public final class LinuxTraceSource implements EventSource {
             }
         } finally {
             p.destroy();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook ends bpftrace
+            if (endReason != null) {
+                // the traced processes are gone: return now; bpftrace's detaching (seconds) finishes on its own, and
+                // the hook stays until it has
+                p.onExit().thenRun(() -> removeHook(hook));
+            } else {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+                removeHook(hook);
             }
         }
         if (!stopRequested) {
@@ -114,6 +135,57 @@ public final class LinuxTraceSource implements EventSource {
                 throw new IOException("bpftrace could not start the socket trace (needs root, tracefs and kernel BTF): " + why);
             }
             throw new IOException("bpftrace ended unexpectedly: " + why);
+        }
+    }
+
+    /**
+     * The program printed the executable name it reads for bpftrace itself; --exe can only match names when that is
+     * bpftrace's real executable name (on a kernel with another struct dentry layout it is not: an error, not a trace
+     * that silently matches nothing).
+     */
+    private void checkExeNameField(String read, long bpftracePid) throws IOException {
+        if (!target.byExecutable()) return;
+        String real = exePath(bpftracePid);
+        String name = real == null ? null : real.substring(real.lastIndexOf('/') + 1);
+        if (name != null && !name.equals(read)) {
+            throw new IOException("--exe cannot match executable names on this kernel: the name ws_tool reads from the"
+                    + " task's executable is '" + read + "', not '" + name + "' (struct dentry layout differs); use --pid");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook ends bpftrace
+        }
+    }
+
+    /** Watches each --pid target: its exit is normally seen as its exit record; this covers exits before attaching. */
+    private void followTargetProcesses() {
+        for (long pid : target.pids()) {
+            CountDownLatch record = new CountDownLatch(1);
+            running.put(pid, record);
+            Optional<ProcessHandle> h = ProcessHandle.of(pid);
+            CompletableFuture<?> gone = h.isPresent() ? h.get().onExit() : CompletableFuture.completedFuture(null);
+            gone.thenRunAsync(() -> {
+                try {
+                    if (!record.await(EXIT_RECORD_GRACE_MILLIS, TimeUnit.MILLISECONDS)) exited(pid);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** A traced pid has exited; once none of a --pid target is left, the trace ends. */
+    private void exited(long pid) {
+        CountDownLatch record = running.remove(pid);
+        if (record == null) return;
+        record.countDown();
+        if (running.isEmpty()) {
+            endReason = target.pids().size() == 1 ? "process " + pid + " exited" : "all traced processes exited";
+            stop();
         }
     }
 

@@ -107,6 +107,10 @@ public final class SocketEventMapper {
                 dir = Direction.OUT;
                 if (addr != null) s.remote = addr;
             }
+            case "connected" -> { // the completion of an in-progress connect, with the socket's own result
+                op = SocketOp.CONNECT;
+                dir = Direction.OUT;
+            }
             case "bind" -> {
                 op = SocketOp.BIND;
                 // port 0 asks the kernel for an ephemeral port, which bind() does not return: unknown from here on
@@ -126,7 +130,13 @@ public final class SocketEventMapper {
                 if (addr != null) s.remote = addr;
                 if (!failed) endpointId = r.ret();
             }
-            case "sendto", "sendmsg", "write" -> {
+            case "sendmmsg", "recvmmsg" -> { // several datagrams in one call: their total, and how many
+                boolean send = r.op().equals("sendmmsg");
+                op = send ? SocketOp.SEND : SocketOp.RECV;
+                dir = send ? Direction.OUT : Direction.IN;
+                bytes = failed ? -1 : r.arg2();
+            }
+            case "sendto", "sendmsg", "write", "sendfile" -> {
                 op = addr != null ? SocketOp.SENDTO : SocketOp.SEND;
                 dir = Direction.OUT;
                 bufferLength = r.arg1();
@@ -146,11 +156,16 @@ public final class SocketEventMapper {
         Endpoint local = op == SocketOp.BIND && addr != null ? addr : s.local;
         int family = s.family >= 0 ? s.family : addrFamily;
         Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("syscall", r.op());
+        raw.put("syscall", r.op().equals("connected") ? "connect" : r.op());
+        if (r.op().equals("connected")) raw.put("completion", "in-progress connect finished");
         raw.put("fd", Integer.toString(r.fd()));
         raw.put("ret", Long.toString(r.ret()));
         if (op == SocketOp.LISTEN) raw.put("backlog", Long.toString(r.arg1()));
         if (op == SocketOp.SHUTDOWN) raw.put("how", Long.toString(r.arg1()));
+        if (r.op().endsWith("mmsg")) {
+            raw.put("messages", failed ? "0" : Long.toString(r.ret()));
+            raw.put("vlen", Long.toString(r.arg1()));
+        }
         EventHeader h = new EventHeader(clock.apply(r.monotonicNanos()), Source.LINUX_TRACE, r.pid(), path(r.pid(), r.comm()),
                 null, protocol(s.type, family), local, remote, raw, null);
         if (op == SocketOp.CLOSE) forget(r.pid(), r.fd());

@@ -3,17 +3,29 @@ package wstool.linux.trace;
 import java.util.regex.Pattern;
 
 /**
- * Which processes to trace: one pid (the thread group, as ETW's process id) or every process whose executable name
- * matches (compared with the kernel's 15-character comm, so a longer name matches its first 15 characters).
+ * Which processes to trace: one pid (the thread group, as ETW's process id) or every process of a program: one whose
+ * executable's file name (what {@code /proc/PID/exe} points to, as shown in the output) or whose kernel name
+ * ({@code comm}, what {@code ps} shows) is the given name, case-sensitively. The executable's name is read in the
+ * kernel from the task's {@code mm->exe_file} dentry, so names longer than comm's 15 bytes match exactly.
  */
 public final class TraceTarget {
-    private static final Pattern EXE = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
+    /** At most 63 bytes: bpftrace's default string size (64 with the terminating zero) bounds the compare. */
+    private static final Pattern EXE = Pattern.compile("[A-Za-z0-9._+-]{1,63}");
+    /** The kernel's comm holds the first 15 bytes of a program's name (TASK_COMM_LEN 16 with the terminating zero). */
+    static final int COMM_BYTES = 15;
+    /**
+     * The base name of the task's executable: {@code mm->exe_file->f_path.dentry->d_name.name}, read at offset 40
+     * of struct dentry (d_flags 4, d_seq 4, d_hash 16, d_parent 8, then the qstr d_name: hash_len 8, name) because
+     * bpftrace 0.17 cannot name d_name since Linux 6.14 put it in an anonymous union. The layout is the same on every
+     * kernel without lock debugging; {@link LinuxTraceSource} checks it at start on bpftrace's own executable.
+     */
+    static final String EXE_NAME = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
     private final java.util.List<Long> pids;
-    private final String comm;
+    private final String exe;
 
-    private TraceTarget(java.util.List<Long> pids, String comm) {
+    private TraceTarget(java.util.List<Long> pids, String exe) {
         this.pids = pids;
-        this.comm = comm;
+        this.exe = exe;
     }
 
     public static TraceTarget pid(long pid) { return pids(java.util.List.of(pid)); }
@@ -31,14 +43,37 @@ public final class TraceTarget {
     public static TraceTarget exe(String exe) {
         String name = exe.substring(exe.lastIndexOf('/') + 1);
         if (!EXE.matcher(name).matches()) {
-            throw new IllegalArgumentException("--exe must be a program file name (letters, digits, . _ + -), not '" + exe + "'");
+            throw new IllegalArgumentException("--exe must be a program file name of at most 63 letters, digits, . _ + -,"
+                    + " not '" + exe + "'");
         }
-        return new TraceTarget(java.util.List.of(), name.length() > 15 ? name.substring(0, 15) : name);
+        return new TraceTarget(java.util.List.of(), name);
+    }
+
+    /** Whether this is an --exe target (matched on the executable's name, which needs the checked dentry layout). */
+    public boolean byExecutable() { return exe != null; }
+
+    /** The process ids of a --pid target (the trace ends once all have exited); empty for --exe. */
+    public java.util.List<Long> pids() { return pids; }
+
+    /**
+     * Fails (before anything starts) when a --pid target names a process that is not running.
+     *
+     * @throws IllegalArgumentException naming the first missing pid
+     */
+    public TraceTarget requireRunning() {
+        for (long pid : pids) {
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+            throw new IllegalArgumentException("no process with id " + pid + " is running");
+        }
+        return this;
     }
 
     /** The bpftrace predicate: built only from the validated number or name, never from raw user text. */
     String predicate() {
-        if (comm != null) return "comm == \"" + comm + "\"";
+        if (exe != null) {
+            String byExe = EXE_NAME + " == \"" + exe + "\"";
+            return exe.length() <= COMM_BYTES ? "(" + byExe + " || comm == \"" + exe + "\")" : byExe;
+        }
         if (pids.size() == 1) return "pid == " + pids.get(0);
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < pids.size(); i++) sb.append(i == 0 ? "" : " || ").append("pid == ").append(pids.get(i));
@@ -47,6 +82,6 @@ public final class TraceTarget {
 
     @Override
     public String toString() {
-        return comm == null ? "pid " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) : "exe " + comm;
+        return exe == null ? "pid " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) : "exe " + exe;
     }
 }

@@ -47,7 +47,7 @@ class NflogLiveTest {
             }, "nflog-live");
             t.start();
             try {
-                Thread.sleep(500); // bind + config round trips
+                awaitReady(source, events);
                 int[] localPorts = ns.inClient(() -> {
                     int[] ports = new int[2];
                     try (Socket s = new Socket()) {
@@ -125,16 +125,16 @@ class NflogLiveTest {
             }, "nflog-live-ir");
             try (NftRuleInstaller rules = new NftRuleInstaller(nft, GROUP, null)) {
                 rules.install();
-                assertTrue(Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("inet ws_tool"));
+                assertTrue(Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("inet " + rules.table()));
                 t.start();
-                Thread.sleep(500);
+                awaitReady(source, events);
                 int[] ports = ns.inClient(() -> {
-                    int[] p = new int[2];
-                    for (int i = 0; i < 2; i++) {
+                    int[] p = new int[3];
+                    for (int i = 0; i < 3; i++) {
                         try (Socket s = new Socket()) {
                             s.bind(new InetSocketAddress(ns.clientAddress, 0));
                             p[i] = s.getLocalPort();
-                            s.connect(new InetSocketAddress(ns.serverAddress, i == 0 ? 7001 : 7005), 300);
+                            s.connect(new InetSocketAddress(ns.serverAddress, i == 1 ? 7005 : 7001), 300);
                         } catch (java.io.IOException expected) {
                             // 7001: dropped (timeout); 7005: allowed, refused with RST
                         }
@@ -142,8 +142,10 @@ class NflogLiveTest {
                     return p;
                 });
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (System.nanoTime() < until && count(events, 7001) < 1) Thread.sleep(50);
-                Thread.sleep(700); // longer than the correlation window: a wrong drop for 7005 would show up now
+                // verdicts are decided in arrival order: once the second 7001 drop (sent after 7005) is out, a wrong
+                // drop for 7005 would be out too
+                while (System.nanoTime() < until && count(events, 7001) < 2) Thread.sleep(20);
+                assertEquals(2, count(events, 7001), "both silent drops of port 7001 reported: " + events);
                 FirewallEvent drop = first(events, 7001);
                 assertNotNull(drop, "the silent drop of port 7001 was not reported; events: " + events);
                 assertEquals(FirewallEventType.CLASSIFY_DROP, drop.type());
@@ -157,9 +159,15 @@ class NflogLiveTest {
                 t.join(5000);
             }
             assertTrue(!Cmd.must(null, "ip", "netns", "exec", ns.server, "nft", "list", "tables").contains("ws_tool"),
-                    "table inet ws_tool was not removed");
+                    "the instance's table was not removed");
             assertTrue(!events.contains(null), "source failed (see stack trace above)");
         }
+    }
+
+    private static void awaitReady(NflogSource source, List<NetEvent> events) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!source.ready() && !events.contains(null) && System.nanoTime() < until) Thread.sleep(10);
+        assertTrue(source.ready(), "the NFLOG group was not bound within 10 s (see any stack trace above)");
     }
 
     private static long count(List<NetEvent> events, int port) {

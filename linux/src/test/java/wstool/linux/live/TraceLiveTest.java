@@ -2,9 +2,10 @@ package wstool.linux.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import wstool.core.model.Direction;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
@@ -65,10 +67,7 @@ class TraceLiveTest {
             }, "trace-live");
             t.start();
             try {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!source.ready() && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(50);
-                assumeTrue(failures.isEmpty(), () -> "LOUD SKIP: bpftrace cannot trace here: " + failures.get(0).getMessage());
-                assertTrue(source.ready(), "bpftrace did not attach within 60 s");
+                LiveAssumptions.awaitReady(source::ready, failures, 60);
                 try (OutputStream in = child.getOutputStream()) {
                     in.write("go\n".getBytes(StandardCharsets.UTF_8));
                 }
@@ -77,10 +76,17 @@ class TraceLiveTest {
                 assertEquals(0, child.exitValue(), out);
                 int port = Integer.parseInt(out.split(" ")[0]);
                 assertEquals("5", out.split(" ")[1]);
-                until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (System.nanoTime() < until && !(ops(events).size() >= 14 && events.stream().anyMatch(ProcessExit::is))) {
                     Thread.sleep(50);
                 }
+                // a --pid trace ends by itself at the traced process's exit
+                long exitSeen = System.nanoTime();
+                t.join(5_000);
+                long endedMillis = (System.nanoTime() - exitSeen) / 1_000_000;
+                assertTrue(!t.isAlive(), "the trace did not end by itself after the child's exit");
+                assertEquals("process " + child.pid() + " exited", source.endReason());
+                assertTrue(endedMillis < 1000, "ended " + endedMillis + " ms after the exit record");
                 NetEvent last = events.get(events.size() - 1);
                 assertTrue(ProcessExit.is(last), "the child's exit (sched_process_exit) comes last: " + events);
                 assertEquals(child.pid(), last.header().pid());
@@ -132,7 +138,183 @@ class TraceLiveTest {
                 child.destroyForcibly();
             }
             assertTrue(!t.isAlive(), "trace source did not stop");
+            LiveAssumptions.assertNoFailure(failures);
         }
+    }
+
+    private static final String BATCHES = String.join("\n",
+            "import ctypes, os, socket, sys, tempfile",
+            "libc = ctypes.CDLL(None, use_errno=True)",
+            "class iovec(ctypes.Structure): _fields_ = [('base', ctypes.c_void_p), ('len', ctypes.c_size_t)]",
+            "class msghdr(ctypes.Structure): _fields_ = [('name', ctypes.c_void_p), ('namelen', ctypes.c_uint32),"
+                    + " ('iov', ctypes.POINTER(iovec)), ('iovlen', ctypes.c_size_t), ('control', ctypes.c_void_p),"
+                    + " ('controllen', ctypes.c_size_t), ('flags', ctypes.c_int)]",
+            "class mmsghdr(ctypes.Structure): _fields_ = [('hdr', msghdr), ('len', ctypes.c_uint)]",
+            "def vec(bufs):",
+            "    m = (mmsghdr * len(bufs))()",
+            "    for i, b in enumerate(bufs):",
+            "        io = iovec(ctypes.cast(b, ctypes.c_void_p), len(b)); m[i].hdr.iov = ctypes.pointer(io); m[i].hdr.iovlen = 1",
+            "        m[i]._io = io",
+            "    return m",
+            "f = tempfile.TemporaryFile(); f.write(b'y' * 5000); f.flush()",
+            "sys.stdin.readline()",
+            "rx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); rx.bind(('127.0.0.1', 0))",
+            "tx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); tx.connect(rx.getsockname())",
+            "out = [ctypes.create_string_buffer(n) for n in (10, 200, 3000)]",
+            "sm = vec(out); sent = libc.sendmmsg(tx.fileno(), sm, 3, 0)",
+            "inb = [ctypes.create_string_buffer(4096) for _ in range(8)]",
+            "rm = vec(inb); got = libc.recvmmsg(rx.fileno(), rm, 8, socket.MSG_DONTWAIT, None)",
+            "srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(1)",
+            "c = socket.socket(); c.connect(srv.getsockname()); a, _ = srv.accept()",
+            "sf = os.sendfile(c.fileno(), f.fileno(), 0, 5000)",
+            "n = 0",
+            "while n < sf: n += len(a.recv(65536))",
+            "for s in (tx, rx, c, a, srv): s.close()",
+            "print(sent, sum(m.len for m in sm[:max(sent, 0)]), got, sum(m.len for m in rm[:max(got, 0)]), sf, flush=True)",
+            "");
+
+    /** sendmmsg/recvmmsg with their byte totals, sendfile to a socket, accept4 (what Python's accept() calls). */
+    @Test
+    void batchedSendsAndReceivesSendfileAndAccept4AreCounted() throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        try (NetnsPair ns = new NetnsPair("mm")) {
+            Process child = new ProcessBuilder("ip", "netns", "exec", ns.client, "python3", "-c", BATCHES)
+                    .redirectErrorStream(true).start();
+            List<NetEvent> events = new CopyOnWriteArrayList<>();
+            LinuxTraceSource source = new LinuxTraceSource(TraceTarget.pid(child.pid()));
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    source.run(events::add);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "trace-live-mmsg");
+            t.start();
+            String out;
+            try {
+                LiveAssumptions.awaitReady(source::ready, failures, 60);
+                try (OutputStream in = child.getOutputStream()) {
+                    in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                }
+                assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+                out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                t.join(10_000); // ends by itself at the child's exit
+            } finally {
+                source.stop();
+                t.join(10_000);
+                child.destroyForcibly();
+            }
+            LiveAssumptions.assertNoFailure(failures);
+            // the program's own count of what the kernel transferred (msg_len of each slot): the independent answer
+            assertEquals("3 3210 3 3210 5000", out);
+            SocketEvent sendmmsg = only(events, "sendmmsg");
+            assertEquals(SocketOp.SEND, sendmmsg.op());
+            assertEquals(3210, sendmmsg.bytes());
+            assertEquals("3", sendmmsg.header().raw().get("messages"));
+            assertEquals("3", sendmmsg.header().raw().get("vlen"));
+            assertEquals(17, sendmmsg.header().ipProtocol());
+            SocketEvent recvmmsg = only(events, "recvmmsg");
+            assertEquals(SocketOp.RECV, recvmmsg.op());
+            assertEquals(3210, recvmmsg.bytes());
+            assertEquals("3", recvmmsg.header().raw().get("messages"));
+            assertEquals("8", recvmmsg.header().raw().get("vlen"));
+            SocketEvent sendfile = only(events, "sendfile");
+            assertEquals(SocketOp.SEND, sendfile.op());
+            assertEquals(5000, sendfile.bufferLength());
+            assertEquals(5000, sendfile.bytes());
+            assertEquals(6, sendfile.header().ipProtocol());
+            SocketEvent accept = only(events, "accept");
+            assertTrue(accept.endpointId() > 0, accept.toString());
+            long received = socketEvents(events).stream().filter(e -> e.op() == SocketOp.RECV && e.endpointId() == accept.endpointId())
+                    .mapToLong(SocketEvent::bytes).sum();
+            assertEquals(5000, received, "the accepted socket's receives add up to what sendfile sent: " + events);
+        }
+    }
+
+    private static SocketEvent only(List<NetEvent> events, String syscall) {
+        List<SocketEvent> l = socketEvents(events).stream().filter(e -> syscall.equals(e.header().raw().get("syscall"))).toList();
+        assertEquals(1, l.size(), syscall + " events: " + events);
+        return l.get(0);
+    }
+
+    /**
+     * --exe with a name longer than comm's 15 bytes: a copy of python3 under such a name is traced, a copy whose name
+     * shares the first 15 bytes (so the same comm) is not, and the symlink-started python3 is found by its real
+     * executable's name (python3 -> python3.X) although its comm is python3.
+     */
+    @Test
+    void exeMatchesTheExecutablesFullNameNotJustItsComm(@TempDir Path dir) throws Exception {
+        LiveAssumptions.requireRootAndTools("ip", "bpftrace", "python3");
+        Path python = Path.of(Cmd.must(null, "python3", "-c", "import sys; print(sys.executable)").trim()).toRealPath();
+        Path longName = Files.copy(python, dir.resolve("wst_long_program_name_" + ProcessHandle.current().pid()));
+        Path sameComm = Files.copy(python, dir.resolve("wst_long_program_other"));
+        for (Path p : List.of(longName, sameComm)) p.toFile().setExecutable(true);
+        String name = longName.getFileName().toString();
+        assertTrue(name.length() > 15 && name.substring(0, 15).equals(sameComm.getFileName().toString().substring(0, 15)));
+        List<NetEvent> events = new CopyOnWriteArrayList<>();
+        LinuxTraceSource source = new LinuxTraceSource(TraceTarget.exe(name));
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                source.run(events::add);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "trace-live-exe");
+        t.start();
+        try (NetnsPair ns = new NetnsPair("tx")) {
+            LiveAssumptions.awaitReady(source::ready, failures, 60);
+            String udp = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b'abc', ('127.0.0.1', 9)); s.close()";
+            Process other = new ProcessBuilder("ip", "netns", "exec", ns.client, sameComm.toString(), "-c", udp).start();
+            assertTrue(other.waitFor(20, TimeUnit.SECONDS) && other.exitValue() == 0, "the same-comm copy ran");
+            Process traced = new ProcessBuilder("ip", "netns", "exec", ns.client, longName.toString(), "-c", udp).start();
+            assertTrue(traced.waitFor(20, TimeUnit.SECONDS) && traced.exitValue() == 0, "the long-named copy ran");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && events.stream().noneMatch(ProcessExit::is)) Thread.sleep(20);
+            assertEquals(List.of(SocketOp.CREATE, SocketOp.SENDTO, SocketOp.CLOSE), ops(events), "events: " + events);
+            for (NetEvent e : events) {
+                assertEquals(traced.pid(), e.header().pid(), "only the long-named program: " + events);
+                assertEquals(longName.toString(), e.header().process());
+            }
+            assertEquals(3, socketEvents(events).get(1).bytes());
+        } finally {
+            source.stop();
+            t.join(10_000);
+        }
+        assertTrue(!t.isAlive(), "trace source did not stop");
+        LiveAssumptions.assertNoFailure(failures);
+
+        // python3 started through its symlink: comm 'python3', executable e.g. 'python3.11'
+        Path link = Path.of("/usr/bin/python3");
+        String real = link.toRealPath().getFileName().toString();
+        if (real.equals("python3")) return; // no symlink on this system: nothing more to show
+        events.clear();
+        LinuxTraceSource byReal = new LinuxTraceSource(TraceTarget.exe(real));
+        Thread t2 = new Thread(() -> {
+            try {
+                byReal.run(events::add);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "trace-live-exe-real");
+        t2.start();
+        try (NetnsPair ns = new NetnsPair("ty")) {
+            LiveAssumptions.awaitReady(byReal::ready, failures, 60);
+            Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, link.toString(), "-c",
+                    "import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()").start();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && events.stream().noneMatch(e -> ProcessExit.is(e) && e.header().pid() == p.pid())) {
+                Thread.sleep(20);
+            }
+            assertTrue(socketEvents(events).stream().anyMatch(e -> e.header().pid() == p.pid() && e.op() == SocketOp.CREATE),
+                    "--exe " + real + " catches python3 started through its symlink: " + events);
+        } finally {
+            byReal.stop();
+            t2.join(10_000);
+        }
+        LiveAssumptions.assertNoFailure(failures);
     }
 
     private static List<SocketEvent> socketEvents(List<NetEvent> events) {

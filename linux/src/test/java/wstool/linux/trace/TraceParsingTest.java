@@ -107,6 +107,44 @@ class TraceParsingTest {
     }
 
     @Test
+    void completionOfAnInProgressConnectIsAConnectWithTheSocketsError() {
+        mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 2049 - curl"));
+        SocketEvent started = mapper.map(TraceLineParser.parse("W connect 2 42 5 -115 16 0 " + V4_9 + " curl"));
+        assertEquals("EINPROGRESS", started.statusName());
+        SocketEvent refused = mapper.map(TraceLineParser.parse("W connected 3 42 5 -111 0 0 - curl"));
+        assertEquals(SocketOp.CONNECT, refused.op());
+        assertEquals(111, refused.status());
+        assertEquals("ECONNREFUSED", refused.statusName());
+        assertEquals(started.header().remote(), refused.header().remote(), "the endpoint the connect named");
+        assertEquals(5, refused.endpointId());
+        assertEquals(6, refused.header().ipProtocol());
+        assertEquals("connect", refused.header().raw().get("syscall"));
+        assertEquals("in-progress connect finished", refused.header().raw().get("completion"));
+        assertEquals("ECANCELED", mapper.map(TraceLineParser.parse("W connected 4 42 5 -125 0 0 - curl")).statusName());
+        assertEquals(0, mapper.map(TraceLineParser.parse("W connected 5 42 5 0 0 0 - curl")).status());
+    }
+
+    @Test
+    void batchedAndFileSendsCarryTheirTotals() {
+        mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 2 - curl"));
+        SocketEvent m = mapper.map(TraceLineParser.parse("W sendmmsg 2 42 5 3 8 3210 - curl"));
+        assertEquals(SocketOp.SEND, m.op());
+        assertEquals(3210, m.bytes());
+        assertEquals(-1, m.bufferLength());
+        assertEquals("3", m.header().raw().get("messages"));
+        assertEquals("8", m.header().raw().get("vlen"));
+        SocketEvent failed = mapper.map(TraceLineParser.parse("W recvmmsg 3 42 5 -11 8 0 - curl"));
+        assertEquals(SocketOp.RECV, failed.op());
+        assertEquals("EAGAIN", failed.statusName());
+        assertEquals(-1, failed.bytes());
+        assertEquals("0", failed.header().raw().get("messages"));
+        SocketEvent f = mapper.map(TraceLineParser.parse("W sendfile 4 42 5 4096 5000 0 - curl"));
+        assertEquals(SocketOp.SEND, f.op());
+        assertEquals(5000, f.bufferLength());
+        assertEquals(4096, f.bytes());
+    }
+
+    @Test
     void exitLineBecomesProcessExitAndForgetsThePidsSockets() {
         mapper.map(TraceLineParser.parse("W socket 1 42 -1 5 2 1 - curl"));
         mapper.map(TraceLineParser.parse("W connect 2 42 5 0 28 0 " + V4_9 + " curl"));
@@ -142,9 +180,9 @@ class TraceParsingTest {
     @Test
     void scriptTracesExitsOfTheTargetsLeadersAndClosedSocketFds() {
         String bt = BpftraceScript.forTarget(TraceTarget.pid(7));
-        assertTrue(bt.contains("tracepoint:sched:sched_process_exit /pid == 7 && pid == tid/"), bt);
-        assertTrue(bt.contains("sys_enter_sendto /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
-        assertTrue(bt.contains("sys_enter_close /pid == 7 && (@sk[pid, args->fd] || @cl[pid, args->fd])/"), bt);
+        assertTrue(bt.contains("tracepoint:sched:sched_process_exit /pid == tid && (@tp[pid] || pid == 7)/"), bt);
+        assertTrue(bt.contains("sys_enter_sendto /(@sk[pid, args->fd] || @cl[pid, args->fd]) && pid == 7/"), bt);
+        assertTrue(bt.contains("sys_enter_close /(@sk[pid, args->fd] || @cl[pid, args->fd]) && pid == 7/"), bt);
         assertTrue(bt.contains("% 16;"), "closed fds are remembered in a bounded ring per pid");
     }
 
@@ -152,8 +190,15 @@ class TraceParsingTest {
     void targets() {
         assertEquals("pid == 1234", TraceTarget.pid(1234).predicate());
         assertEquals("(pid == 1 || pid == 22)", TraceTarget.pids(java.util.List.of(1L, 22L)).predicate());
-        assertEquals("comm == \"curl\"", TraceTarget.exe("/usr/bin/curl").predicate());
-        assertEquals("comm == \"abcdefghijklmno\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        String exeName = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
+        assertEquals("(" + exeName + " == \"curl\" || comm == \"curl\")", TraceTarget.exe("/usr/bin/curl").predicate());
+        // longer than comm's 15 bytes: the executable's name only, in full (comm could never equal it)
+        assertEquals(exeName + " == \"abcdefghijklmnopqrst\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        assertEquals("(" + exeName + " == \"abcdefghijklmno\" || comm == \"abcdefghijklmno\")",
+                TraceTarget.exe("abcdefghijklmno").predicate());
+        assertEquals("exe " + "a".repeat(63), TraceTarget.exe("a".repeat(63)).toString());
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("a".repeat(64)));
+        assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("printf(\"EXE %s\\n\", " + exeName + ")"));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("x\" || 1 == 1 || \""));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe(""));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import wstool.core.model.Enrichment;
 import wstool.core.net.Addresses;
 
-/** Known answers of the MaxMind test databases (../shared/fixtures/mmdb/README). */
-class MaxMindSourceTest {
+/** Known answers of the MaxMind test databases (fixtures/mmdb, rows in fixtures/README.md). */
+class MmdbSourceTest {
     @Test
     void cityKnownAnswers() {
-        try (MaxMindSource city = MaxMindSource.open(Fixtures.mmdb("GeoIP2-City-Test.mmdb"))) {
+        try (MmdbSource city = MmdbSource.open(Fixtures.mmdb("GeoIP2-City-Test.mmdb"))) {
             Enrichment london = city.lookup(Addresses.parse("81.2.69.142"));
             assertEquals("GB", london.countryCode());
             assertEquals("London", london.city());
@@ -35,7 +35,7 @@ class MaxMindSourceTest {
 
     @Test
     void asnKnownAnswers() {
-        try (MaxMindSource asn = MaxMindSource.open(Fixtures.mmdb("GeoLite2-ASN-Test.mmdb"))) {
+        try (MmdbSource asn = MmdbSource.open(Fixtures.mmdb("GeoLite2-ASN-Test.mmdb"))) {
             assertEquals(29518L, asn.lookup(Addresses.parse("89.160.20.128")).asn());
             assertEquals("Bredband2 AB", asn.lookup(Addresses.parse("89.160.20.128")).asOrg());
             assertEquals(1221L, asn.lookup(Addresses.parse("1.128.0.0")).asn());
@@ -48,7 +48,7 @@ class MaxMindSourceTest {
 
     @Test
     void countryDatabase() {
-        try (MaxMindSource c = MaxMindSource.open(Fixtures.mmdb("GeoLite2-Country-Test.mmdb"))) {
+        try (MmdbSource c = MmdbSource.open(Fixtures.mmdb("GeoLite2-Country-Test.mmdb"))) {
             Enrichment e = c.lookup(Addresses.parse("81.2.69.142"));
             assertEquals("GB", e.countryCode());
             assertNull(e.city());
@@ -56,20 +56,18 @@ class MaxMindSourceTest {
     }
 
     @Test
-    void ipv6LookupInIpv4OnlyFileAnswersNothing() {
-        try (MaxMindSource v4 = MaxMindSource.open(Fixtures.mmdb("MaxMind-DB-test-ipv4-24.mmdb"))) {
-            assertEquals(false, v4.coversIpv6());
-        } catch (GeoDataException e) {
-            // the generic test DB has no City/Country/ASN type: it must be refused clearly, naming the file
-            assertTrue(e.getMessage().contains("MaxMind-DB-test-ipv4-24.mmdb"), e.getMessage());
-        }
+    void unknownSchemaIsRefusedNamingTypeAndKeys() {
+        // the generic test DB's records ({ip}) are of no schema ws_tool knows: refused naming file, type and keys
+        GeoDataException e = assertThrows(GeoDataException.class, () -> MmdbSource.open(Fixtures.mmdb("MaxMind-DB-test-ipv4-24.mmdb")));
+        assertTrue(e.getMessage().contains("MaxMind-DB-test-ipv4-24.mmdb") && e.getMessage().contains("'Test'")
+                && e.getMessage().contains("[ip]"), e.getMessage());
     }
 
     @Test
     void damagedFileIsRefusedNamingIt(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("GeoLite2-City.mmdb");
         Files.write(bad, new byte[] {1, 2, 3, 4, 5});
-        GeoDataException e = assertThrows(GeoDataException.class, () -> MaxMindSource.open(bad));
+        GeoDataException e = assertThrows(GeoDataException.class, () -> MmdbSource.open(bad));
         assertTrue(e.getMessage().contains("GeoLite2-City.mmdb"), e.getMessage());
     }
 }
