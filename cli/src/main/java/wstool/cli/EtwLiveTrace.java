@@ -5,6 +5,7 @@ import java.util.List;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
 import wstool.etw.live.EtwProvider;
+import wstool.etw.live.SessionBuffers;
 import wstool.etw.live.TraceTarget;
 
 /**
@@ -27,7 +28,8 @@ final class EtwLiveTrace {
      * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
      * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
      */
-    static EventSource source(List<Long> pids, String exe, boolean all, String providers, PrintWriter err) {
+    static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,
+                              PrintWriter err) {
         TraceTarget target = target(pids, exe, all);
         List<EtwProvider> list;
         try {
@@ -41,12 +43,44 @@ final class EtwLiveTrace {
                         + " trace cannot enable them (read a kernel-logger capture with --etl)");
             }
         }
-        return EtwLiveSource.builder().windows().providers(list).target(target)
+        return EtwLiveSource.builder().windows().providers(list).target(target).buffers(buffers)
                 .status(line -> {
                     err.println("ws_tool: " + line);
                     err.flush();
                 })
+                .onLosses(c -> {
+                    err.println("ws_tool: ETW lost events because the session's buffers filled up; larger or more"
+                            + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
+                            + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")");
+                    err.flush();
+                })
                 .build();
+    }
+
+    /**
+     * --etw-buffer-kb KB and --etw-buffers MIN,MAX over the defaults.
+     *
+     * @throws UsageException for a value out of range or not MIN,MAX
+     */
+    static SessionBuffers buffers(Integer bufferKb, String minMax) {
+        SessionBuffers d = SessionBuffers.DEFAULT;
+        int min = d.minBuffers(), max = d.maxBuffers();
+        if (minMax != null) {
+            String[] parts = minMax.split(",", -1);
+            try {
+                if (parts.length != 2) throw new NumberFormatException();
+                min = Integer.parseInt(parts[0].strip());
+                max = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--etw-buffers takes MIN,MAX (two numbers, e.g. 16,128), not '" + minMax + "'");
+            }
+        }
+        try {
+            return new SessionBuffers(bufferKb == null ? d.bufferKb() : bufferKb, min, max);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((minMax != null && e.getMessage().startsWith("ETW buffers") ? "--etw-buffers: "
+                    : "--etw-buffer-kb: ") + e.getMessage());
+        }
     }
 
     static TraceTarget target(List<Long> pids, String exe, boolean all) {

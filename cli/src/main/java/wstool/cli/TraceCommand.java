@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import wstool.etw.live.SessionBuffers;
 import wstool.linux.trace.LinuxTraceSource;
 
 /**
@@ -50,6 +51,14 @@ public final class TraceCommand implements Callable<Integer> {
                     + " (default: afd,dns,kernel-network).")
     String providers;
 
+    @Option(names = "--etw-buffer-kb", paramLabel = "KB",
+            description = "Live ETW: kilobytes per session buffer, 4-16384 (default: 256).")
+    Integer etwBufferKb;
+
+    @Option(names = "--etw-buffers", paramLabel = "MIN,MAX",
+            description = "Live ETW: session buffers allocated at start and at most (default: 16,128).")
+    String etwBuffers;
+
     @Mixin
     OutputOptions output;
 
@@ -61,15 +70,19 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean buffersGiven = etwBufferKb != null || etwBuffers != null;
         if (etl != null) {
+            if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing, not --etl");
             return fromCapture();
         }
         EtwLiveTrace.target(filters.pids(), exe, all); // usage errors first, on every OS
+        SessionBuffers buffers = EtwLiveTrace.buffers(etwBufferKb, etwBuffers);
         if (!DataDirs.isWindows()) {
+            if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing on Windows");
             return linux();
         }
         return new EventJob(app, spec.commandLine(), output, filters)
-                .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, spec.commandLine().getErr()))
+                .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, spec.commandLine().getErr()))
                 .verify(verify)
                 .run();
     }

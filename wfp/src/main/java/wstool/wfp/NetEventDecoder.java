@@ -40,7 +40,11 @@ public final class NetEventDecoder {
             h2.read();
             d.put("header.addressFamily", h2.addressFamily == 0 ? "FWP_AF_INET" : h2.addressFamily == 1 ? "FWP_AF_INET6"
                     : h2.addressFamily == 2 ? "FWP_AF_ETHER" : "FWP_AF_NONE");
-            if (d.has(WfpConstants.FLAG_PACKAGE_ID_SET) && h2.packageSid != null) d.put("header.packageSid", sid(h2.packageSid));
+            if (d.has(WfpConstants.FLAG_PACKAGE_ID_SET) && h2.packageSid != null) {
+                String pkg = sid(h2.packageSid);
+                // S-1-0-0 (the NULL SID) is what non-AppContainer processes carry: not a package
+                if (!WfpConstants.NULL_SID.equals(pkg)) d.put("header.packageSid", pkg);
+            }
         }
         if (version >= 3) {
             FWPM_NET_EVENT_HEADER3 h3 = Structure.newInstance(FWPM_NET_EVENT_HEADER3.class, event);
@@ -84,7 +88,7 @@ public final class NetEventDecoder {
         }
         d.put("header.flags", names.toString());
         boolean v6 = h.ipVersion == WfpConstants.FWP_IP_VERSION_V6;
-        if (d.has(WfpConstants.FLAG_IP_VERSION_SET)) d.put("header.ipVersion", v6 ? "FWP_IP_VERSION_V6" : "FWP_IP_VERSION_V4");
+        if (d.has(WfpConstants.FLAG_IP_VERSION_SET)) d.put("header.ipVersion", WfpConstants.ipVersionName(h.ipVersion));
         if (d.has(WfpConstants.FLAG_IP_PROTOCOL_SET)) d.ipProtocol = h.ipProtocol & 0xFF;
         if (d.has(WfpConstants.FLAG_LOCAL_ADDR_SET)) d.localAddr = address(h.localAddr, v6);
         if (d.has(WfpConstants.FLAG_REMOTE_ADDR_SET)) d.remoteAddr = address(h.remoteAddr, v6);

@@ -26,7 +26,16 @@ public final class WfpConstants {
             "FWPM_NET_EVENT_FLAG_POLICY_FLAGS_SET", "FWPM_NET_EVENT_FLAG_EFFECTIVE_NAME_SET");
 
     // FWP_IP_VERSION
-    public static final int FWP_IP_VERSION_V4 = 0, FWP_IP_VERSION_V6 = 1;
+    public static final int FWP_IP_VERSION_V4 = 0, FWP_IP_VERSION_V6 = 1, FWP_IP_VERSION_NONE = 2;
+
+    /** FWP_IP_VERSION as netsh writes it (fwptypes.h: V4 0, V6 1, NONE 2). */
+    public static String ipVersionName(int v) {
+        return v == FWP_IP_VERSION_V4 ? "FWP_IP_VERSION_V4" : v == FWP_IP_VERSION_V6 ? "FWP_IP_VERSION_V6"
+                : v == FWP_IP_VERSION_NONE ? "FWP_IP_VERSION_NONE" : Integer.toString(v);
+    }
+
+    /** The NULL SID: the packageSid of a process that is not an AppContainer. */
+    public static final String NULL_SID = "S-1-0-0";
 
     // FWPM_NET_EVENT_TYPE, in enum order (value = index)
     public static final List<FirewallEventType> TYPES = List.of(

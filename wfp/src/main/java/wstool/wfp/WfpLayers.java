@@ -37,6 +37,17 @@ public final class WfpLayers {
     }
 
     /**
+     * An allow at ALE_FLOW_ESTABLISHED or ALE_RESOURCE_ASSIGNMENT (v4/v6, discard included) repeats the allow of the
+     * same connection at ALE_AUTH_CONNECT/RECV_ACCEPT (or announces a bind): simplewall skips them ("do not process
+     * when tcp connection has been established", log.c). System Informer's fwmon.c has the same check commented out.
+     */
+    public static boolean repeatsAnAllow(wstool.core.model.FirewallEventType type, int layerId) {
+        return type == wstool.core.model.FirewallEventType.CLASSIFY_ALLOW
+                && ((layerId >= ALE_FLOW_ESTABLISHED_V4 && layerId <= ALE_FLOW_ESTABLISHED_V6_DISCARD)
+                || (layerId >= ALE_RESOURCE_ASSIGNMENT_V4 && layerId <= ALE_RESOURCE_ASSIGNMENT_V6_DISCARD));
+    }
+
+    /**
      * The direction of a classify event: the layer's when it has one, else the msFwpDirection field's. The field
      * is not to be trusted alone: simplewall forces inbound at ALE_AUTH_RECV_ACCEPT_V4/V6 because Windows reports
      * inbound blocks there as outbound (simplewall log.c, its issue #581), and Microsoft's own quarantine sample

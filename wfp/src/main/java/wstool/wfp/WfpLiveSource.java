@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongPredicate;
 import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
@@ -47,7 +48,12 @@ public final class WfpLiveSource implements EventSource {
     static final int DEFAULT_KEYWORDS = WfpConstants.KEYWORD_CAPABILITY_DROP;
     static final int ALL_KEYWORDS = DEFAULT_KEYWORDS | WfpConstants.KEYWORD_CAPABILITY_ALLOW
             | WfpConstants.KEYWORD_CLASSIFY_ALLOW | WfpConstants.KEYWORD_INBOUND_MCAST
-            | WfpConstants.KEYWORD_INBOUND_BCAST | WfpConstants.KEYWORD_PORT_SCANNING_DROP;
+            | WfpConstants.KEYWORD_INBOUND_BCAST;
+    /**
+     * FWPM_NET_EVENT_KEYWORD_PORT_SCANNING_DROP exists from Windows 10 1903 (fwpmtypes.h: NTDDI_WIN10_19H1, build
+     * 18362); System Informer (fwmon.c, WINDOWS_10_19H1) and simplewall add it only from that build.
+     */
+    static final int PORT_SCANNING_MIN_BUILD = 18362;
     static final int ENUM_BATCH = 256;
     static final long MAX_RECENT = 10_000_000;
     static final int HANDOFF_CAPACITY = 65_536;
@@ -64,11 +70,13 @@ public final class WfpLiveSource implements EventSource {
     private Consumer<String> status = s -> { };
     private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
     private boolean shutdownHook = true;
+    private IntSupplier windowsBuild = Win32Lookups::windowsBuild;
     /** The options as found, once read; guarded by itself. Restored by stop() or run(), whichever comes first. */
     private volatile EngineOptions saved;
     private volatile WfpException restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong handoffDropped = new AtomicLong();
+    private final AtomicLong repeatedAllows = new AtomicLong();
     /** Copied events from the callback to run's thread; full: dropped and counted, the callback never waits. */
     private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
@@ -99,6 +107,9 @@ public final class WfpLiveSource implements EventSource {
     @Override public boolean live() { return !recent; }
 
     @Override public long lostAtSource() { return decodeErrors.get() + handoffDropped.get(); }
+
+    /** Allows at ALE_FLOW_ESTABLISHED / ALE_RESOURCE_ASSIGNMENT not shown (they repeat a connection's allow). */
+    public long repeatedAllows() { return repeatedAllows.get(); }
 
     /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
     public int subscribeLevel() { return subscribeLevel; }
@@ -138,6 +149,18 @@ public final class WfpLiveSource implements EventSource {
         stopped.countDown();
     }
 
+    int wantedKeywords() {
+        if (!all) return DEFAULT_KEYWORDS;
+        return windowsBuild.getAsInt() >= PORT_SCANNING_MIN_BUILD
+                ? ALL_KEYWORDS | WfpConstants.KEYWORD_PORT_SCANNING_DROP : ALL_KEYWORDS;
+    }
+
+    /** The Windows build number (e.g. 19045); decides which keywords exist. */
+    public WfpLiveSource windowsBuild(IntSupplier build) {
+        this.windowsBuild = build;
+        return this;
+    }
+
     /** Writes back the options as found, if they were changed; idempotent, safe from any thread. */
     private void restoreOptions() {
         EngineOptions o = saved;
@@ -170,7 +193,7 @@ public final class WfpLiveSource implements EventSource {
             Thread hook = shutdownHook ? new Thread(this::restoreOptions, "ws_tool-wfp-restore") : null;
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
-                found.enable(all ? ALL_KEYWORDS : DEFAULT_KEYWORDS, journal);
+                found.enable(wantedKeywords(), journal);
                 Pointer events = subscribe(engine);
                 try {
                     while (stopped.getCount() > 0) {
@@ -253,6 +276,10 @@ public final class WfpLiveSource implements EventSource {
 
     /** Names (filter, layer, drive path, account) are resolved here, on run's thread, never in the callback. */
     private void emitNamed(WfpEventData d, NameResolver names, Emitter emitter) {
+        if (WfpLayers.repeatsAnAllow(d.type, d.layerId)) {
+            repeatedAllows.incrementAndGet();
+            return;
+        }
         try {
             emitter.emit(d.toEvent(Source.WFP, names));
         } catch (RuntimeException e) {
@@ -379,8 +406,8 @@ public final class WfpLiveSource implements EventSource {
     }
 
     /**
-     * The two engine options this source may change, as found, so they can be written back exactly. The keyword
-     * option does not exist before Windows 8: then only collection is managed.
+     * The two engine options this source may change, as found, so they can be written back exactly. When the engine
+     * refuses to read FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS (other than access denied), only collection is managed.
      */
     static final class EngineOptions {
         private final Fwpuclnt api;

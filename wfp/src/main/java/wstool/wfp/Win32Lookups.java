@@ -3,11 +3,12 @@ package wstool.wfp;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Win32Exception;
+import com.sun.jna.platform.win32.WinReg;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The two Win32 lookups behind {@link WindowsNames}, through jna-platform. Windows only; NOT run in this project's
+ * The Win32 lookups behind {@link WindowsNames} and the Windows build number, through jna-platform. Windows only; NOT run in this project's
  * tests (they use fakes) - exercised by the Windows CI smoke test.
  */
 public final class Win32Lookups {
@@ -27,6 +28,19 @@ public final class Win32Lookups {
             }
         }
         return out;
+    }
+
+    /**
+     * The build number from HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentBuildNumber (the version
+     * APIs report what the executable's manifest declares), or 0 when it cannot be read.
+     */
+    public static int windowsBuild() {
+        try {
+            return Integer.parseInt(Advapi32Util.registryGetStringValue(WinReg.HKEY_LOCAL_MACHINE,
+                    "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "CurrentBuildNumber").strip());
+        } catch (Win32Exception | NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** DOMAIN\account for a SID string, or null when it does not resolve. */

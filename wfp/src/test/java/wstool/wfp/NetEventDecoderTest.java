@@ -110,6 +110,16 @@ class NetEventDecoderTest {
     }
 
     @Test
+    void ipVersionNoneAndNullPackageSidAreNotMisreported() throws Exception {
+        SdkMemory.Event e = mem.event(5, 3).time(T).flags(WfpConstants.FLAG_IP_VERSION_SET
+                | WfpConstants.FLAG_PACKAGE_ID_SET).ipVersion(2).packageSid("S-1-0-0")
+                .body(mem.classify(56, 9, 44, 0x3900, false));
+        FirewallEvent f = decode(5, e);
+        assertEquals("FWP_IP_VERSION_NONE", f.header().raw().get("header.ipVersion"));
+        assertFalse(f.header().raw().containsKey("header.packageSid"), "S-1-0-0 is no AppContainer package");
+    }
+
+    @Test
     void flagsUnsetMeansFieldsAbsent() throws Exception {
         SdkMemory.Event e = v4Event(5, 3).flags(0).body(mem.classify(56, 1, 2, 0x3901, false));
         FirewallEvent f = decode(5, e);

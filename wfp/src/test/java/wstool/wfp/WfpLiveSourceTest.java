@@ -45,7 +45,7 @@ class WfpLiveSourceTest {
         return new WfpLiveSource(fake.binding(), all, recent, (api, engine) -> new WindowsNames(api, engine,
                 () -> Map.of("C:", "\\Device\\HarddiskVolume3"),
                 sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)))
-                .shutdownHook(false);
+                .shutdownHook(false).windowsBuild(() -> 19045);
     }
 
     private Future<?> start(WfpLiveSource src, FakeFwpuclnt fake) throws Exception {
@@ -272,6 +272,38 @@ class WfpLiveSourceTest {
         run.get(10, TimeUnit.SECONDS);
         assertEquals(1L, fake.options.get(COLLECT)); // left on: it was on before
         assertEquals(0L, fake.options.get(KEYWORDS));
+    }
+
+    /** PORT_SCANNING_DROP is only defined from build 18362 (NTDDI_WIN10_19H1): not asked for before that. */
+    @Test
+    void portScanningKeywordOnlyFromWindows10Version1903() throws Exception {
+        for (int build : new int[] {17763, 18362}) {
+            FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0);
+            WfpLiveSource src = source(fake, true, false).windowsBuild(() -> build);
+            Future<?> run = start(src, fake);
+            long kw = fake.options.get(KEYWORDS);
+            src.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertEquals(build >= 18362, (kw & WfpConstants.KEYWORD_PORT_SCANNING_DROP) != 0, "build " + build);
+            assertTrue((kw & WfpConstants.KEYWORD_CLASSIFY_ALLOW) != 0);
+        }
+    }
+
+    /** --all: the allow at ALE_FLOW_ESTABLISHED repeats the connect's allow; it is counted, not shown. */
+    @Test
+    void allowsRepeatedAtFlowEstablishedAreNotShownTwice() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x3F);
+        WfpLiveSource src = source(fake, true, false);
+        Future<?> run = start(src, fake);
+        for (int[] typeLayer : new int[][] {{6, 48}, {6, 52}, {6, 38}, {3, 52}}) {
+            fake.fire(fake.mem.event(5, typeLayer[0]).time(Instant.parse("2026-11-22T00:00:01Z"))
+                    .flags(0).body(fake.mem.classify(typeLayer[0] == 6 ? 32 : 56, 1, typeLayer[1], 0x3901, false)).m);
+        }
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("ALLOW 48", "DROP 52"), got.stream()
+                .map(e -> ((FirewallEvent) e).type().label() + " " + ((FirewallEvent) e).layerId()).toList());
+        assertEquals(2, src.repeatedAllows());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -16,14 +17,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EtwConsumer {
 
-    private final EtwApi.Advapi32 api;
+    private final Advapi32 api;
     private final String sessionName;
     private final RecordHandler handler;
     /** Strong reference: ETW calls this from ProcessTrace's thread as long as the trace is open. */
-    private final EtwApi.EventRecordCallback callback;
+    private final EventRecordCallback callback;
     private Memory loggerName;
     private EtwStructs.EVENT_TRACE_LOGFILEW logfile;
-    private volatile long handle = EtwApi.INVALID_PROCESSTRACE_HANDLE;
+    private volatile long handle = Evntrace.INVALID_PROCESSTRACE_HANDLE;
     private volatile Throwable callbackFailure;
 
     /** Receives each event record pointer during the callback (valid only until it returns). */
@@ -32,7 +33,7 @@ public final class EtwConsumer {
         void onRecord(Pointer eventRecord);
     }
 
-    public EtwConsumer(EtwApi.Advapi32 api, String sessionName, RecordHandler handler) {
+    public EtwConsumer(Advapi32 api, String sessionName, RecordHandler handler) {
         this.api = api;
         this.sessionName = sessionName;
         this.handler = handler;
@@ -57,17 +58,17 @@ public final class EtwConsumer {
         loggerName.write(0, name, 0, name.length);
         logfile = new EtwStructs.EVENT_TRACE_LOGFILEW();
         logfile.LoggerName = loggerName;
-        logfile.ProcessTraceMode = EtwApi.PROCESS_TRACE_MODE_REAL_TIME | EtwApi.PROCESS_TRACE_MODE_EVENT_RECORD;
+        logfile.ProcessTraceMode = Evntcons.PROCESS_TRACE_MODE_REAL_TIME | Evntcons.PROCESS_TRACE_MODE_EVENT_RECORD;
         logfile.EventRecordCallback = callback;
         logfile.write();
         long h = api.OpenTraceW(logfile.getPointer());
-        if (h == EtwApi.INVALID_PROCESSTRACE_HANDLE) {
+        if (h == Evntrace.INVALID_PROCESSTRACE_HANDLE) {
             // OpenTraceW returns INVALID_PROCESSTRACE_HANDLE and leaves the reason in GetLastError (evntrace.h
             // docs); JNA saves the last error of every call per thread, Native.getLastError reads it.
             int rc = Native.getLastError();
             throw new EtwException("cannot open the real-time ETW session " + sessionName + " for reading:"
                     + " OpenTraceW failed with Win32 error " + rc
-                    + (rc == EtwApi.ERROR_ACCESS_DENIED ? " (run as Administrator or a member of Performance Log Users)"
+                    + (rc == WinError.ERROR_ACCESS_DENIED ? " (run as Administrator or a member of Performance Log Users)"
                     : ""), rc);
         }
         handle = h;
@@ -81,8 +82,8 @@ public final class EtwConsumer {
     /** CloseTrace; idempotent. */
     public void close() {
         long h = handle;
-        handle = EtwApi.INVALID_PROCESSTRACE_HANDLE;
-        if (h != EtwApi.INVALID_PROCESSTRACE_HANDLE) {
+        handle = Evntrace.INVALID_PROCESSTRACE_HANDLE;
+        if (h != Evntrace.INVALID_PROCESSTRACE_HANDLE) {
             api.CloseTrace(h);
         }
     }

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class EtwLiveSource implements EventSource {
     /** The reorder window: records are held at most about this long, unnoticeable in a view drawn at 10 fps. */
     static final long DEFAULT_REORDER_MILLIS = 250;
 
-    private final EtwApi.Advapi32 api;
+    private final Advapi32 api;
     private final List<EtwProvider> providers;
     private final TraceTarget target;
     private final LiveDecoder decoder;
@@ -63,6 +64,7 @@ public final class EtwLiveSource implements EventSource {
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
     private final Consumer<String> status;
     private final Duration queryInterval;
+    private final Consumer<EtwSession.Counters> onLosses;
     private final long reorderMillis;
     private final boolean installShutdownHook;
     private final EtwSession session;
@@ -88,7 +90,8 @@ public final class EtwLiveSource implements EventSource {
         this.queryInterval = b.queryInterval;
         this.reorderMillis = b.reorderMillis;
         this.installShutdownHook = b.shutdownHook;
-        this.session = new EtwSession(api, b.sessionName);
+        this.session = new EtwSession(api, b.sessionName, b.buffers);
+        this.onLosses = b.onLosses;
         this.handoff = new ArrayBlockingQueue<>(b.handoffCapacity);
         this.reorder = new ReorderWindow(b.reorderMillis, b.handoffCapacity);
     }
@@ -181,9 +184,9 @@ public final class EtwLiveSource implements EventSource {
         }
         int rc = processResult.get();
         if (stopReason != null && stopReason.startsWith("ProcessTrace returned")) {
-            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_CANCELLED) {
+            if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_CANCELLED) {
                 throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
-                        + " Win32 error " + rc + (rc == EtwApi.ERROR_ACCESS_DENIED
+                        + " Win32 error " + rc + (rc == WinError.ERROR_ACCESS_DENIED
                         ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
             }
             // A real-time ProcessTrace returns by itself only when its session stopped: someone else stopped it.
@@ -301,9 +304,14 @@ public final class EtwLiveSource implements EventSource {
         }
         if (r.eventId() == EtwProvider.PROCESS_START) {
             names.started(pid, f.get("ImageName"));
-        } else if (r.eventId() == EtwProvider.PROCESS_STOP && target.accepts(pid, names)) {
-            long code = number(f.get("ExitCode"));
-            return ProcessExit.of(r.instant(), Source.ETW_OTHER, pid, names.name(pid), code < 0 ? null : (int) code);
+        } else if (r.eventId() == EtwProvider.PROCESS_STOP) {
+            NetEvent exit = null;
+            if (target.accepts(pid, names)) {
+                long code = number(f.get("ExitCode"));
+                exit = ProcessExit.of(r.instant(), Source.ETW_OTHER, pid, names.name(pid), code < 0 ? null : (int) code);
+            }
+            names.stopped(pid); // the PID may be reused: the next process with it must not get this image
+            return exit;
         }
         return null;
     }
@@ -335,6 +343,7 @@ public final class EtwLiveSource implements EventSource {
         }
         if (finalCounters.total() > 0) {
             reportLosses(finalCounters, -1);
+            onLosses.accept(finalCounters);
         }
     }
 
@@ -401,8 +410,8 @@ public final class EtwLiveSource implements EventSource {
 
     /** Settings; {@link #api} is required. */
     public static final class Builder {
-        private EtwApi.Advapi32 api;
-        private EtwApi.Tdh tdh;
+        private Advapi32 api;
+        private Tdh tdh;
         private List<EtwProvider> providers = EtwProvider.DEFAULT;
         private TraceTarget target = TraceTarget.all();
         private LiveDecoder decoder;
@@ -413,11 +422,13 @@ public final class EtwLiveSource implements EventSource {
         private Duration queryInterval = Duration.ofSeconds(2);
         private int handoffCapacity = 65_536;
         private long reorderMillis = DEFAULT_REORDER_MILLIS;
+        private SessionBuffers buffers = SessionBuffers.DEFAULT;
+        private Consumer<EtwSession.Counters> onLosses = c -> { };
         private boolean shutdownHook = true;
         private String sessionName = SESSION_PREFIX + ProcessHandle.current().pid();
 
-        public Builder api(EtwApi.Advapi32 api) { this.api = api; return this; }
-        public Builder tdh(EtwApi.Tdh tdh) { this.tdh = tdh; return this; }
+        public Builder api(Advapi32 api) { this.api = api; return this; }
+        public Builder tdh(Tdh tdh) { this.tdh = tdh; return this; }
         public Builder providers(List<EtwProvider> p) { this.providers = List.copyOf(p); return this; }
         public Builder target(TraceTarget t) { this.target = Objects.requireNonNull(t); return this; }
         public Builder decoder(LiveDecoder d) { this.decoder = Objects.requireNonNull(d); return this; }
@@ -432,11 +443,14 @@ public final class EtwLiveSource implements EventSource {
         public Builder reorderMillis(long ms) { this.reorderMillis = ms; return this; }
         public Builder shutdownHook(boolean on) { this.shutdownHook = on; return this; }
         public Builder sessionName(String n) { this.sessionName = n; return this; }
+        public Builder buffers(SessionBuffers b) { this.buffers = Objects.requireNonNull(b); return this; }
+        /** Called once at the end when ETW lost events or buffers (the CLI suggests larger buffers). */
+        public Builder onLosses(Consumer<EtwSession.Counters> c) { this.onLosses = Objects.requireNonNull(c); return this; }
 
         /** The real advapi32 and tdh (Windows only). */
         public Builder windows() {
-            this.api = EtwApi.advapi32();
-            this.tdh = EtwApi.tdh();
+            this.api = Advapi32.INSTANCE;
+            this.tdh = Tdh.INSTANCE;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
@@ -31,23 +32,32 @@ public final class EtwSession {
     }
 
     private static final int PROPS_SIZE = new EtwStructs.EVENT_TRACE_PROPERTIES().size();
-    private static final int BUFFER_KB = 64;
     private static final int LOGGER_NAME_OFFSET = EtwStructs.EVENT_TRACE_PROPERTIES.offset("LoggerNameOffset");
     /** Room for a session or log file name: 1024 UTF-16 units (MAX_PATH is 260). */
     private static final int NAME_BYTES = 2048;
     /** QueryAllTracesW: "must be less than or equal to 64" (Windows 10 may allow more; ERROR_MORE_DATA says so). */
     private static final int MAX_SESSIONS_QUERIED = 64;
 
-    private final EtwApi.Advapi32 api;
+    private final Advapi32 api;
     private final String name;
+    private final SessionBuffers buffers;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile long handle;
     private volatile Counters lastCounters = Counters.ZERO;
 
-    public EtwSession(EtwApi.Advapi32 api, String name) {
+    public EtwSession(Advapi32 api, String name) {
+        this(api, name, SessionBuffers.DEFAULT);
+    }
+
+    public EtwSession(Advapi32 api, String name, SessionBuffers buffers) {
         this.api = api;
         this.name = name;
+        this.buffers = buffers;
+    }
+
+    public SessionBuffers buffers() {
+        return buffers;
     }
 
     public String name() {
@@ -59,19 +69,25 @@ public final class EtwSession {
      * (UTF-16LE, NUL-terminated) at LoggerNameOffset, as StartTraceW and ControlTraceW require.
      */
     static Memory propertiesBuffer(String loggerName) {
+        return propertiesBuffer(loggerName, SessionBuffers.DEFAULT);
+    }
+
+    static Memory propertiesBuffer(String loggerName, SessionBuffers buffers) {
         byte[] nameBytes = (loggerName + "\0").getBytes(StandardCharsets.UTF_16LE);
         int total = PROPS_SIZE + nameBytes.length + 2 * 1024; // room for a log file name written back on QUERY
         Memory m = new Memory(total);
         m.clear();
         EtwStructs.EVENT_TRACE_PROPERTIES p = new EtwStructs.EVENT_TRACE_PROPERTIES(m);
         p.Wnode.BufferSize = total;
-        p.Wnode.Flags = EtwApi.WNODE_FLAG_TRACED_GUID;
+        p.Wnode.Flags = Wmistr.WNODE_FLAG_TRACED_GUID;
         p.Wnode.ClientContext = 1; // QueryPerformanceCounter clock
-        p.BufferSize = BUFFER_KB;
+        p.BufferSize = buffers.bufferKb();
+        p.MinimumBuffers = buffers.minBuffers();
+        p.MaximumBuffers = buffers.maxBuffers();
         // One shared buffer instead of one per CPU: real-time delivery is buffer by buffer, so per-CPU buffers hand
         // the consumer events of different CPUs out of timestamp order. krabsetw (krabs/etw.hpp fill_trace_info) and
         // ferrisetw (TraceProperties::default) set the same default.
-        p.LogFileMode = EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING;
+        p.LogFileMode = Evntrace.EVENT_TRACE_REAL_TIME_MODE | Evntrace.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING;
         p.FlushTimer = 1; // seconds: real-time consumers see events within a second
         p.LoggerNameOffset = PROPS_SIZE;
         p.LogFileNameOffset = 0;
@@ -83,11 +99,11 @@ public final class EtwSession {
     /** StartTraceW; on ERROR_ALREADY_EXISTS stops the stale session by name and retries once. */
     public void start() {
         int rc = startOnce();
-        if (rc == EtwApi.ERROR_ALREADY_EXISTS) {
+        if (rc == WinError.ERROR_ALREADY_EXISTS) {
             stopByName();
             rc = startOnce();
         }
-        if (rc != EtwApi.ERROR_SUCCESS) {
+        if (rc != WinError.ERROR_SUCCESS) {
             throw new EtwException(startFailure(name, rc), rc);
         }
         started.set(true);
@@ -95,8 +111,8 @@ public final class EtwSession {
 
     private int startOnce() {
         LongByReference h = new LongByReference();
-        int rc = api.StartTraceW(h, new WString(name), propertiesBuffer(name));
-        if (rc == EtwApi.ERROR_SUCCESS) {
+        int rc = api.StartTraceW(h, new WString(name), propertiesBuffer(name, buffers));
+        if (rc == WinError.ERROR_SUCCESS) {
             handle = h.getValue();
         }
         return rc;
@@ -105,13 +121,13 @@ public final class EtwSession {
     static String startFailure(String name, int rc) {
         String prefix = "cannot start the ETW session " + name + ": ";
         switch (rc) {
-            case EtwApi.ERROR_ACCESS_DENIED:
+            case WinError.ERROR_ACCESS_DENIED:
                 return prefix + "access denied; run as Administrator (or a member of Performance Log Users)";
-            case EtwApi.ERROR_NO_SYSTEM_RESOURCES:
+            case WinError.ERROR_NO_SYSTEM_RESOURCES:
                 return prefix + "no system resources; Windows runs at most 64 ETW sessions at once and that limit"
                         + " is reached (list them with 'logman query -ets', stop an unused one with"
                         + " 'logman stop NAME -ets')";
-            case EtwApi.ERROR_ALREADY_EXISTS:
+            case WinError.ERROR_ALREADY_EXISTS:
                 return prefix + "a session of that name already exists and could not be stopped"
                         + " (try 'logman stop " + name + " -ets' as Administrator)";
             default:
@@ -124,7 +140,7 @@ public final class EtwSession {
         Memory guid = new Memory(16);
         guid.write(0, Guids.toBytes(provider), 0, 16);
         EtwStructs.ENABLE_TRACE_PARAMETERS params = new EtwStructs.ENABLE_TRACE_PARAMETERS();
-        params.Version = EtwApi.ENABLE_TRACE_PARAMETERS_VERSION_2;
+        params.Version = Evntrace.ENABLE_TRACE_PARAMETERS_VERSION_2;
         Memory filter = null;
         EtwStructs.EVENT_FILTER_DESCRIPTOR descriptor = null;
         if (eventIds != null && !eventIds.isEmpty()) {
@@ -139,21 +155,21 @@ public final class EtwSession {
             descriptor = new EtwStructs.EVENT_FILTER_DESCRIPTOR();
             descriptor.Ptr = Pointer.nativeValue(filter);
             descriptor.Size = (int) filter.size();
-            descriptor.Type = EtwApi.EVENT_FILTER_TYPE_EVENT_ID;
+            descriptor.Type = Evntprov.EVENT_FILTER_TYPE_EVENT_ID;
             descriptor.write();
             params.EnableFilterDesc = descriptor.getPointer();
             params.FilterDescCount = 1;
         }
         params.write();
-        int rc = api.EnableTraceEx2(handle, guid, EtwApi.EVENT_CONTROL_CODE_ENABLE_PROVIDER,
-                EtwApi.TRACE_LEVEL_VERBOSE, keywords, 0L, 0, params.getPointer());
+        int rc = api.EnableTraceEx2(handle, guid, Evntrace.EVENT_CONTROL_CODE_ENABLE_PROVIDER,
+                Evntrace.TRACE_LEVEL_VERBOSE, keywords, 0L, 0, params.getPointer());
         // keep the filter memory reachable until the call returned
         java.lang.ref.Reference.reachabilityFence(filter);
         java.lang.ref.Reference.reachabilityFence(descriptor);
-        if (rc != EtwApi.ERROR_SUCCESS) {
+        if (rc != WinError.ERROR_SUCCESS) {
             throw new EtwException("cannot enable ETW provider " + provider + " in session " + name
                     + ": EnableTraceEx2 failed with Win32 error " + rc
-                    + (rc == EtwApi.ERROR_ACCESS_DENIED ? " (run as Administrator)" : ""), rc);
+                    + (rc == WinError.ERROR_ACCESS_DENIED ? " (run as Administrator)" : ""), rc);
         }
     }
 
@@ -163,8 +179,8 @@ public final class EtwSession {
             return lastCounters;
         }
         Memory props = propertiesBuffer(name);
-        int rc = api.ControlTraceW(0L, new WString(name), props, EtwApi.EVENT_TRACE_CONTROL_QUERY);
-        if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+        int rc = api.ControlTraceW(0L, new WString(name), props, Evntrace.EVENT_TRACE_CONTROL_QUERY);
+        if (rc == WinError.ERROR_SUCCESS || rc == WinError.ERROR_MORE_DATA) {
             lastCounters = read(props);
         }
         return lastCounters;
@@ -183,8 +199,8 @@ public final class EtwSession {
             return lastCounters;
         }
         Memory props = propertiesBuffer(name);
-        int rc = api.ControlTraceW(0L, new WString(name), props, EtwApi.EVENT_TRACE_CONTROL_STOP);
-        if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+        int rc = api.ControlTraceW(0L, new WString(name), props, Evntrace.EVENT_TRACE_CONTROL_STOP);
+        if (rc == WinError.ERROR_SUCCESS || rc == WinError.ERROR_MORE_DATA) {
             lastCounters = read(props);
         }
         return lastCounters;
@@ -208,8 +224,8 @@ public final class EtwSession {
             }
             if (!alive.test(owner)) {
                 int rc = api.ControlTraceW(0L, new WString(session), propertiesBuffer(session),
-                        EtwApi.EVENT_TRACE_CONTROL_STOP);
-                if (rc == EtwApi.ERROR_SUCCESS || rc == EtwApi.ERROR_MORE_DATA) {
+                        Evntrace.EVENT_TRACE_CONTROL_STOP);
+                if (rc == WinError.ERROR_SUCCESS || rc == WinError.ERROR_MORE_DATA) {
                     stopped.add(session);
                 }
             }
@@ -229,11 +245,11 @@ public final class EtwSession {
             }
             IntByReference found = new IntByReference();
             int rc = api.QueryAllTracesW(array, count, found);
-            if (rc == EtwApi.ERROR_MORE_DATA && attempt == 0 && found.getValue() > count) {
+            if (rc == WinError.ERROR_MORE_DATA && attempt == 0 && found.getValue() > count) {
                 count = Math.min(found.getValue(), 4096); // Windows 10 may run more than 64 sessions
                 continue;
             }
-            if (rc != EtwApi.ERROR_SUCCESS && rc != EtwApi.ERROR_MORE_DATA) {
+            if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_MORE_DATA) {
                 return List.of();
             }
             List<String> names = new ArrayList<>();
@@ -274,7 +290,7 @@ public final class EtwSession {
     }
 
     private void stopByName() {
-        api.ControlTraceW(0L, new WString(name), propertiesBuffer(name), EtwApi.EVENT_TRACE_CONTROL_STOP);
+        api.ControlTraceW(0L, new WString(name), propertiesBuffer(name), Evntrace.EVENT_TRACE_CONTROL_STOP);
     }
 
     public boolean running() {

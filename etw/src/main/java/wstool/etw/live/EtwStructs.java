@@ -279,7 +279,7 @@ public final class EtwStructs {
         public int BufferSize;
         public int Filled;
         public int EventsLost;
-        public EtwApi.EventRecordCallback EventRecordCallback;
+        public EventRecordCallback EventRecordCallback;
         public int IsKernelTrace;
         public Pointer Context;
 

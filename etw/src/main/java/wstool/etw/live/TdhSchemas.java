@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -27,10 +28,10 @@ public final class TdhSchemas {
 
     private static final int MAX_INFO = 1 << 20;
 
-    private final EtwApi.Tdh tdh;
+    private final Tdh tdh;
     private final ConcurrentHashMap<Key, Optional<TdhSchema>> cache = new ConcurrentHashMap<>();
 
-    public TdhSchemas(EtwApi.Tdh tdh) {
+    public TdhSchemas(Tdh tdh) {
         this.tdh = tdh;
     }
 
@@ -54,12 +55,12 @@ public final class TdhSchemas {
         }
         IntByReference size = new IntByReference(0);
         int rc = tdh.TdhGetEventInformation(eventRecord, 0, null, null, size);
-        if (rc != EtwApi.ERROR_INSUFFICIENT_BUFFER || size.getValue() <= 0 || size.getValue() > MAX_INFO) {
+        if (rc != WinError.ERROR_INSUFFICIENT_BUFFER || size.getValue() <= 0 || size.getValue() > MAX_INFO) {
             return Optional.empty();
         }
         Memory buf = new Memory(size.getValue());
         rc = tdh.TdhGetEventInformation(eventRecord, 0, null, buf, size);
-        if (rc != EtwApi.ERROR_SUCCESS) {
+        if (rc != WinError.ERROR_SUCCESS) {
             return Optional.empty();
         }
         try {

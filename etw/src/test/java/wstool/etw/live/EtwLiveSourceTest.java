@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -136,7 +137,7 @@ class EtwLiveSourceTest {
 
     @Test
     void accessDeniedTellsToRunAsAdministrator() {
-        fake.startTraceResults.add(EtwApi.ERROR_ACCESS_DENIED);
+        fake.startTraceResults.add(WinError.ERROR_ACCESS_DENIED);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("run as Administrator (or a member of Performance Log Users)"),
@@ -147,7 +148,7 @@ class EtwLiveSourceTest {
 
     @Test
     void noSystemResourcesExplainsTheSessionLimit() {
-        fake.startTraceResults.add(EtwApi.ERROR_NO_SYSTEM_RESOURCES);
+        fake.startTraceResults.add(WinError.ERROR_NO_SYSTEM_RESOURCES);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(1450, e.code());
         assertTrue(e.getMessage().contains("at most 64 ETW sessions"), e.getMessage());
@@ -158,7 +159,7 @@ class EtwLiveSourceTest {
     void stillExistingAfterRetryIsAnError() {
         fake.activeSessions.add(OWN_SESSION);
         fake.startTraceResults.add(0);
-        fake.startTraceResults.add(EtwApi.ERROR_ALREADY_EXISTS);
+        fake.startTraceResults.add(WinError.ERROR_ALREADY_EXISTS);
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(183, e.code());
         assertTrue(e.getMessage().contains("logman stop " + OWN_SESSION + " -ets"), e.getMessage());
@@ -166,7 +167,7 @@ class EtwLiveSourceTest {
 
     @Test
     void enableFailureAndOpenFailureStopTheSession() {
-        fake.enableResult = EtwApi.ERROR_ACCESS_DENIED;
+        fake.enableResult = WinError.ERROR_ACCESS_DENIED;
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertTrue(e.getMessage().contains("EnableTraceEx2 failed with Win32 error 5 (run as Administrator)"),
                 e.getMessage());
@@ -184,7 +185,7 @@ class EtwLiveSourceTest {
     @Test
     void processTraceFailureIsReportedAfterCleanup() {
         fake.returnAfterScript = true;
-        fake.processTraceResult = EtwApi.ERROR_ACCESS_DENIED;
+        fake.processTraceResult = WinError.ERROR_ACCESS_DENIED;
         EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
         assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
@@ -342,7 +343,7 @@ class EtwLiveSourceTest {
         fake.script.add(send);
         fake.script.add(create);
         runToEnd(source(), fake);
-        assertEquals(EtwApi.EVENT_TRACE_REAL_TIME_MODE | EtwApi.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
+        assertEquals(Evntrace.EVENT_TRACE_REAL_TIME_MODE | Evntrace.EVENT_TRACE_NO_PER_PROCESSOR_BUFFERING,
                 fake.startedLogFileMode);
         List<SocketOp> ops = emitted.stream().map(e -> ((SocketEvent) e).op()).toList();
         assertEquals(List.of(SocketOp.CREATE, SocketOp.SEND), ops);
@@ -463,6 +464,38 @@ class EtwLiveSourceTest {
         assertNothingLeft();
     }
 
+    /** After ProcessStop the PID's image is forgotten: a later process with the same PID is not taken for it. */
+    @Test
+    void imageNameIsForgottenAtProcessStop() throws Exception {
+        UUID kp = EtwProvider.KERNEL_PROCESS.guid();
+        fake.tdh(kp, 1, 3, FakeEtw.traceEventInfo(kp, 1, 3, "Microsoft-Windows-Kernel-Process", new String[] {
+                "ProcessID", "CreateTime", "ParentProcessID", "SessionID", "Flags", "ImageName"},
+                new int[] {8, 17, 8, 8, 8, 1}));
+        fake.tdh(kp, 2, 2, FakeEtw.traceEventInfo(kp, 2, 2, "Microsoft-Windows-Kernel-Process", new String[] {
+                "ProcessID", "ProcessSequenceNumber", "CreateTime", "ExitTime", "ExitCode", "TokenElevationType",
+                "HandleCount", "CommitCharge", "CommitPeak", "CPUCycleCount", "ReadOperationCount",
+                "WriteOperationCount", "ReadTransferKiloBytes", "WriteTransferKiloBytes", "HardFaultCount",
+                "ImageName"}, new int[] {8, 10, 17, 17, 8, 8, 8, 10, 10, 10, 8, 8, 8, 8, 8, 2}));
+        fake.tdh(OTHER_PROVIDER, 7, 0, FakeEtw.traceEventInfo(OTHER_PROVIDER, 7, 0, "Test-Provider",
+                new String[] {"Port"}, new int[] {6}));
+        String image = "\\Device\\HarddiskVolume2\\Windows\\System32\\curl.exe";
+        byte[] start = le().u32(777).u64(133_000_000_000_000_000L).u32(4).u32(1).u32(0)
+                .bytes((image + "\0").getBytes(StandardCharsets.UTF_16LE)).build();
+        fake.script.add(record(kp, 1, 3, 4, start, 0));
+        fake.script.add(record(kp, 2, 2, 4, stop(777, 0, "curl.exe"), 1));
+        fake.script.add(record(OTHER_PROVIDER, 7, 0, 777, le().u16(1).build(), 2)); // PID 777 reused, start not seen
+        runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
+                .processNames(new ProcessNames(pid -> Optional.of("C:\\Tools\\other.exe")))
+                .target(TraceTarget.exe("curl")), fake);
+        assertEquals(1, emitted.size(), "only curl's exit; the reused PID is not curl: " + emitted);
+        assertTrue(ProcessExit.is(emitted.get(0)));
+    }
+
+    private static LiveEventRecord record(UUID provider, int id, int version, long pid, byte[] payload, int millis) {
+        return new LiveEventRecord(provider, id, version, 0, 4, 0, 0, 0, 0x0040, 0, pid, 1,
+                filetime(T0.plusMillis(millis)), payload, List.of());
+    }
+
     private static byte[] stop(long pid, long exitCode, String image) {
         return le().u32(pid).u64(99).u64(133_000_000_000_000_000L).u64(133_000_000_100_000_000L).u32(exitCode).u32(1)
                 .u32(12).u64(4096).u64(8192).u64(123456).u32(1).u32(2).u32(3).u32(4).u32(5)
@@ -502,6 +535,31 @@ class EtwLiveSourceTest {
                 status.toString());
         assertEquals(4, s.lostAtSource());
         assertNothingLeft();
+    }
+
+    /** The buffer pool is what was asked for, and losses at the end are handed on so the CLI can suggest more. */
+    @Test
+    void buffersAsConfiguredAndLossesHandedOn() throws Exception {
+        fake.eventsLost = 7;
+        List<EtwSession.Counters> losses = new ArrayList<>();
+        runToEnd(source().buffers(new SessionBuffers(1024, 32, 512)).onLosses(losses::add), fake);
+        assertEquals(List.of(1024, 32, 512), java.util.Arrays.stream(fake.startedBuffers).boxed().toList());
+        assertEquals(1, losses.size());
+        assertEquals(7, losses.get(0).eventsLost());
+    }
+
+    @Test
+    void defaultBuffersAreSizedForABusySession() throws Exception {
+        runToEnd(source(), fake);
+        assertEquals(List.of(256, 16, 128), java.util.Arrays.stream(fake.startedBuffers).boxed().toList());
+    }
+
+    @Test
+    void bufferSettingsOutOfRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(2, 16, 128));
+        assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(16_385, 16, 128));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SessionBuffers(64, 8, 4));
+        assertEquals("ETW buffers must be MIN,MAX with 2 <= MIN <= MAX <= 65536, not 8,4", e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * EventRecordCallback through its native function pointer with EVENT_RECORD memory built at the Windows x64
  * offsets of the SDK layout table (literal numbers here, independent of the JNA structures under test).
  */
-final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
+final class FakeEtw implements Advapi32, Tdh {
 
     // Windows x64 offsets (fixtures/layout/windows-sdk-layout.txt)
     static final int ETP_WNODE_BUFFER_SIZE = 0, ETP_WNODE_FLAGS = 44, ETP_LOG_FILE_MODE = 64, ETP_EVENTS_LOST = 88;
@@ -47,12 +48,13 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     /** TRACE_EVENT_INFO per (provider, id, version, opcode): what TDH tells apart. */
     final Map<List<Object>, byte[]> tdhInfo = new HashMap<>();
     int tdhCalls;
-    /** LogFileMode of the last StartTraceW. */
+    /** LogFileMode, BufferSize, MinimumBuffers, MaximumBuffers of the last StartTraceW. */
     volatile int startedLogFileMode;
+    volatile int[] startedBuffers;
     int enableResult;
     boolean failOpenTrace;
     /** The GetLastError value OpenTraceW leaves when {@link #failOpenTrace}. */
-    int openTraceLastError = EtwApi.ERROR_ACCESS_DENIED;
+    int openTraceLastError = WinError.ERROR_ACCESS_DENIED;
     /** What ProcessTrace returns when it returns by itself ({@link #returnAfterScript}). */
     int processTraceResult;
     /** Event ids of the last EVENT_FILTER_TYPE_EVENT_ID filter seen by EnableTraceEx2, with its FilterIn flag. */
@@ -74,6 +76,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         String name = instanceName.toString();
         checkProperties(properties, name);
         startedLogFileMode = properties.getInt(ETP_LOG_FILE_MODE);
+        startedBuffers = new int[] {properties.getInt(48), properties.getInt(52), properties.getInt(56)}; // SDK offsets
         Integer forced = startTraceResults.poll();
         if (forced != null && forced != 0) {
             calls.add("StartTraceW " + name + " -> " + forced);
@@ -81,7 +84,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         }
         if (activeSessions.contains(name)) {
             calls.add("StartTraceW " + name + " -> 183");
-            return EtwApi.ERROR_ALREADY_EXISTS;
+            return WinError.ERROR_ALREADY_EXISTS;
         }
         activeSessions.add(name);
         traceHandle.setValue(nextHandle++);
@@ -92,7 +95,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     private static void checkProperties(Pointer p, String name) {
         int bufferSize = p.getInt(ETP_WNODE_BUFFER_SIZE);
         int nameOffset = p.getInt(ETP_LOGGER_NAME_OFFSET);
-        if ((p.getInt(ETP_WNODE_FLAGS) & EtwApi.WNODE_FLAG_TRACED_GUID) == 0) {
+        if ((p.getInt(ETP_WNODE_FLAGS) & Wmistr.WNODE_FLAG_TRACED_GUID) == 0) {
             throw new AssertionError("Wnode.Flags lacks WNODE_FLAG_TRACED_GUID");
         }
         if (nameOffset < 120 || nameOffset >= bufferSize) {
@@ -111,11 +114,11 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         checkProperties(properties, name);
         if (!activeSessions.contains(name)) {
             calls.add("ControlTraceW " + name + " " + controlCode + " -> 4201");
-            return EtwApi.ERROR_WMI_INSTANCE_NOT_FOUND;
+            return WinError.ERROR_WMI_INSTANCE_NOT_FOUND;
         }
         properties.setInt(ETP_EVENTS_LOST, eventsLost);
         properties.setInt(ETP_RT_BUFFERS_LOST, realTimeBuffersLost);
-        if (controlCode == EtwApi.EVENT_TRACE_CONTROL_STOP) {
+        if (controlCode == Evntrace.EVENT_TRACE_CONTROL_STOP) {
             activeSessions.remove(name);
             notifyAll();
         }
@@ -127,7 +130,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     public synchronized int EnableTraceEx2(long traceHandle, Pointer providerId, int controlCode, byte level,
                                            long matchAnyKeyword, long matchAllKeyword, int timeout,
                                            Pointer enableParameters) {
-        if (enableParameters.getInt(ETP_VERSION) != EtwApi.ENABLE_TRACE_PARAMETERS_VERSION_2) {
+        if (enableParameters.getInt(ETP_VERSION) != Evntrace.ENABLE_TRACE_PARAMETERS_VERSION_2) {
             throw new AssertionError("ENABLE_TRACE_PARAMETERS.Version != 2");
         }
         int filters = enableParameters.getInt(ETP_FILTER_COUNT);
@@ -136,7 +139,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         }
         if (filters == 1) {
             Pointer desc = enableParameters.getPointer(ETP_FILTER_DESC); // EVENT_FILTER_DESCRIPTOR: Ptr 0, Size 8, Type 12
-            if (desc.getInt(12) != EtwApi.EVENT_FILTER_TYPE_EVENT_ID) {
+            if (desc.getInt(12) != Evntprov.EVENT_FILTER_TYPE_EVENT_ID) {
                 throw new AssertionError("filter type 0x" + Integer.toHexString(desc.getInt(12)));
             }
             Pointer ids = new Pointer(desc.getLong(0)); // EVENT_FILTER_EVENT_ID: FilterIn 0, Count 2, Events 4
@@ -164,7 +167,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
     @Override
     public synchronized long OpenTraceW(Pointer logfile) {
         int mode = logfile.getInt(LF_PROCESS_TRACE_MODE);
-        int want = EtwApi.PROCESS_TRACE_MODE_REAL_TIME | EtwApi.PROCESS_TRACE_MODE_EVENT_RECORD;
+        int want = Evntcons.PROCESS_TRACE_MODE_REAL_TIME | Evntcons.PROCESS_TRACE_MODE_EVENT_RECORD;
         if ((mode & want) != want) {
             throw new AssertionError("ProcessTraceMode 0x" + Integer.toHexString(mode));
         }
@@ -173,7 +176,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         if (failOpenTrace || !activeSessions.contains(name) || cb == null) {
             calls.add("OpenTraceW " + name + " -> INVALID");
             com.sun.jna.Native.setLastError(failOpenTrace ? openTraceLastError : 4201); // as advapi32 does
-            return EtwApi.INVALID_PROCESSTRACE_HANDLE;
+            return Evntrace.INVALID_PROCESSTRACE_HANDLE;
         }
         long h = nextHandle++;
         openTraces.put(h, name);
@@ -246,7 +249,7 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
             }
             p.write(offset, name, 0, name.length);
         }
-        return names.size() > propertyArrayCount ? EtwApi.ERROR_MORE_DATA : 0;
+        return names.size() > propertyArrayCount ? WinError.ERROR_MORE_DATA : 0;
     }
 
     @Override
@@ -340,11 +343,11 @@ final class FakeEtw implements EtwApi.Advapi32, EtwApi.Tdh {
         int opcode = event.getByte(EH_DESCRIPTOR + 5) & 0xFF;
         byte[] info = tdhInfo.get(List.of(provider, id, version, opcode));
         if (info == null) {
-            return EtwApi.ERROR_NOT_FOUND;
+            return WinError.ERROR_NOT_FOUND;
         }
         if (buffer == null || bufferSize.getValue() < info.length) {
             bufferSize.setValue(info.length);
-            return EtwApi.ERROR_INSUFFICIENT_BUFFER;
+            return WinError.ERROR_INSUFFICIENT_BUFFER;
         }
         buffer.write(0, info, 0, info.length);
         return 0;
