@@ -149,8 +149,9 @@ class TuiTmuxTest {
         keys("Enter");
         screen = waitFor(s -> s.stream().anyMatch(l -> l.startsWith("-- detail: event 101 of 101")), "the detail pane");
         String all = String.join("\n", screen);
-        assertTrue(all.contains("  event         FIREWALL DROP  source WFP"), all);
-        assertTrue(all.contains("  filter        ") && all.contains("  layer         "), all);
+        assertTrue(all.contains("  class         FIREWALL") && all.contains("  kind          DROP")
+                && all.contains("  source        WFP"), all);
+        assertTrue(all.contains("  filter_name   ") && all.contains("  layer_name    "), all);
         keys("Enter");
         waitFor(s -> s.stream().noneMatch(l -> l.startsWith("-- detail")), "the detail pane to close");
 
