@@ -90,7 +90,7 @@ abstract class LookupCommand implements Callable<Integer> {
 
     String json(String shown, InetAddress a, List<Enricher.Answer> answers, Enrichment merged) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("address", Addresses.unmapped(a).getHostAddress());
+        o.put("address", Addresses.text(Addresses.unmapped(a)));
         ArrayNode list = o.putArray("answers");
         for (Enricher.Answer x : answers) {
             ObjectNode n = JSON.createObjectNode().put("source", x.source());
