@@ -212,7 +212,8 @@ class ScreenRendererTest {
 
     @Test
     void controlCharactersInEventDataCannotReachTheTerminal() {
-        assertEquals("a?[2Jb", Text.fit("a\u001b[2Jb", 6));
+        assertEquals("a\\x1b[2Jb", Text.fit("a\u001b[2Jb", 9), "the same visible escape as the text output");
+        assertEquals("a\\x1b[2\u2026", Text.fit("a\u001b[2Jb", 8));
         assertEquals("ab\u2026", Text.fit("abcdef", 3));
         assertEquals("\u4e2d\u2026  ".substring(0, 2) + " ", Text.fit("\u4e2d\u6587\u5b57", 4).substring(0, 2) + " ");
         assertEquals(4, Text.width(Text.fit("\u4e2d\u6587\u5b57", 4)), "wide characters count two cells");
