@@ -165,6 +165,17 @@ public final class DataSet {
 
     public boolean embeddedUsed() { return embeddedUsed; }
 
+    /**
+     * Whether addresses are checked against a DROP list: a Spamhaus list, or IPFire's location.db with its DROP flag.
+     * Without one, "not listed" would be a claim nobody checked: outputs say "not checked" instead.
+     */
+    public boolean checksDrop() {
+        return sources.stream().anyMatch(s -> s instanceof SpamhausDrop || s instanceof LocationDb);
+    }
+
+    /** What every output says when {@link #checksDrop()} is false. */
+    public static final String DROP_NOT_CHECKED = "not checked: no DROP list loaded (run `ws_tool update` or pass --drop)";
+
     /** One Enricher over these sources: the same for event jobs and look-ups. */
     public Enricher enricher() { return new Enricher(sources); }
 
