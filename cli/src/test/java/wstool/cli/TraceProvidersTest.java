@@ -43,7 +43,7 @@ class TraceProvidersTest {
 
     @Test
     void kernelLoggerProvidersAreRefusedLiveAndUnknownNamesEverywhere() {
-        PrintWriter err = new PrintWriter(new StringWriter());
+        wstool.core.pipeline.Notices err = wstool.core.pipeline.Notices.stderr(new PrintWriter(new StringWriter()));
         UsageException live = assertThrows(UsageException.class,
                 () -> EtwLiveTrace.source(List.of(), null, true, "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, err));
         assertTrue(live.getMessage().contains("NT Kernel Logger") && live.getMessage().contains("--etl"), live.getMessage());

@@ -1,5 +1,6 @@
 package wstool.wfp;
 
+import wstool.core.pipeline.Notices;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -67,7 +68,7 @@ public final class WfpLiveSource implements EventSource {
     private final NamesFactory namesFactory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private OptionsJournal journal;
-    private Consumer<String> status = s -> { };
+    private Notices status = s -> { };
     private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
     private boolean shutdownHook = true;
     private IntSupplier windowsBuild = Win32Lookups::windowsBuild;
@@ -126,8 +127,8 @@ public final class WfpLiveSource implements EventSource {
         return this;
     }
 
-    /** Status lines: options restored for a dead run, and the readiness line ({@link #READY}) once subscribed. */
-    public WfpLiveSource status(Consumer<String> status) {
+    /** Status lines (options restored for a dead run, the readiness line {@link #READY}): the job's notice channel. */
+    public WfpLiveSource status(Notices status) {
         this.status = status;
         return this;
     }
@@ -231,7 +232,7 @@ public final class WfpLiveSource implements EventSource {
             throw new WfpException(e.getMessage(), 0);
         }
         if (left.isEmpty() || alive.test(left.get().pid())) return;
-        status.accept(restoreRecorded(api, engine, journal, left.get()));
+        status.notice(restoreRecorded(api, engine, journal, left.get()));
     }
 
     /**
@@ -318,10 +319,10 @@ public final class WfpLiveSource implements EventSource {
             callback = cb;
             subscribeLevel = level;
             if (level < highest) {
-                status.accept("WFP: FwpmNetEventSubscribe" + highest + " failed (" + first.getMessage()
+                status.notice("WFP: FwpmNetEventSubscribe" + highest + " failed (" + first.getMessage()
                         + "); using FwpmNetEventSubscribe" + level);
             }
-            status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
+            status.notice(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
                     + (all ? "drops and allows" : "drops") + ")");
             return out.getValue();
         }

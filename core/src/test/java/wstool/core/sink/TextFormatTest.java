@@ -71,4 +71,19 @@ class TextFormatTest {
         org.junit.jupiter.api.Assertions.assertSame(plain, TerminalText.clean(plain));
         assertEquals("line 1\nline\\x1b 2\r\nx\\ry", TerminalText.cleanLines("line 1\nline\u001b 2\r\nx\ry"));
     }
+
+    /** A config value ends up in an escape sequence: only SGR numbers and colour names pass (issue 16). */
+    @Test
+    void configuredColoursAreChecked() {
+        assertEquals("1;31", Palette.sgr("drop", " 1;31 "));
+        assertEquals("38;5;208", Palette.sgr("drop", "38;5;208"));
+        assertEquals("31", Palette.sgr("allow", "red"));
+        assertEquals("1;96", Palette.sgr("allow", "bold bright-cyan"));
+        for (String bad : new String[] {"31m\u001b[2J", "rot", "", "1;300", "31;", "2J"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Palette.DEFAULT.with(java.util.Map.of("allow", bad)), bad);
+            assertTrue(e.getMessage().startsWith("color.allow = '"), e.getMessage());
+            assertTrue(e.getMessage().indexOf('\u001b') < 0, e.getMessage());
+        }
+    }
 }
