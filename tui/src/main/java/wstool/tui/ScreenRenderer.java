@@ -35,11 +35,13 @@ public final class ScreenRenderer {
     static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  v findings  f follow  space pause  e export  c clear";
     private static final int HEADER_LINES = 3;
 
+    private final ZoneId zone;
     private final DateTimeFormatter rowTime;
     private final DateTimeFormatter fullTime;
     private final Palette palette;
 
     public ScreenRenderer(ZoneId zone, Palette palette) {
+        this.zone = zone;
         this.rowTime = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         this.fullTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xxx").withZone(zone);
         this.palette = palette;
@@ -357,7 +359,9 @@ public final class ScreenRenderer {
         StringBuilder title = new StringBuilder("  ");
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) title.append(' ');
-            title.append(Text.fit(cols.get(i).col().title, cols.get(i).width()));
+            Columns.Col col = cols.get(i).col();
+            String t = col == Columns.Col.TIME && !rows.isEmpty() ? "time " + zoneLabel(rows.get(rows.size() - 1)) : col.title;
+            title.append(Text.fit(t, cols.get(i).width()));
         }
         out.add(palette.paint("columns", Text.fit(title.toString(), width)));
         int blank = lines - rows.size();
@@ -371,6 +375,12 @@ public final class ScreenRenderer {
         for (int r = 0; r < rows.size(); r++) {
             out.add(row(rows.get(r), cells[r], cols, width, r == m.selectedRow()));
         }
+    }
+
+    /** The rows' zone in the time column's title ("UTC", "+01:00"): CSV and JSON are UTC, the view may not be. */
+    private String zoneLabel(NetEvent newest) {
+        java.time.ZoneOffset o = zone.getRules().getOffset(newest.header().timestamp());
+        return o.getTotalSeconds() == 0 && zone.normalized() instanceof java.time.ZoneOffset ? "UTC" : o.getId();
     }
 
     private String row(NetEvent e, String[] cells, List<Columns.Placed> cols, int width, boolean selected) {

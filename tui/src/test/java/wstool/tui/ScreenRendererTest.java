@@ -45,7 +45,7 @@ class ScreenRendererTest {
         assertTrue(lines.get(0).endsWith("1,234 ev/s (1 s)  980 ev/s (1 min)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("events 21,424  CONNECT 2  DROP 3  dropped 0  lost 0"), lines.get(1));
         assertEquals("data: GeoLite2-City 3 d, DROP 2 h  |  filter: none", lines.get(2).strip());
-        assertEquals("  time         kind    dir proto local              remote                       country"
+        assertEquals("  time UTC     kind    dir proto local              remote                       country"
                 + "              ASN                        DROP      process           filter/status",
                 lines.get(3).stripTrailing());
         // 12 lines: 3 header, titles, 7 table lines (3 rows at the bottom), status
@@ -77,11 +77,11 @@ class ScreenRendererTest {
         assertTrue(row.contains("\u2026"), "a cut cell ends in an ellipsis: " + row);
         assertEquals("replay of demo.jsonl (offline)  0:01:23  following       1,234/s (1s) 980/s (1m)", lines.get(0),
                 "a narrow header keeps both rates");
-        assertEquals("  time         kind dir proto remote               country DROP      process", titles.stripTrailing());
+        assertEquals("  time UTC     kind dir proto remote               country DROP      process", titles.stripTrailing());
 
         List<String> tiny = render(m, 30, 8);
         assertShape(tiny, 30, 8);
-        assertTrue(tiny.get(3).startsWith("  time         kind"), tiny.get(3));
+        assertTrue(tiny.get(3).startsWith("  time UTC     kind"), tiny.get(3));
     }
 
     @Test
@@ -172,6 +172,16 @@ class ScreenRendererTest {
         List<String> lines = render(pidsOnly, 150, 30);
         int col = lines.get(3).indexOf("top processes");
         assertEquals("1 pid 4242", lines.get(4).substring(col, col + 10), "an .etl with pids but no names: " + lines.get(4));
+    }
+
+    /** The time column says its zone: the view shows local time (or UTC with --utc), CSV and JSON are UTC. */
+    @Test
+    void timeColumnNamesItsZone() {
+        TuiModel m = model(Events.connect(1, Events.DE));
+        List<String> berlin = new ScreenRenderer(java.time.ZoneId.of("Europe/Berlin"), Palette.NONE).render(m, HEADER, 150, 10);
+        assertTrue(berlin.get(3).startsWith("  time +01:00  kind"), berlin.get(3));
+        assertTrue(berlin.get(berlin.size() - 2).startsWith("> 10:15:00.251"), berlin.get(berlin.size() - 2));
+        assertTrue(render(m, 150, 10).get(3).startsWith("  time UTC     kind"), render(m, 150, 10).get(3));
     }
 
     /** Without a DROP list the view says "not checked", in the header and the top panel, never "(none yet)". */
