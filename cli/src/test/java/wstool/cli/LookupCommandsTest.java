@@ -151,6 +151,8 @@ class LookupCommandsTest {
                 {"--geoip-db", mmdb("GeoLite2-ASN-Test.mmdb").toString(), "GeoLite2-ASN-Test.mmdb", "holds AS data only, not locations"},
                 {"--asn-db", mmdb("GeoIP2-City-Test.mmdb").toString(), "GeoIP2-City-Test.mmdb", "holds locations only, not AS data"},
                 {"--geoip-db", mmdb("MaxMind-DB-test-ipv4-24.mmdb").toString(), "MaxMind-DB-test-ipv4-24.mmdb", "database type 'Test' has records with keys [ip]"},
+                {"--location-db", mmdb("GeoIP2-City-Test.mmdb").toString(), "GeoIP2-City-Test.mmdb", "not an IPFire location.db"},
+                {"--location-db", empty.toString(), "empty.mmdb", "not an IPFire location.db"},
         };
         for (String[] c : cases) {
             CliRun r = CliRun.of("--data-dir", dir.resolve("data").toString(), "geoip", c[0], c[1], "81.2.69.142");

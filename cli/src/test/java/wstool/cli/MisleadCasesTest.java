@@ -78,4 +78,14 @@ class MisleadCasesTest {
                 recording().toString(), "--no-tui");
         assertEquals(0, ok.exitCode(), ok.err());
     }
+
+    /** doctor lists the data dir's files: a name with an escape sequence is shown escaped. */
+    @Test
+    void doctorEscapesFileNames() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("evil\u001b]0;owned\u0007.txt"), "x");
+        CliRun r = CliRun.of("--data-dir", data.toString(), "doctor");
+        assertTrue(r.out().contains("evil\\x1b]0;owned\\x07.txt"), r.out());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), r.out());
+    }
 }

@@ -65,6 +65,10 @@ public final class DataSet {
         boolean asn = false;
         if (o.geoipDb() != null) city = openNamed(o.geoipDb(), MmdbSchema.Part.GEO) != null;
         if (o.asnDb() != null) asn = openNamed(o.asnDb(), MmdbSchema.Part.AS) != null;
+        if (o.locationDb() != null && !GeoFiles.isLocationDb(o.locationDb())) {
+            throw new UnusableFile(o.locationDb() + ": not an IPFire location.db (it does not start with the LOCDBXX"
+                    + " header); --location-db takes location.db, --geoip-db and --asn-db take other databases", null);
+        }
         if (o.locationDb() != null && openNamed(o.locationDb(), null) != null) {
             city = true;
             asn = true;
