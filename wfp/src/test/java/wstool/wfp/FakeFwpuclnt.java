@@ -1,6 +1,7 @@
 package wstool.wfp;
 
 import com.sun.jna.Memory;
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -81,7 +82,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
 
     /** RPC_S_SERVER_UNAVAILABLE for a call on a session the engine no longer has (BFE down or restarted since). */
     private int deadSession(Pointer engineHandle) {
-        return bfeDown || !engineHandle.equals(liveEngine) ? 1722 : 0;
+        return bfeDown || !engineHandle.equals(liveEngine) ? WinError.RPC_S_SERVER_UNAVAILABLE : 0;
     }
 
     /** Calls the subscribed callback as fwpuclnt's worker thread would. */
@@ -105,7 +106,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
                                         FwpTypes.FWPM_SESSION0 session, PointerByReference engineHandle) {
         calls.add("FwpmEngineOpen0");
         if (openRc != 0) return openRc;
-        if (bfeDown) return 1753; // EPT_S_NOT_REGISTERED: nothing listens at the engine's RPC endpoint
+        if (bfeDown) return WinError.EPT_S_NOT_REGISTERED; // nothing listens at the engine's RPC endpoint
         if (restarted) {
             restarted = false;
             liveEngine = new Memory(8);
