@@ -1,6 +1,5 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
@@ -30,7 +29,7 @@ final class EtwLiveTrace {
      * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
      */
     static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,
-                              java.util.function.Consumer<String> status, PrintWriter err) {
+                              java.util.function.Consumer<String> status) {
         TraceTarget target = target(pids, exe, all);
         List<EtwProvider> list;
         try {
@@ -46,12 +45,9 @@ final class EtwLiveTrace {
         }
         return EtwLiveSource.builder().windows().providers(list).target(target).buffers(buffers)
                 .status(status)
-                .onLosses(c -> {
-                    err.println("ws_tool: ETW lost events because the session's buffers filled up; larger or more"
-                            + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
-                            + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")");
-                    err.flush();
-                })
+                .onLosses(c -> status.accept("ETW lost events because the session's buffers filled up; larger or more"
+                        + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
+                        + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")"))
                 .build();
     }
 

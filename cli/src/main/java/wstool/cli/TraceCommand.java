@@ -82,8 +82,7 @@ public final class TraceCommand implements Callable<Integer> {
             return linux();
         }
         EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.statusLine(),
-                        spec.commandLine().getErr()))
+        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.statusLine()))
                 .verify(verify)
                 .run();
     }
