@@ -6,6 +6,7 @@ import wstool.win32.PrivilegeException;
 import wstool.win32.WindowsApiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -441,6 +442,32 @@ class WfpLiveSourceTest {
                 "collection turned on, and again through the new session: " + fake.calls);
         assertEquals(0L, fake.options.get(COLLECT), "restored through the new session at the end");
         assertTrue(fake.calls.stream().filter(c -> c.equals("FwpmEngineClose0")).count() >= 2, fake.calls.toString());
+    }
+
+    /**
+     * Ctrl-C while the Base Filtering Engine is away: the wait for it ends at once, the options cannot be written
+     * back (the error says why) and stay recorded on disk for the next run or --restore-options.
+     */
+    @Test
+    void stopWhileTheEngineIsAwayEndsPromptlyAndKeepsTheRecord(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x4);
+        CountDownLatch wentAway = new CountDownLatch(1);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true)
+                .engineProbe(Duration.ofMillis(10)).status(line -> {
+                    if (line.startsWith("WFP: the Base Filtering Engine went away")) wentAway.countDown();
+                });
+        Future<?> run = start(src, fake);
+        fake.stopBfe();
+        assertTrue(wentAway.await(10, TimeUnit.SECONDS));
+        src.stop();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> run.get(10, TimeUnit.SECONDS));
+        WindowsApiException cause = assertInstanceOf(WindowsApiException.class, e.getCause());
+        assertEquals(WinError.RPC_S_SERVER_UNAVAILABLE, cause.code());
+        assertTrue(cause.getMessage().contains("FwpmEngineSetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS)"), cause.getMessage());
+        assertTrue(Files.exists(journal.file()), "the options found stay recorded until they are written back");
+        assertEquals(1, src.engineOutages());
     }
 
     /** Ctrl-C while callbacks keep arriving on another thread: stop returns at once, unsubscribe waits, no deadlock. */
