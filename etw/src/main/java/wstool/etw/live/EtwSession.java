@@ -34,9 +34,9 @@ public final class EtwSession {
     }
 
     /**
-     * Who may control ETW sessions: "Only users with administrative privileges, users in the Performance Log Users
-     * group, and services running as LocalSystem, LocalService, NetworkService can control event tracing sessions"
-     * (StartTraceW, learn.microsoft.com).
+     * Who may control ETW sessions: "Only users running with elevated administrative privileges, users in the
+     * Performance Log Users group, and applications running as LocalSystem, LocalService or NetworkService can
+     * control event tracing sessions" (learn.microsoft.com, Controlling Event Tracing Sessions).
      */
     public static final String PRIVILEGE = "Administrator or a member of Performance Log Users";
 
