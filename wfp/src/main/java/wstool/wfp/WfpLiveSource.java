@@ -87,6 +87,8 @@ public final class WfpLiveSource implements EventSource {
     private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
     private volatile int subscribeLevel = -1;
+    /** The engine session run() holds open (replaced after a Base Filtering Engine restart); run's thread only. */
+    private Pointer session;
     private Duration engineProbe = Duration.ofSeconds(5);
     private final AtomicLong engineOutages = new AtomicLong();
     private final AtomicLong outageNanos = new AtomicLong();
@@ -201,6 +203,7 @@ public final class WfpLiveSource implements EventSource {
     @Override
     public void run(Emitter emitter) throws Exception {
         Pointer engine = openEngine(api);
+        session = engine;
         try {
             if (recent) {
                 enumerate(engine, namesFactory.create(api, engine), emitter);
@@ -213,14 +216,15 @@ public final class WfpLiveSource implements EventSource {
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
                 found.enable(wantedKeywords(), journal);
-                engine = receive(engine, found, emitter);
+                receive(engine, found, emitter);
             } finally {
                 restoreOptions();
                 if (hook != null) removeHook(hook);
             }
             if (restoreFailure != null) throw restoreFailure;
         } finally {
-            if (engine != null) api.FwpmEngineClose0(engine);
+            if (session != null) api.FwpmEngineClose0(session);
+            session = null;
         }
     }
 
@@ -236,10 +240,10 @@ public final class WfpLiveSource implements EventSource {
      * {@link #engineProbe}: when the Base Filtering Engine stops (service stopped or restarted, resume from sleep) the
      * subscription ends without a word, and only the next call on the session says so (an RPC error, see
      * {@link #engineGone}). Then a new session is opened once the engine is back, the options are put back as this
-     * run set them, and the subscription is made again; the outage is reported and counted. Returns the engine
-     * session open at the end (null if none is).
+     * run set them, and the subscription is made again; the outage is reported and counted. {@link #session} is the
+     * engine session open at any time (null while there is none).
      */
-    private Pointer receive(Pointer engine, EngineOptions options, Emitter emitter) throws Exception {
+    private void receive(Pointer engine, EngineOptions options, Emitter emitter) throws Exception {
         Pointer events = subscribe(engine);
         NameResolver names = namesFactory.create(api, engine);
         long probeNanos = engineProbe.toNanos();
@@ -259,9 +263,10 @@ public final class WfpLiveSource implements EventSource {
                     status.accept("WFP: the Base Filtering Engine went away (" + Win32Errors.describe(rc) + "); net"
                             + " events are not received until it is back");
                     api.FwpmEngineClose0(engine); // the session is gone with the engine; this only frees the handle
-                    engine = null;
+                    session = null;
                     events = null;
                     engine = reopen(probeNanos);
+                    session = engine;
                     outageNanos.addAndGet(System.nanoTime() - lostAt);
                     if (engine == null) break; // stopped while waiting
                     options.reapply(engine);
@@ -283,7 +288,6 @@ public final class WfpLiveSource implements EventSource {
             status.accept(String.format("WFP: the Base Filtering Engine was away %d time(s), %.1f s in all; net events"
                     + " of those times were not received", engineOutages.get(), outageNanos.get() / 1e9));
         }
-        return engine;
     }
 
     /** A cheap call on the session: FwpmEngineGetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS); its result. */

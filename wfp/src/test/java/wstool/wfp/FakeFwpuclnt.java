@@ -115,8 +115,12 @@ final class FakeFwpuclnt implements Fwpuclnt {
         return 0;
     }
 
+    /** Every engine handle FwpmEngineClose0 was given, in order. */
+    final List<Pointer> closedEngines = Collections.synchronizedList(new ArrayList<>());
+
     @Override public int FwpmEngineClose0(Pointer engineHandle) {
         calls.add("FwpmEngineClose0");
+        closedEngines.add(engineHandle);
         return 0;
     }
 

@@ -470,6 +470,25 @@ class WfpLiveSourceTest {
         assertEquals(1, src.engineOutages());
     }
 
+    /** The engine is back but refuses the subscription: the error ends the run, and each session is closed once. */
+    @Test
+    void failedResubscriptionClosesEverySessionOnce() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        CountDownLatch wentAway = new CountDownLatch(1);
+        WfpLiveSource src = source(fake, false, false).engineProbe(Duration.ofMillis(10)).status(line -> {
+            if (line.startsWith("WFP: the Base Filtering Engine went away")) wentAway.countDown();
+        });
+        Future<?> run = start(src, fake);
+        fake.stopBfe();
+        assertTrue(wentAway.await(10, TimeUnit.SECONDS));
+        fake.subscribeRc = 0x80320022;
+        fake.startBfe();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> run.get(10, TimeUnit.SECONDS));
+        assertEquals(0x80320022, assertInstanceOf(WindowsApiException.class, e.getCause()).code());
+        assertEquals(List.of(fake.engine, fake.liveEngine), fake.closedEngines);
+    }
+
     /** Ctrl-C while callbacks keep arriving on another thread: stop returns at once, unsubscribe waits, no deadlock. */
     @Test
     void stopWhileCallbacksRunUnsubscribesWithoutDeadlock() throws Exception {
