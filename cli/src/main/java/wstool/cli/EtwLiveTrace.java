@@ -26,6 +26,7 @@ final class EtwLiveTrace {
      * @param exe --exe NAME or null
      * @param all --all
      * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
+     * @param status where the source's status lines go (the view's message line or stderr: EventJob#statusLine)
      * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
      */
     static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,

@@ -54,7 +54,7 @@ public final class EventJob {
     private SocketVerifier verifier;
     private Path verifyReport;
     private final List<String> dataSources;
-    private TerminalUi tui;
+    private volatile TerminalUi tui;
     private SyslogForwarder forwarder;
     private final Notices.Channel notices;
 

@@ -139,16 +139,6 @@ public final class TerminalUi implements AutoCloseable {
         model.findingsAvailable(true);
     }
 
-    /**
-     * A line a source reports while the view is up ("listening on NFLOG group 100", ETW's "ready: ..."): shown in the
-     * status line (until the next key) instead of being written over the screen. Any thread; before {@link #start}
-     * too (shown with the first frame).
-     */
-    public void notice(String line) {
-        notices.add(line);
-        wake();
-    }
-
     /** JLine's name for the terminal implementation in use ("jni", "exec", ...; tests and `doctor`). */
     public String terminalType() { return terminal.getType() + " via " + terminal.getClass().getSimpleName(); }
 
@@ -188,6 +178,16 @@ public final class TerminalUi implements AutoCloseable {
         Thread reader = new Thread(this::readKeys, "tui-keys");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * A source's status line ("ready: ..." once a live session receives, loss counters, "listening on NFLOG group
+     * 100"): shown in the view's message line (until the next key), where stderr output would be drawn over. Any
+     * thread; before {@link #start} too (shown with the first frame).
+     */
+    public void notice(String line) {
+        notices.add(line);
+        wake();
     }
 
     /** The pipeline has ended: the header says so and the view stays until the user quits. */
