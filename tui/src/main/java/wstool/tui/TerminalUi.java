@@ -95,7 +95,7 @@ public final class TerminalUi implements AutoCloseable {
     private long nextFindingsNanos;
     private volatile boolean findingsDue;
 
-    public TerminalUi(Terminal terminal, Options options) {
+    TerminalUi(Terminal terminal, Options options) {
         this.terminal = terminal;
         this.options = options;
         EventRing ring = new EventRing(options.buffer());
