@@ -16,7 +16,7 @@ import java.util.Map;
  * @param finished the sources have ended (the view stays until the user quits)
  * @param forwardLost messages a forwarding output (--syslog) could not keep, -1 when there is none
  */
-public record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                          long delivered, Map<String, Long> byKind, long dropped, long lost,
                          List<String> dataSources, boolean finished, long forwardLost) {
     public HeaderInfo {

@@ -11,7 +11,7 @@ import java.util.Map;
  * The Win32 lookups behind {@link WindowsNames} and the Windows build number, through jna-platform. Windows only; NOT run in this project's
  * tests (they use fakes) - exercised by the Windows CI smoke test.
  */
-public final class Win32Lookups {
+final class Win32Lookups {
     private Win32Lookups() {}
 
     /** "C:" to "\Device\HarddiskVolume3" for every drive letter that has a DOS device. */
