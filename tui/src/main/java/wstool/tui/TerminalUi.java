@@ -54,8 +54,10 @@ public final class TerminalUi implements AutoCloseable {
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
     /** How the view looks and where exports go. */
+    /** What the view is asked to show; a buffer outside 1 to {@link EventRing#MAX_CAPACITY} events is refused here. */
     public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir) {
         public Options {
+            EventRing.checkCapacity(buffer);
             Objects.requireNonNull(palette);
             Objects.requireNonNull(zone);
             dataSources = List.copyOf(dataSources);
