@@ -4,6 +4,8 @@
  */
 module wstool.etw {
     requires transitive wstool.core;
+    // PrivilegeException / WindowsApiException (wstool.win32) are how its Windows calls fail
+    requires transitive wstool.winlayout;
     requires com.sun.jna;
     requires com.sun.jna.platform;
     requires java.xml;
