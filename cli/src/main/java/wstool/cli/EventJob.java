@@ -228,12 +228,15 @@ public final class EventJob {
                 sinks.add(forwarder);
             }
             if (useTui()) {
-                if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
-                    throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
+                TerminalUi.Options view;
+                try {
+                    view = new TerminalUi.Options(output.buffer,
+                            app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
+                            app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--buffer: " + e.getMessage());
                 }
-                tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
-                        app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
-                        app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop()));
+                tui = TerminalUi.open(view);
                 sinks.add(tui.sink());
                 if (forwarder != null) tui.forwardLost(forwarder::lost);
             } else if (!output.anyStdout()) {
