@@ -20,7 +20,13 @@ public final class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces and more detail on errors.")
     boolean verbose;
 
-    public Path dataDir() { return dataDir; }
+    /** @throws UsageException when the path names something that is not a directory */
+    public Path dataDir() {
+        if (java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new UsageException("--data-dir " + dataDir + " is a file, not a directory");
+        }
+        return dataDir;
+    }
 
     public boolean noColor() { return noColor; }
 

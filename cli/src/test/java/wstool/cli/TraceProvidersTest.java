@@ -45,10 +45,10 @@ class TraceProvidersTest {
     void kernelLoggerProvidersAreRefusedLiveAndUnknownNamesEverywhere() {
         PrintWriter err = new PrintWriter(new StringWriter());
         UsageException live = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, err));
+                () -> EtwLiveTrace.source(wstool.core.filter.TraceTarget.all(), "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, err));
         assertTrue(live.getMessage().contains("NT Kernel Logger") && live.getMessage().contains("--etl"), live.getMessage());
         UsageException unknown = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "smtp", wstool.etw.live.SessionBuffers.DEFAULT, err));
+                () -> EtwLiveTrace.source(wstool.core.filter.TraceTarget.all(), "smtp", wstool.etw.live.SessionBuffers.DEFAULT, err));
         UsageException unknownEtl = assertThrows(UsageException.class, () -> EtlTrace.providerIds(List.of("smtp")));
         assertEquals(unknown.getMessage(), unknownEtl.getMessage(), "one parser, one message");
     }
