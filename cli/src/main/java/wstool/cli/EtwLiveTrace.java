@@ -1,6 +1,6 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
+import wstool.core.pipeline.Notices;
 import java.util.List;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
@@ -24,9 +24,10 @@ final class EtwLiveTrace {
     /**
      * @param target which processes (one pid: follow that process and stop when it exits)
      * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
+     * @param notices where the source's notices go (EventJob#notices)
      * @throws UsageException for a bad provider
      */
-    static EventSource source(TraceTarget target, String providers, SessionBuffers buffers, PrintWriter err) {
+    static EventSource source(TraceTarget target, String providers, SessionBuffers buffers, Notices notices) {
         List<EtwProvider> list = providers == null ? EtwProvider.DEFAULT
                 : Usage.option("--providers", () -> EtwProvider.parseList(providers));
         for (EtwProvider p : list) {
@@ -36,16 +37,10 @@ final class EtwLiveTrace {
             }
         }
         return EtwLiveSource.builder().windows().providers(list).target(target).buffers(buffers)
-                .status(line -> {
-                    err.println("ws_tool: " + line);
-                    err.flush();
-                })
-                .onLosses(c -> {
-                    err.println("ws_tool: ETW lost events because the session's buffers filled up; larger or more"
-                            + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
-                            + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")");
-                    err.flush();
-                })
+                .status(notices::notice)
+                .onLosses(c -> notices.notice("ETW lost events because the session's buffers filled up; larger or more"
+                        + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
+                        + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")"))
                 .build();
     }
 

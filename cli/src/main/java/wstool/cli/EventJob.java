@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +13,7 @@ import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.pipeline.EventSink;
 import wstool.core.pipeline.EventSource;
+import wstool.core.pipeline.Notices;
 import wstool.core.pipeline.Pipeline;
 import wstool.core.pipeline.PipelineSummary;
 import wstool.core.sink.CsvSink;
@@ -52,8 +52,9 @@ public final class EventJob {
     private SocketVerifier verifier;
     private Path verifyReport;
     private final List<String> dataSources;
-    private TerminalUi tui;
+    private volatile TerminalUi tui;
     private SyslogForwarder forwarder;
+    private final Notices.Channel notices;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -62,6 +63,7 @@ public final class EventJob {
         this.filters = filters;
         this.out = cli.getOut();
         this.err = cli.getErr();
+        this.notices = new Notices.Channel(Notices.stderr(err));
         this.enricher = app.enricher();
         this.dataSources = app.dataSources();
     }
@@ -78,6 +80,12 @@ public final class EventJob {
         inputs.add(Inputs.check(file, kind));
         return this;
     }
+
+    /**
+     * Where this job's sources report notices (readiness, losses): stderr, or the full-screen view's status line
+     * while it is up. Sources and the commands that watch them use this, never the terminal directly.
+     */
+    public Notices notices() { return notices; }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
@@ -133,6 +141,7 @@ public final class EventJob {
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
             tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);
+            notices.show(tui::notice);
         }
 
         CountDownLatch reported = new CountDownLatch(1);
@@ -152,6 +161,7 @@ public final class EventJob {
             Throwable viewFailure = closeTui(summary);
             if (summary.failure() instanceof ExitCodes.StdoutClosed closed) throw closed; // quietly: the reader is gone
             err.println(summary.render());
+            if (!app.dataSet().checksDrop()) err.println("DROP: " + wstool.data.DataSet.DROP_NOT_CHECKED);
             if (forwarder != null) forwarder.summary().forEach(err::println);
             boolean verifyErrors = verifier != null && finishVerification(summary);
             Throwable failure = summary.failed() ? summary.failure() : viewFailure;
@@ -168,7 +178,7 @@ public final class EventJob {
 
     /** Whether the enrichment has DROP data: a Spamhaus list, or IPFire's location.db with its DROP flag. */
     private boolean dropListLoaded() {
-        return app.dataSet().sources().stream().anyMatch(s -> s.name().equals("spamhaus-drop") || s.name().equals("ipfire"));
+        return app.dataSet().checksDrop();
     }
 
     /** Prints (and writes) the report; true when it has error findings. */
@@ -183,7 +193,7 @@ public final class EventJob {
         }
         if (summary.failed()) verifier.note("the trace ended early with an error: " + ExitCodes.describe(summary.failure()));
         VerifyReport report = verifier.report();
-        err.print(new ReportText(ZoneId.systemDefault()).render(report));
+        err.print(new ReportText(app.global().zone()).render(report));
         if (verifyReport != null) {
             Path md = ReportFiles.write(report, verifyReport);
             err.println("verification report: " + verifyReport + " and " + md);
@@ -199,6 +209,7 @@ public final class EventJob {
         if (tui == null) return null;
         TerminalUi ui = tui;
         tui = null;
+        notices.restore(); // what the sources say from now on goes to stderr again
         try {
             if (summary != null && !summary.failed()) {
                 ui.finished();
@@ -245,8 +256,8 @@ public final class EventJob {
             }
             if (useTui()) {
                 tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
-                        app.palette(true).enabled() ? TuiColors.palette(app.config().colors()) : Palette.NONE,
-                        ZoneId.systemDefault(), dataSources, Path.of("").toAbsolutePath()));
+                        app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
+                        app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop()));
                 sinks.add(tui.sink());
                 if (forwarder != null) tui.forwardLost(forwarder::lost);
             } else if (!output.anyStdout()) {
@@ -297,7 +308,7 @@ public final class EventJob {
 
     private EventSink screenSink() {
         Palette palette = app.palette(WsTool.stdoutIsTerminal());
-        return new TextSink(StdoutWriter.of(out), new TextFormat(ZoneId.systemDefault(), palette));
+        return new TextSink(StdoutWriter.of(out), new TextFormat(app.global().zone(), palette));
     }
 
     private static void removeHook(Thread hook) {

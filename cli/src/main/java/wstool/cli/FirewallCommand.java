@@ -1,6 +1,5 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +98,7 @@ public final class FirewallCommand implements CliCommand {
             }
             EventJob job = new EventJob(app, spec.commandLine(), output, pids.applyTo(filters));
             if (importFile != null) job.input(importFile, Inputs.Kind.WFP_XML);
-            job.source(source()).run();
+            job.source(source(job.notices())).run();
         }
     }
 
@@ -119,7 +118,8 @@ public final class FirewallCommand implements CliCommand {
         // the records of ws_tool's own table (installed, or the hint's by hand) are paired into verdicts; records of
         // other rules pass through unchanged
         NflogSource source = new NflogSource(opts).correlateInstalledRules(rules != null && rules.reportsAllowed());
-        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null);
+        EventJob job = new EventJob(app, spec.commandLine(), output, pids.applyTo(filters));
+        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null, job.notices());
         try (NftRuleInstaller installed = rules) {
             if (installed != null) {
                 List<String> removed;
@@ -129,22 +129,18 @@ public final class FirewallCommand implements CliCommand {
                     throw new java.io.IOException("--install-rule needs root or CAP_NET_ADMIN: " + e.getMessage(), e);
                 }
                 for (String stale : removed) {
-                    spec.commandLine().getErr().println("ws_tool: removed table inet " + stale
-                            + " left by a ws_tool instance that is gone");
+                    job.notices().notice("removed table inet " + stale + " left by a ws_tool instance that is gone");
                 }
             }
-            new EventJob(app, spec.commandLine(), output, pids.applyTo(filters))
-                    .source(source)
-                    .run();
+            job.source(source).run();
         }
     }
 
     /**
-     * One line on stderr once the group is bound, so people and scripts know from when packets are captured; then
-     * the no-rule hint, if any: only once everything that can fail has succeeded.
+     * One notice once the group is bound (stderr, or the view's status line), so people and scripts know from when
+     * packets are captured; then the no-rule hint, if any: only once everything that can fail has succeeded.
      */
-    private void announceWhenListening(NflogSource source, String hint) {
-        PrintWriter err = spec.commandLine().getErr();
+    private void announceWhenListening(NflogSource source, String hint, wstool.core.pipeline.Notices notices) {
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try {
@@ -153,16 +149,15 @@ public final class FirewallCommand implements CliCommand {
                 return;
             }
             if (source.ready()) {
-                err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
-                if (hint != null) err.println(hint);
-                err.flush();
+                notices.notice("listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                if (hint != null) notices.block(hint);
             }
         }, "ws_tool-nflog-ready");
         t.setDaemon(true);
         t.start();
     }
 
-    private EventSource source() {
+    private EventSource source(wstool.core.pipeline.Notices notices) {
         if (importFile != null) {
             return new WfpImportSource(importFile);
         }
@@ -171,14 +166,10 @@ public final class FirewallCommand implements CliCommand {
                     + " --import FILE (netsh wfp show netevents / netsh wfp capture), or watch this machine's firewall with"
                     + " the Linux backend");
         }
-        PrintWriter err = spec.commandLine().getErr();
         return WfpLiveSource.windows(all, recent)
                 .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
                         pid -> ProcessHandle.of(pid).isPresent())
-                .status(line -> {
-                    err.println("ws_tool: " + line);
-                    err.flush();
-                });
+                .status(notices);
     }
 
     /** --restore-options: Windows only, nothing else on the line. */

@@ -20,6 +20,11 @@ public final class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces and more detail on errors.")
     boolean verbose;
 
+    @Option(names = "--utc", scope = ScopeType.INHERIT,
+            description = "Times in UTC in the text lines, the full-screen view and the verify report (default: local"
+                    + " time with its offset; CSV and JSON are always UTC).")
+    boolean utc;
+
     /** @throws UsageException when the path names something that is not a directory */
     public Path dataDir() {
         if (java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
@@ -27,6 +32,9 @@ public final class GlobalOptions {
         }
         return dataDir;
     }
+
+    /** The zone people read times in: UTC with --utc, else this machine's. */
+    public java.time.ZoneId zone() { return utc ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault(); }
 
     public boolean noColor() { return noColor; }
 

@@ -79,8 +79,8 @@ public final class TraceCommand implements CliCommand {
             linux(chosen);
             return;
         }
-        new EventJob(app, spec.commandLine(), output, filters)
-                .source(EtwLiveTrace.source(chosen, providers, buffers, spec.commandLine().getErr()))
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
                 .verify(verify)
                 .run();
     }
@@ -93,7 +93,8 @@ public final class TraceCommand implements CliCommand {
         }
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         LinuxTraceSource source = Usage.option(target.optionName(), () -> new LinuxTraceSource(chosen).requireRunning());
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        wstool.core.pipeline.Notices notices = job.notices();
         Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
             try {
@@ -101,15 +102,11 @@ public final class TraceCommand implements CliCommand {
             } catch (InterruptedException e) {
                 return;
             }
-            if (source.ready()) {
-                err.println("ws_tool: tracing socket calls of " + chosen);
-                err.flush();
-            }
+            if (source.ready()) notices.notice("tracing socket calls of " + chosen);
         }, "ws_tool-trace-ready");
         notice.setDaemon(true);
         notice.start();
-        new EventJob(app, spec.commandLine(), output, filters)
-                .source(source)
+        job.source(source)
                 .verify(verify)
                 .run();
     }
