@@ -56,6 +56,7 @@ public final class EventJob {
     private final List<String> dataSources;
     private TerminalUi tui;
     private SyslogForwarder forwarder;
+    private wstool.core.pipeline.EventStage stage = wstool.core.pipeline.EventStage.NONE;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -69,6 +70,9 @@ public final class EventJob {
     }
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
+
+    /** The step between enrichment and the outputs (the correlation of {@code monitor}); none by default. */
+    public EventJob stage(wstool.core.pipeline.EventStage s) { stage = s; return this; }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
@@ -102,6 +106,7 @@ public final class EventJob {
         Pipeline.Builder b = Pipeline.builder()
                 .filter(filter())
                 .enricher(enricher)
+                .stage(stage)
                 .maxEvents(output.maxEvents)
                 .duration(output.duration);
         if (output.hostName != null) b.host(output.hostName, true);

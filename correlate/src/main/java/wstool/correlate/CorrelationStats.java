@@ -16,7 +16,7 @@ public record CorrelationStats(long verdictsMatched, long verdictsUnmatched, lon
                                long flowsEvicted, long lateVerdicts, long verdictsForced, long hostnamesForgotten) {
     /** One line for the job summary; the limits' counts only when something hit them. */
     public String render() {
-        StringBuilder sb = new StringBuilder(String.format("correlation: %,d firewall verdict%s matched to a process, %,d"
+        StringBuilder sb = new StringBuilder(String.format("correlation: %,d firewall verdict%s matched to their socket event, %,d"
                 + " not; %,d flow%s written", verdictsMatched, verdictsMatched == 1 ? "" : "s", verdictsUnmatched,
                 flowsWritten, flowsWritten == 1 ? "" : "s"));
         if (flowsEvicted > 0) sb.append(String.format("; %,d flows written early (open-flow limit)", flowsEvicted));

@@ -22,4 +22,29 @@ public interface EventStage {
 
     /** The sources have ended: release everything held back. */
     default void finish(Consumer<NetEvent> next) {}
+
+    /** This stage, then {@code after} on what this one hands on. */
+    default EventStage then(EventStage after) {
+        EventStage first = this;
+        return new EventStage() {
+            @Override public void accept(NetEvent e, Consumer<NetEvent> next) {
+                first.accept(e, x -> after.accept(x, next));
+            }
+
+            @Override public void idle(Instant now, Consumer<NetEvent> next) {
+                first.idle(now, x -> after.accept(x, next));
+                after.idle(now, next);
+            }
+
+            @Override public void finish(Consumer<NetEvent> next) {
+                first.finish(x -> after.accept(x, next));
+                after.finish(next);
+            }
+        };
+    }
+
+    /** A stage that changes each event on its own (one in, one out). */
+    static EventStage map(java.util.function.UnaryOperator<NetEvent> f) {
+        return (e, next) -> next.accept(f.apply(e));
+    }
 }

@@ -194,7 +194,9 @@ public final class Pipeline {
     }
 
     private void deliver(NetEvent e) {
-        if (!filter.test(e)) {
+        // with a stage, the filters apply to what it hands on: it must see every event (a DNS answer that --type
+        // hides still names a connection, a verdict gets the pid that --pid selects by only there)
+        if (stage == EventStage.NONE && !filter.test(e)) {
             stats.filteredOut.increment();
             return;
         }
@@ -213,6 +215,10 @@ public final class Pipeline {
     /** After the stage: counted and handed to every sink (past --max-events an event is no longer shown). */
     private void fanOut(NetEvent e) {
         if (limitReached()) return;
+        if (stage != EventStage.NONE && !filter.test(e)) {
+            stats.filteredOut.increment();
+            return;
+        }
         delivered++;
         stats.delivered.increment();
         stats.countKind(e.kind());

@@ -22,11 +22,24 @@ public final class TraceTarget {
     static final String EXE_NAME = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
     private final java.util.List<Long> pids;
     private final String exe;
+    /** For an every-process target: this JVM, whose own socket calls (syslog, say) are not traced. */
+    private final long except;
 
     private TraceTarget(java.util.List<Long> pids, String exe) {
+        this(pids, exe, -1);
+    }
+
+    private TraceTarget(java.util.List<Long> pids, String exe, long except) {
         this.pids = pids;
         this.exe = exe;
+        this.except = except;
     }
+
+    /** Every process but this one (monitor --all). */
+    public static TraceTarget all() { return new TraceTarget(java.util.List.of(), null, ProcessHandle.current().pid()); }
+
+    /** Whether this is an every-process target. */
+    public boolean everyProcess() { return except > 0; }
 
     public static TraceTarget pid(long pid) { return pids(java.util.List.of(pid)); }
 
@@ -74,6 +87,7 @@ public final class TraceTarget {
             String byExe = EXE_NAME + " == \"" + exe + "\"";
             return exe.length() <= COMM_BYTES ? "(" + byExe + " || comm == \"" + exe + "\")" : byExe;
         }
+        if (except > 0) return "pid != " + except;
         if (pids.size() == 1) return "pid == " + pids.get(0);
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < pids.size(); i++) sb.append(i == 0 ? "" : " || ").append("pid == ").append(pids.get(i));
@@ -82,6 +96,7 @@ public final class TraceTarget {
 
     @Override
     public String toString() {
+        if (except > 0) return "every process";
         return exe == null ? "pid " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) : "exe " + exe;
     }
 }

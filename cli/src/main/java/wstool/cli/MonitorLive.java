@@ -1,0 +1,118 @@
+package wstool.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Option;
+import wstool.core.pipeline.EventSource;
+import wstool.linux.nflog.NflogOptions;
+import wstool.linux.nflog.NflogSource;
+import wstool.linux.nflog.NftRuleInstaller;
+import wstool.linux.sys.NetNamespace;
+import wstool.linux.trace.LinuxTraceSource;
+import wstool.wfp.OptionsJournal;
+import wstool.wfp.WfpLiveSource;
+
+/**
+ * The live half of {@code monitor}: which processes the socket trace follows and where the firewall verdicts come
+ * from. Windows: WFP net events (allowed ones too, as {@code firewall --all}) and the ETW session of
+ * {@code trace}. Linux: an NFLOG group and the bpftrace trace.
+ */
+public final class MonitorLive {
+    @Option(names = "--exe", paramLabel = "NAME", description = "Trace every process of this program (as trace --exe).")
+    String exe;
+
+    @Option(names = "--all", description = "Trace every process.")
+    boolean all;
+
+    @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
+            description = "Linux: NFLOG group the firewall logs to, 0-65535 (default: ${DEFAULT-VALUE}).")
+    int group;
+
+    @Option(names = "--install-rule", description = "Linux: add ws_tool's own log-only rules for what the ruleset drops"
+            + " (as firewall --install-rule); removed on exit.")
+    boolean installRule;
+
+    @Option(names = "--netns", paramLabel = "NAME",
+            description = "Linux: read NFLOG in this network namespace (ip netns); the trace sees every namespace.")
+    String netns;
+
+    private NftRuleInstaller rules;
+
+    /** Inputs are files: the live options have nothing to do. */
+    void refuseLiveOptions() {
+        if (exe != null || all || installRule || netns != null) {
+            throw new UsageException("--exe, --all, --install-rule and --netns are for a live monitor, not with --etl,"
+                    + " --import or --replay (filter a capture with --program or --pid)");
+        }
+    }
+
+    List<EventSource> sources(WsTool app, FilterOptions filters, PrintWriter err) {
+        List<EventSource> sources = new ArrayList<>();
+        if (DataDirs.isWindows()) {
+            if (installRule || netns != null) throw new UsageException("--install-rule and --netns are for the Linux backend");
+            sources.add(EtwLiveTrace.source(filters.pids(), exe, all, null, wstool.etw.live.SessionBuffers.DEFAULT, err));
+            sources.add(WfpLiveSource.windows(true, false)
+                    .journal(new OptionsJournal(app.global().dataDir().resolve(FirewallCommand.OPTIONS_RECORD)),
+                            pid -> ProcessHandle.of(pid).isPresent())
+                    .status(line -> {
+                        err.println("ws_tool: " + line);
+                        err.flush();
+                    }));
+            return sources;
+        }
+        wstool.linux.trace.TraceTarget target;
+        NflogOptions opts;
+        try {
+            int chosen = (filters.pids().isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (all ? 1 : 0);
+            if (chosen != 1) throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
+            target = all ? wstool.linux.trace.TraceTarget.all() : exe != null ? wstool.linux.trace.TraceTarget.exe(exe)
+                    : wstool.linux.trace.TraceTarget.pids(filters.pids()).requireRunning();
+            opts = NflogOptions.defaults(group);
+            if (netns != null) opts = opts.withNetns(NetNamespace.named(netns));
+            if (installRule) {
+                List<String> nft = netns == null ? List.of("nft") : List.of("ip", "netns", "exec", netns, "nft");
+                rules = new NftRuleInstaller(nft, group, null);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        NflogSource nflog = new NflogSource(opts).correlateInstalledRules(false);
+        LinuxTraceSource trace = new LinuxTraceSource(target);
+        sources.add(nflog);
+        sources.add(trace);
+        String groupText = "NFLOG group " + group + (netns != null ? " in network namespace " + netns : "");
+        announce(err, () -> nflog.ready() && trace.ready(), "ws_tool: monitoring " + groupText + " and the socket calls of "
+                + target);
+        return sources;
+    }
+
+    /** Runs the job, with ws_tool's own nft rules in place for its length when --install-rule asked for them. */
+    int run(EventJob job) throws Exception {
+        if (rules == null) return job.run();
+        try (NftRuleInstaller installed = rules) {
+            installed.install();
+            return job.run();
+        }
+    }
+
+    /** One line once every live source is ready: from then on, verdicts and calls are seen. */
+    private static void announce(PrintWriter err, BooleanSupplier ready, String line) {
+        Thread t = new Thread(() -> {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            try {
+                while (!ready.getAsBoolean() && System.nanoTime() < until) Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (ready.getAsBoolean()) {
+                err.println(line);
+                err.flush();
+            }
+        }, "ws_tool-monitor-ready");
+        t.setDaemon(true);
+        t.start();
+    }
+}
