@@ -93,7 +93,10 @@ public final class MonitorCommand implements Callable<Integer> {
                 etlSources.add(s);
                 sources.add(s);
             }
-            for (Path p : imports) sources.add(new WfpImportSource(p));
+            for (Path p : imports) {
+                wstool.wfp.NetshXmlKind.requireNetEvents(p); // before anything opens: a state dump says what it is
+                sources.add(new WfpImportSource(p));
+            }
             for (Path p : replays) sources.add(new ReplaySource(p, 0));
         } else {
             if (providers != null && DataDirs.isWindows()) throw new UsageException("--providers is for --etl inputs");

@@ -111,7 +111,7 @@ class TuiTmuxTest {
         List<String> screen = waitFor(s -> s.get(0).contains("finished") && s.get(HEIGHT - 1).contains("FOLLOW"), "the replay to finish");
         assertTrue(screen.get(0).startsWith("ws_tool  replay of demo.jsonl (offline)"), screen.get(0));
         assertTrue(screen.get(1).startsWith("events 1,424  "), screen.get(1));
-        assertTrue(screen.get(1).contains("DROP 101") && screen.get(1).contains("dropped 0  lost 0"), screen.get(1));
+        assertTrue(screen.get(1).contains("DROP 106") && screen.get(1).contains("dropped 0  lost 0"), screen.get(1));
         assertTrue(screen.get(3).trim().startsWith("time") && screen.get(3).contains("remote") && screen.get(3).contains("process"), screen.get(3));
         assertTrue(screen.get(HEIGHT - 2).startsWith("> "), "the newest row is selected: " + screen.get(HEIGHT - 2));
         assertTrue(screen.get(HEIGHT - 1).startsWith("q quit  / filter  Enter detail  t top  v findings  f follow  space pause"), screen.get(HEIGHT - 1));

@@ -13,20 +13,58 @@ import wstool.core.model.SocketEvent;
 import wstool.core.net.Addresses;
 
 /**
- * Finds, for a firewall verdict, the socket event of the same connection closest in time: same protocol, same
+ * Finds, for a firewall verdict, the socket events of the same connection closest in time: same protocol, same
  * remote address and port, the same local port and address where both events know them, at most {@code window}
- * before or after the verdict. A tie in distance goes to the socket event before the verdict (the call that caused
- * it), then to the one seen first. Because the match may come after the verdict, each verdict is held until the
- * stream has passed its time plus the window ({@link #release}).
+ * before or after the verdict. The socket events of one connection (one process, local endpoint and protocol) are
+ * kept as one candidate with the times of its first and last event; its distance to a verdict is 0 inside that
+ * span. A tie in distance goes to the connection whose events began before the verdict (the call that caused it),
+ * then to the one seen first. Because the match may come after the verdict, each verdict is held until the stream
+ * has passed its time plus the window ({@link #release}).
  * <p>
- * Bounded: at most {@code cap} remote endpoints with {@link #PER_REMOTE} recent socket events each, and at most
- * {@code cap} verdicts held (beyond that the oldest is released at once, matched with what is there; counted).
+ * Bounded: at most {@code cap} remote endpoints with {@link #PER_REMOTE} connections each, and at most {@code cap}
+ * verdicts held (beyond that the oldest is released at once, matched with what is there; counted).
  */
 final class VerdictMatcher {
-    static final int PER_REMOTE = 16;
+    static final int PER_REMOTE = 64;
 
-    /** A socket event as far as matching needs it. */
-    record Candidate(Instant at, long seq, int protocol, Endpoint local, long pid, String process, String user, Flow flow) {}
+    /** The socket events of one connection as far as matching needs them. */
+    static final class Candidate {
+        final long seq;
+        final int protocol;
+        final Endpoint local;
+        final long pid;
+        final String process;
+        final String user;
+        final Instant first;
+        Instant last;
+        Flow flow;
+
+        Candidate(long seq, int protocol, Endpoint local, long pid, String process, String user, Instant at, Flow flow) {
+            this.seq = seq;
+            this.protocol = protocol;
+            this.local = local;
+            this.pid = pid;
+            this.process = process;
+            this.user = user;
+            this.first = at;
+            this.last = at;
+            this.flow = flow;
+        }
+
+        long pid() { return pid; }
+        String process() { return process; }
+        String user() { return user; }
+        Flow flow() { return flow; }
+
+        /** Nanoseconds from the verdict to the nearest of this connection's events; 0 inside their span. */
+        long distance(Instant t) {
+            if (t.isBefore(first)) return Duration.between(t, first).toNanos();
+            if (t.isAfter(last)) return Duration.between(last, t).toNanos();
+            return 0;
+        }
+    }
+
+    private record ConnectionKey(long pid, Endpoint local, int protocol) {}
 
     /** A verdict whose window has passed, with its match (null: none). */
     record Released(FirewallEvent verdict, boolean alreadyEmitted, Candidate match) {}
@@ -37,7 +75,7 @@ final class VerdictMatcher {
 
     private final Duration window;
     private final int cap;
-    private final BoundedMap<RemoteKey, ArrayDeque<Candidate>> recent;
+    private final BoundedMap<RemoteKey, java.util.LinkedHashMap<ConnectionKey, Candidate>> recent;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long seq;
     private long forcedEarly;
@@ -61,12 +99,19 @@ final class VerdictMatcher {
         EventHeader h = s.header();
         if (!h.attributed() || h.remote().address() == null || h.remote().port() < 0) return;
         RemoteKey key = new RemoteKey(Addresses.unmapped(h.remote().address()), h.remote().port());
-        ArrayDeque<Candidate> list = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+        java.util.LinkedHashMap<ConnectionKey, Candidate> conns = recent.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>());
         Instant tooOld = h.timestamp().minus(window.multipliedBy(2));
-        while (!list.isEmpty() && list.peekFirst().at().isBefore(tooOld)) list.pollFirst();
-        if (list.size() >= PER_REMOTE) list.pollFirst();
-        list.addLast(new Candidate(h.timestamp(), seq++, FlowTracker.protocolOf(s), h.local(), h.pid(), h.process(),
-                h.user(), flow));
+        conns.values().removeIf(c -> c.last.isBefore(tooOld));
+        int protocol = FlowTracker.protocolOf(s);
+        ConnectionKey ck = new ConnectionKey(h.pid(), h.local(), protocol);
+        Candidate c = conns.get(ck);
+        if (c == null) {
+            if (conns.size() >= PER_REMOTE) conns.remove(conns.keySet().iterator().next());
+            conns.put(ck, new Candidate(seq++, protocol, h.local(), h.pid(), h.process(), h.user(), h.timestamp(), flow));
+        } else {
+            if (h.timestamp().isAfter(c.last)) c.last = h.timestamp();
+            if (flow != null) c.flow = flow;
+        }
     }
 
     /**
@@ -108,15 +153,14 @@ final class VerdictMatcher {
     Candidate match(FirewallEvent v) {
         EventHeader h = v.header();
         if (h.remote().address() == null || h.remote().port() < 0) return null;
-        ArrayDeque<Candidate> list = recent.get(new RemoteKey(Addresses.unmapped(h.remote().address()), h.remote().port()));
-        if (list == null) return null;
+        java.util.LinkedHashMap<ConnectionKey, Candidate> conns = recent.get(new RemoteKey(Addresses.unmapped(h.remote().address()), h.remote().port()));
+        if (conns == null) return null;
         Candidate best = null;
         long bestDistance = Long.MAX_VALUE;
         long windowNanos = window.toNanos();
-        for (Candidate c : list) {
+        for (Candidate c : conns.values()) {
             if (!compatible(c, h)) continue;
-            long d = Duration.between(h.timestamp(), c.at()).toNanos();
-            long distance = Math.abs(d);
+            long distance = c.distance(h.timestamp());
             if (distance > windowNanos) continue;
             if (best == null || distance < bestDistance || distance == bestDistance && better(c, best, h.timestamp())) {
                 best = c;
@@ -128,15 +172,15 @@ final class VerdictMatcher {
 
     /** At the same distance: the one before the verdict, then the one seen first. */
     private static boolean better(Candidate c, Candidate best, Instant verdictAt) {
-        boolean cBefore = !c.at().isAfter(verdictAt);
-        boolean bestBefore = !best.at().isAfter(verdictAt);
+        boolean cBefore = !c.first.isAfter(verdictAt);
+        boolean bestBefore = !best.first.isAfter(verdictAt);
         if (cBefore != bestBefore) return cBefore;
-        return c.seq() < best.seq();
+        return c.seq < best.seq;
     }
 
     private static boolean compatible(Candidate c, EventHeader v) {
-        if (c.protocol() >= 0 && v.ipProtocol() >= 0 && c.protocol() != v.ipProtocol()) return false;
-        Endpoint a = c.local();
+        if (c.protocol >= 0 && v.ipProtocol() >= 0 && c.protocol != v.ipProtocol()) return false;
+        Endpoint a = c.local;
         Endpoint b = v.local();
         if (a.port() > 0 && b.port() > 0 && a.port() != b.port()) return false;
         InetAddress x = a.address() == null ? null : Addresses.unmapped(a.address());

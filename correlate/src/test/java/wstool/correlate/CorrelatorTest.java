@@ -91,6 +91,21 @@ class CorrelatorTest {
     }
 
     @Test
+    void manyConnectionsOfOneProgramToOneRemoteEachFindTheirOwn() {
+        List<NetEvent> in = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            in.add(drop(i * 100, 41000 + i, "10.9.0.1", 80));
+            for (int k = 0; k < 10; k++) {
+                in.add(socket(i * 100 + 1 + k, 100 + i, i, SocketOp.SEND, 41000 + i, "10.9.0.1", 80, 10, 0, null));
+            }
+        }
+        run(WINDOW_1S, in.toArray(NetEvent[]::new));
+        List<FirewallEvent> v = out.stream().filter(e -> e instanceof FirewallEvent).map(e -> (FirewallEvent) e).toList();
+        assertEquals(40, v.size());
+        for (FirewallEvent f : v) assertEquals(100 + f.header().local().port() - 41000, f.header().pid(), f.toString());
+    }
+
+    @Test
     void differentRemotePortOrLocalPortOrProtocolIsNoMatch() {
         run(WINDOW_1S, socketWithLocalPort(0, 60, 41000), drop(10, 40000, "10.9.0.1", 80));
         assertEquals(-1, onlyVerdict().header().pid(), "local ports 41000 and 40000 differ");
