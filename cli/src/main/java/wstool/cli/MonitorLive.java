@@ -82,7 +82,9 @@ public final class MonitorLive {
         NflogSource nflog = new NflogSource(opts).correlateInstalledRules(false);
         LinuxTraceSource trace = new LinuxTraceSource(target);
         sources.add(nflog);
-        sources.add(trace);
+        // --pid: the job ends when the traced processes have (as trace does), the firewall a moment later, so that the
+        // verdicts of their last packets are still read
+        sources.add(target.pids().isEmpty() ? trace : new EndsOthers(trace, nflog));
         String groupText = "NFLOG group " + group + (netns != null ? " in network namespace " + netns : "");
         announce(err, () -> nflog.ready() && trace.ready(), "ws_tool: monitoring " + groupText + " and the socket calls of "
                 + target);
@@ -95,6 +97,33 @@ public final class MonitorLive {
         try (NftRuleInstaller installed = rules) {
             installed.install();
             return job.run();
+        }
+    }
+
+    /** A source that stops another one a second after it has ended itself. */
+    private static final class EndsOthers implements EventSource {
+        static final long GRACE_MILLIS = 1000;
+        private final EventSource source;
+        private final EventSource other;
+
+        EndsOthers(EventSource source, EventSource other) {
+            this.source = source;
+            this.other = other;
+        }
+
+        @Override public String name() { return source.name(); }
+        @Override public boolean live() { return source.live(); }
+        @Override public void stop() { source.stop(); }
+        @Override public long lostAtSource() { return source.lostAtSource(); }
+
+        @Override
+        public void run(wstool.core.pipeline.Emitter emitter) throws Exception {
+            try {
+                source.run(emitter);
+            } finally {
+                Thread.sleep(GRACE_MILLIS);
+                other.stop();
+            }
         }
     }
 
