@@ -89,8 +89,10 @@ final class FlowTracker {
         if (key == null) return null;
         Flow f = find(key);
         if (f == null && key instanceof SocketKey && fullTuple(h.local(), h.remote()) && protocol >= 0) {
+            // the flow a tuple-only view (a verdict, Kernel-Network) opened for this connection; another socket's flow
+            // with the same 5-tuple is an older connection whose end was not seen, not this one
             Object other = byTuple.get(TupleKey.of(protocol, h.local(), h.remote()));
-            if (other != null) f = find(other);
+            if (other instanceof TupleKey) f = find(other);
         }
         if (f == null) {
             if (!startsFlow(s.op())) return null;

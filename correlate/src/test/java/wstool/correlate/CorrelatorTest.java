@@ -200,6 +200,13 @@ class CorrelatorTest {
     }
 
     @Test
+    void aNewSocketWithTheTupleOfAnUnclosedOneIsANewFlow() {
+        run(WINDOW_1S, socket(0, 7, 1, SocketOp.CONNECT, 40000, "10.9.0.1", 80, -1, 0, null),
+                socket(5000, 7, 2, SocketOp.CONNECT, 40000, "10.9.0.1", 80, -1, 0, null), close(5001, 7, 2));
+        assertEquals(2, flows.size(), "the first one's close was never seen: still two connections");
+    }
+
+    @Test
     void heldVerdictsAreCapped() {
         CorrelationSettings s = WINDOW_1S.withLimits(10, 2);
         Correlator c = new Correlator(s, flowOutput);
