@@ -83,30 +83,33 @@ public final class MonitorCommand implements Callable<Integer> {
         List<Path> read = new ArrayList<>(inputs);
         read.addAll(wfpStates);
         PrintWriter err = spec.commandLine().getErr();
-        List<EventSource> sources = new ArrayList<>();
         List<EtlEventSource> etlSources = new ArrayList<>();
+        // every usage and input check before the --flows file is created
         if (!inputs.isEmpty()) {
             live.refuseLiveOptions();
-            for (Path p : etl) {
-                EtlEventSource s = new EtlEventSource(p, EtlTrace.providerIds(providers == null ? List.of()
-                        : List.of(providers.split(","))), TerminalProgress.forFile(p, err));
-                etlSources.add(s);
-                sources.add(s);
-            }
-            for (Path p : imports) {
-                wstool.wfp.NetshXmlKind.requireNetEvents(p); // before anything opens: a state dump says what it is
-                sources.add(new WfpImportSource(p));
-            }
-            for (Path p : replays) sources.add(new ReplaySource(p, 0));
-        } else {
-            if (providers != null && DataDirs.isWindows()) throw new UsageException("--providers is for --etl inputs");
-            sources.addAll(live.sources(app, filters, err));
+            for (Path p : imports) wstool.wfp.NetshXmlKind.requireNetEvents(p); // a state dump says what it is
+        } else if (providers != null) {
+            throw new UsageException("--providers is for --etl inputs");
         }
         var describer = WfpStates.describer(wfpStates);
+        correlation.settings();
         try (FlowOutput flows = correlation.open(read)) {
             Correlator correlator = new Correlator(correlation.settings(), flows);
             EventJob job = new EventJob(app, spec.commandLine(), output, filters)
                     .stage(describer == null ? correlator : describer.then(correlator));
+            List<EventSource> sources = new ArrayList<>();
+            if (!inputs.isEmpty()) {
+                for (Path p : etl) {
+                    EtlEventSource s = new EtlEventSource(p, EtlTrace.providerIds(providers == null ? List.of()
+                            : List.of(providers.split(","))), TerminalProgress.forFile(p, err));
+                    etlSources.add(s);
+                    sources.add(s);
+                }
+                for (Path p : imports) sources.add(new WfpImportSource(p));
+                for (Path p : replays) sources.add(new ReplaySource(p, 0));
+            } else {
+                sources.addAll(live.sources(app, filters, job.statusLine()));
+            }
             if (sources.size() > 1 && sources.stream().noneMatch(EventSource::live)) {
                 job.source(new TimeOrderedMerge(sources));
             } else {

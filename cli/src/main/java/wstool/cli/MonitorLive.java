@@ -1,6 +1,5 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,18 +48,15 @@ public final class MonitorLive {
         }
     }
 
-    List<EventSource> sources(WsTool app, FilterOptions filters, PrintWriter err) {
+    List<EventSource> sources(WsTool app, FilterOptions filters, java.util.function.Consumer<String> status) {
         List<EventSource> sources = new ArrayList<>();
         if (DataDirs.isWindows()) {
             if (installRule || netns != null) throw new UsageException("--install-rule and --netns are for the Linux backend");
-            sources.add(EtwLiveTrace.source(filters.pids(), exe, all, null, wstool.etw.live.SessionBuffers.DEFAULT, err));
+            sources.add(EtwLiveTrace.source(filters.pids(), exe, all, null, wstool.etw.live.SessionBuffers.DEFAULT, status));
             sources.add(WfpLiveSource.windows(true, false)
                     .journal(new OptionsJournal(app.global().dataDir().resolve(FirewallCommand.OPTIONS_RECORD)),
                             pid -> ProcessHandle.of(pid).isPresent())
-                    .status(line -> {
-                        err.println("ws_tool: " + line);
-                        err.flush();
-                    }));
+                    .status(status));
             return sources;
         }
         wstool.linux.trace.TraceTarget target;
@@ -86,7 +82,7 @@ public final class MonitorLive {
         // verdicts of their last packets are still read
         sources.add(target.pids().isEmpty() ? trace : new EndsOthers(trace, nflog));
         String groupText = "NFLOG group " + group + (netns != null ? " in network namespace " + netns : "");
-        announce(err, () -> nflog.ready() && trace.ready(), "ws_tool: monitoring " + groupText + " and the socket calls of "
+        announce(status, () -> nflog.ready() && trace.ready(), "monitoring " + groupText + " and the socket calls of "
                 + target);
         return sources;
     }
@@ -128,7 +124,7 @@ public final class MonitorLive {
     }
 
     /** One line once every live source is ready: from then on, verdicts and calls are seen. */
-    private static void announce(PrintWriter err, BooleanSupplier ready, String line) {
+    private static void announce(java.util.function.Consumer<String> status, BooleanSupplier ready, String line) {
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             try {
@@ -136,10 +132,7 @@ public final class MonitorLive {
             } catch (InterruptedException e) {
                 return;
             }
-            if (ready.getAsBoolean()) {
-                err.println(line);
-                err.flush();
-            }
+            if (ready.getAsBoolean()) status.accept(line);
         }, "ws_tool-monitor-ready");
         t.setDaemon(true);
         t.start();
