@@ -108,7 +108,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 for (Path p : imports) sources.add(new WfpImportSource(p));
                 for (Path p : replays) sources.add(new ReplaySource(p, 0));
             } else {
-                sources.addAll(live.sources(app, filters, job.statusLine()));
+                sources.addAll(live.sources(app, filters, job.notices()));
             }
             if (sources.size() > 1 && sources.stream().noneMatch(EventSource::live)) {
                 job.source(new TimeOrderedMerge(sources));

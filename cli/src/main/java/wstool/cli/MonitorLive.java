@@ -48,7 +48,7 @@ public final class MonitorLive {
         }
     }
 
-    List<EventSource> sources(WsTool app, FilterOptions filters, java.util.function.Consumer<String> status) {
+    List<EventSource> sources(WsTool app, FilterOptions filters, wstool.core.pipeline.Notices status) {
         List<EventSource> sources = new ArrayList<>();
         if (DataDirs.isWindows()) {
             if (installRule || netns != null) throw new UsageException("--install-rule and --netns are for the Linux backend");
@@ -124,7 +124,7 @@ public final class MonitorLive {
     }
 
     /** One line once every live source is ready: from then on, verdicts and calls are seen. */
-    private static void announce(java.util.function.Consumer<String> status, BooleanSupplier ready, String line) {
+    private static void announce(wstool.core.pipeline.Notices status, BooleanSupplier ready, String line) {
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             try {
@@ -132,7 +132,7 @@ public final class MonitorLive {
             } catch (InterruptedException e) {
                 return;
             }
-            if (ready.getAsBoolean()) status.accept(line);
+            if (ready.getAsBoolean()) status.notice(line);
         }, "ws_tool-monitor-ready");
         t.setDaemon(true);
         t.start();
