@@ -20,19 +20,19 @@ public final class CorrelationOptions {
     @Option(names = "--flows-format", paramLabel = "FORMAT", description = "csv or jsonl (default: by the --flows file name).")
     String flowsFormat;
 
-    @Option(names = "--verdict-window", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--verdict-window", paramLabel = "TIME", converter = Converters.TimeSpan.class,
             description = "How far apart a firewall verdict and its socket event may be, either way (default: 3s).")
     Duration verdictWindow;
 
-    @Option(names = "--dns-window", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--dns-window", paramLabel = "TIME", converter = Converters.TimeSpan.class,
             description = "How long a DNS answer names its addresses (default: 30m).")
     Duration dnsWindow;
 
-    @Option(names = "--tcp-idle", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--tcp-idle", paramLabel = "TIME", converter = Converters.TimeSpan.class,
             description = "A TCP flow without events this long is written and forgotten (default: 5m).")
     Duration tcpIdle;
 
-    @Option(names = "--udp-idle", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--udp-idle", paramLabel = "TIME", converter = Converters.TimeSpan.class,
             description = "The same for UDP conversations and firewall-only flows (default: 1m).")
     Duration udpIdle;
 

@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +33,7 @@ import wstool.wfp.WfpImportSource;
                         + " time order; --wfp-state FILE names the filters.",
                 "Live: Windows: WFP net events and an ETW session; Linux: NFLOG and the bpftrace trace (root);"
                         + " --pid / --exe / --all as for trace."})
-public final class MonitorCommand implements Callable<Integer> {
+public final class MonitorCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
@@ -60,6 +59,9 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--providers", paramLabel = "LIST", description = "ETW providers to read from --etl (as trace).")
     String providers;
 
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    TraceTargetOptions target;
+
     @Mixin
     MonitorLive live;
 
@@ -73,7 +75,7 @@ public final class MonitorCommand implements Callable<Integer> {
     FilterOptions filters;
 
     @Override
-    public Integer call() throws Exception {
+    public void execute() throws Exception {
         List<Path> inputs = new ArrayList<>();
         inputs.addAll(etl);
         inputs.addAll(imports);
@@ -86,7 +88,8 @@ public final class MonitorCommand implements Callable<Integer> {
         List<EtlEventSource> etlSources = new ArrayList<>();
         // every usage and input check before the --flows file is created
         if (!inputs.isEmpty()) {
-            live.refuseLiveOptions();
+            live.refuseLiveOptions(target);
+            if (target != null) filters.onlyPids(target.pids); // offline, --pid filters (after the correlation)
             for (Path p : imports) wstool.wfp.NetshXmlKind.requireNetEvents(p); // a state dump says what it is
         } else if (providers != null) {
             throw new UsageException("--providers is for --etl inputs");
@@ -108,23 +111,21 @@ public final class MonitorCommand implements Callable<Integer> {
                 for (Path p : imports) sources.add(new WfpImportSource(p));
                 for (Path p : replays) sources.add(new ReplaySource(p, 0));
             } else {
-                sources.addAll(live.sources(app, filters, job.notices()));
+                sources.addAll(live.sources(app, target, job.notices()));
             }
             if (sources.size() > 1 && sources.stream().noneMatch(EventSource::live)) {
                 job.source(new TimeOrderedMerge(sources));
             } else {
                 sources.forEach(job::source);
             }
-            int code;
             try {
-                code = live.run(job);
+                live.run(job);
             } finally {
                 err.println(correlator.stats().render());
                 if (correlation.flows != null) err.println("flows: " + correlation.flows);
                 for (EtlEventSource s : etlSources) err.print(s.summary().render(true));
                 err.flush();
             }
-            return code;
         }
     }
 }

@@ -20,12 +20,6 @@ import wstool.wfp.WfpLiveSource;
  * {@code trace}. Linux: an NFLOG group and the bpftrace trace.
  */
 public final class MonitorLive {
-    @Option(names = "--exe", paramLabel = "NAME", description = "Trace every process of this program (as trace --exe).")
-    String exe;
-
-    @Option(names = "--all", description = "Trace every process.")
-    boolean all;
-
     @Option(names = "--nflog-group", paramLabel = "N", defaultValue = "100",
             description = "Linux: NFLOG group the firewall logs to, 0-65535 (default: ${DEFAULT-VALUE}).")
     int group;
@@ -41,31 +35,31 @@ public final class MonitorLive {
     private NftRuleInstaller rules;
 
     /** Inputs are files: the live options have nothing to do. */
-    void refuseLiveOptions() {
-        if (exe != null || all || installRule || netns != null) {
+    void refuseLiveOptions(TraceTargetOptions target) {
+        if ((target != null && !target.optionName().equals("--pid")) || installRule || netns != null) {
             throw new UsageException("--exe, --all, --install-rule and --netns are for a live monitor, not with --etl,"
                     + " --import or --replay (filter a capture with --program or --pid)");
         }
     }
 
-    List<EventSource> sources(WsTool app, FilterOptions filters, wstool.core.pipeline.Notices status) {
+    List<EventSource> sources(WsTool app, TraceTargetOptions chosen, wstool.core.pipeline.Notices status) {
+        if (chosen == null) throw new UsageException("a live monitor needs --pid N, --exe NAME or --all");
+        wstool.core.filter.TraceTarget wanted = chosen.target();
         List<EventSource> sources = new ArrayList<>();
         if (DataDirs.isWindows()) {
             if (installRule || netns != null) throw new UsageException("--install-rule and --netns are for the Linux backend");
-            sources.add(EtwLiveTrace.source(filters.pids(), exe, all, null, wstool.etw.live.SessionBuffers.DEFAULT, status));
+            sources.add(EtwLiveTrace.source(wanted, null, wstool.etw.live.SessionBuffers.DEFAULT, status));
             sources.add(WfpLiveSource.windows(true, false)
                     .journal(new OptionsJournal(app.global().dataDir().resolve(FirewallCommand.OPTIONS_RECORD)),
                             pid -> ProcessHandle.of(pid).isPresent())
                     .status(status));
             return sources;
         }
-        wstool.linux.trace.TraceTarget target;
         NflogOptions opts;
+        LinuxTraceSource trace;
         try {
-            int chosen = (filters.pids().isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (all ? 1 : 0);
-            if (chosen != 1) throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
-            target = all ? wstool.linux.trace.TraceTarget.all() : exe != null ? wstool.linux.trace.TraceTarget.exe(exe)
-                    : wstool.linux.trace.TraceTarget.pids(filters.pids()).requireRunning();
+            trace = new LinuxTraceSource(wanted);
+            if (wanted.kind() == wstool.core.filter.TraceTarget.Kind.PIDS) trace.requireRunning();
             opts = NflogOptions.defaults(group);
             if (netns != null) opts = opts.withNetns(NetNamespace.named(netns));
             if (installRule) {
@@ -75,8 +69,8 @@ public final class MonitorLive {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        wstool.core.filter.TraceTarget target = wanted;
         NflogSource nflog = new NflogSource(opts).correlateInstalledRules(false);
-        LinuxTraceSource trace = new LinuxTraceSource(target);
         sources.add(nflog);
         // --pid: the job ends when the traced processes have (as trace does), the firewall a moment later, so that the
         // verdicts of their last packets are still read
@@ -88,11 +82,14 @@ public final class MonitorLive {
     }
 
     /** Runs the job, with ws_tool's own nft rules in place for its length when --install-rule asked for them. */
-    int run(EventJob job) throws Exception {
-        if (rules == null) return job.run();
+    void run(EventJob job) throws Exception {
+        if (rules == null) {
+            job.run();
+            return;
+        }
         try (NftRuleInstaller installed = rules) {
             installed.install();
-            return job.run();
+            job.run();
         }
     }
 
