@@ -26,7 +26,9 @@ public final class CsvSink implements EventSink {
             EventFields.RULE,
             EventFields.ENDPOINT_ID, EventFields.PHASE, EventFields.BUFFER_LENGTH, EventFields.BYTES,
             EventFields.STATUS, EventFields.STATUS_NAME,
-            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS);
+            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS,
+            // added after the first release: at the end, so that readers by column position keep working
+            EventFields.ANONYMOUS_PROXY, EventFields.SATELLITE_PROVIDER, EventFields.ANYCAST, EventFields.HOSTILE_DROP);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
     private final CsvWriter csv;

@@ -19,7 +19,8 @@ import wstool.core.net.Services;
 /**
  * The event field list, written once. {@link #ALL} is in the order of the JSON form (the model's order: header,
  * class fields, enrichment, raw fields); the CSV sink picks its documented columns from it by reference, the detail
- * pane lists it in this order. Plus the derived values every human-facing output shows the same way.
+ * pane lists it in this order (the IPFire flags sit with the other enrichment fields there and in JSON's
+ * {@code enrichment} object; as CSV columns they came later and so stand after {@code details}). Plus the derived values every human-facing output shows the same way.
  */
 public final class EventFields {
     private static final int DYNAMIC_PORTS = 49152;
@@ -81,6 +82,10 @@ public final class EventFields {
     public static final EventField AS_ORG = enrichment("as_org", Enrichment::asOrg);
     public static final EventField DROP_ID = enrichment("drop_id", Enrichment::dropId);
     public static final EventField SPECIAL = enrichment("special", Enrichment::special);
+    public static final EventField ANONYMOUS_PROXY = enrichment("anonymous_proxy", Enrichment::anonymousProxy);
+    public static final EventField SATELLITE_PROVIDER = enrichment("satellite_provider", Enrichment::satelliteProvider);
+    public static final EventField ANYCAST = enrichment("anycast", Enrichment::anycast);
+    public static final EventField HOSTILE_DROP = enrichment("hostile_drop", Enrichment::hostileDrop);
 
     /** The source's own fields, a map: the JSON "raw" object, one detail line each, the CSV {@code details} cell. */
     public static final EventField RAW = field("raw", e -> e.header().raw()).build();
@@ -95,6 +100,7 @@ public final class EventFields {
             DNS_QUERY, DNS_TYPE, STATUS, STATUS_NAME, DNS_RESULTS,
             PROVIDER, EVENT_ID, VERSION, PAYLOAD,
             COUNTRY_CODE, COUNTRY, CITY, REGION, LATITUDE, LONGITUDE, ASN, AS_ORG, DROP_ID, SPECIAL,
+            ANONYMOUS_PROXY, SATELLITE_PROVIDER, ANYCAST, HOSTILE_DROP,
             RAW, DETAILS);
 
     private EventFields() {}

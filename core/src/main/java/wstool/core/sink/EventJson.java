@@ -18,6 +18,7 @@ import wstool.core.model.AutonomousSystem;
 import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
 import wstool.core.model.GeoLocation;
+import wstool.core.model.IpFireFlags;
 import wstool.core.model.SpecialRange;
 import wstool.core.model.EventClass;
 import wstool.core.model.EventHeader;
@@ -65,6 +66,7 @@ public final class EventJson {
         if (v instanceof Long n) g.writeNumber(n);
         else if (v instanceof Integer n) g.writeNumber(n);
         else if (v instanceof Double d) g.writeNumber(d);
+        else if (v instanceof Boolean b) g.writeBoolean(b);
         else if (v instanceof List<?> list) {
             g.writeStartArray();
             for (Object o : list) g.writeString(String.valueOf(o));
@@ -132,7 +134,14 @@ public final class EventJson {
                         n.hasNonNull("latitude") ? n.get("latitude").asDouble() : null,
                         n.hasNonNull("longitude") ? n.get("longitude").asDouble() : null),
                 new AutonomousSystem(n.hasNonNull("asn") ? n.get("asn").asLong() : null, text(n, "as_org")),
-                drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), null);
+                drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), ipFireFlags(n));
+    }
+
+    /** The four IPFire flags are written together (all or none), so any one of them means IPFire answered. */
+    private static IpFireFlags ipFireFlags(JsonNode n) {
+        if (!n.has("anonymous_proxy") && !n.has("satellite_provider") && !n.has("anycast") && !n.has("hostile_drop")) return null;
+        return new IpFireFlags(n.path("anonymous_proxy").asBoolean(), n.path("satellite_provider").asBoolean(),
+                n.path("anycast").asBoolean(), n.path("hostile_drop").asBoolean());
     }
 
     private static Map<String, String> raw(JsonNode n) {
