@@ -3,7 +3,8 @@ package wstool.core.sink;
 import static wstool.core.sink.EventField.field;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
@@ -152,22 +153,45 @@ public final class EventFields {
 
     /** Raw source fields as "k=v; k=v" (RawEvent adds provider, id, version and payload). */
     public static String details(NetEvent e) {
-        String raw = joined(e.header().raw());
-        if (e instanceof RawEvent r) {
-            String head = "provider=" + r.provider() + "; id=" + r.eventId() + "; version=" + r.version()
-                    + "; payload=" + r.payloadHex();
-            return raw.isEmpty() ? head : head + "; " + raw;
-        }
-        return raw;
+        StringBuilder sb = new StringBuilder(128);
+        details(e, sb::append);
+        return sb.toString();
     }
 
-    private static String joined(Map<String, String> raw) {
-        if (raw.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder(raw.size() * 24);
-        for (Map.Entry<String, String> en : raw.entrySet()) {
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(en.getKey()).append('=').append(en.getValue());
+    /**
+     * {@link #details}'s text in pieces, read straight from the raw fields: how a sink writes it without a map or a
+     * string per event. A null piece is a null value (written "null", as string concatenation does).
+     */
+    static void details(NetEvent e, Consumer<String> out) {
+        Details d = new Details(out);
+        if (e instanceof RawEvent r) {
+            out.accept("provider=");
+            out.accept(r.provider());
+            out.accept("; id=");
+            out.accept(Integer.toString(r.eventId()));
+            out.accept("; version=");
+            out.accept(Integer.toString(r.version()));
+            out.accept("; payload=");
+            out.accept(r.payloadHex());
+            d.more = true;
         }
-        return sb.toString();
+        e.header().raw().forEach(d);
+    }
+
+    /** One "k=v" piece per raw field, "; " between them (forEach: the model's raw fields make no entry objects). */
+    private static final class Details implements BiConsumer<String, String> {
+        private final Consumer<String> out;
+        boolean more;
+
+        Details(Consumer<String> out) { this.out = out; }
+
+        @Override
+        public void accept(String k, String v) {
+            if (more) out.accept("; ");
+            out.accept(k);
+            out.accept("=");
+            out.accept(v);
+            more = true;
+        }
     }
 }

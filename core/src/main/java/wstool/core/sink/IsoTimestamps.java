@@ -9,19 +9,29 @@ import java.time.Instant;
 final class IsoTimestamps {
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix;
-    private final StringBuilder sb = new StringBuilder(32);
+    private final CharRow sb = new CharRow(40);
 
     String format(Instant t) {
+        sb.setLength(0);
+        appendTo(sb, t);
+        return sb.toString();
+    }
+
+    /** Appends {@link Instant#toString()}'s text of {@code t} without making a string. */
+    void appendTo(CharRow out, Instant t) {
         long second = t.getEpochSecond();
         if (second != cachedSecond || cachedPrefix == null) {
             String full = Instant.ofEpochSecond(second).toString(); // "....:ssZ"
             cachedPrefix = full.substring(0, full.length() - 1);
             cachedSecond = second;
         }
+        out.append(cachedPrefix);
         int nanos = t.getNano();
-        if (nanos == 0) return cachedPrefix + 'Z';
-        sb.setLength(0);
-        sb.append(cachedPrefix).append('.');
+        if (nanos == 0) {
+            out.append('Z');
+            return;
+        }
+        out.append('.');
         int digits;
         int value;
         if (nanos % 1_000_000 == 0) {
@@ -34,8 +44,9 @@ final class IsoTimestamps {
             value = nanos;
             digits = 9;
         }
-        String v = Integer.toString(value);
-        for (int i = v.length(); i < digits; i++) sb.append('0');
-        return sb.append(v).append('Z').toString();
+        for (int d = digits - 1; d > 0 && value < POWERS[d]; d--) out.append('0');
+        out.append((long) value).append('Z');
     }
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 }
