@@ -46,15 +46,36 @@ final class CharRow {
             chars[length++] = '-';
             v = -v;
         }
-        int digits = 1;
-        for (long p = 10; digits < 19 && v >= p; p *= 10) digits++;
-        int at = length + digits;
+        if (v <= Integer.MAX_VALUE) return digits((int) v, 0);
+        long high = v / 1_000_000_000L; // int arithmetic below: a long division per digit costs ~10x more
+        append(high);
+        return digits((int) (v - high * 1_000_000_000L), 9);
+    }
+
+    /** The decimal digits of {@code v >= 0}, zero-padded to {@code width}. */
+    CharRow digits(int v, int width) {
+        room(10);
+        int n = 1;
+        for (int p = 10; n < 10 && v >= p; p *= 10) n++;
+        n = Math.max(n, width);
+        int at = length + n;
         length = at;
-        do {
-            chars[--at] = (char) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        for (int i = 0; i < n; i++) {
+            int q = v / 10;
+            chars[--at] = (char) ('0' + (v - q * 10));
+            v = q;
+        }
         return this;
+    }
+
+    /** Whether a char from {@code start} on is in {@code set} (bit c set for char c below 64). */
+    boolean anyOf(int start, long set) {
+        char[] c = chars;
+        for (int i = start, n = length; i < n; i++) {
+            char x = c[i];
+            if (x < 64 && (set & (1L << x)) != 0) return true;
+        }
+        return false;
     }
 
     /** Inserts one char at {@code at} (rare: the apostrophe of a neutralised cell whose text is already in). */

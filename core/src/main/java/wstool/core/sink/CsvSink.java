@@ -39,6 +39,8 @@ public final class CsvSink implements EventSink {
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
     private static final int BLOCK = 1 << 15;
+    /** The characters that make a cell quoted: LF, CR, '"' and ','. */
+    private static final long QUOTED = 1L << '\n' | 1L << '\r' | 1L << '"' | 1L << ',';
     private static final int CACHE_SLOTS = 4096;
 
     private final Writer out;
@@ -90,19 +92,24 @@ public final class CsvSink implements EventSink {
         else if (v instanceof Long n) buf.append(n.longValue());
         else if (v instanceof Integer n) buf.append((long) n.intValue());
         else if (v instanceof Instant t) timestamps.appendTo(buf, t);
-        else if (v instanceof InetAddress a) text(address(f, a), false, first);
-        else if (v instanceof Enum<?> en) text(en.name(), false, first);
-        else if (v instanceof Double d) text(coordinate(f, d), false, first);
+        else if (v instanceof InetAddress a) address(f, a, first);
+        else if (v instanceof Enum<?> en) buf.append(en.name()); // a Java identifier: never quoted
+        else if (v instanceof Double d) buf.append(coordinate(f, d)); // digits, '.', '-', 'E': never quoted
         else text(f.text(v), false, first);
     }
 
-    private String address(EventField f, InetAddress a) {
+    /** Appends an address's cached text, quoted if it needs it (a scope name could hold anything). */
+    private void address(EventField f, InetAddress a, boolean first) {
         int slot = (a.hashCode() * 0x9E3779B9) >>> (32 - 12);
-        if (a.equals(addressKeys[slot])) return addressTexts[slot];
-        String t = f.text(a);
-        addressKeys[slot] = a;
-        addressTexts[slot] = t;
-        return t;
+        String t;
+        if (a.equals(addressKeys[slot])) {
+            t = addressTexts[slot];
+        } else {
+            t = f.text(a);
+            addressKeys[slot] = a;
+            addressTexts[slot] = t;
+        }
+        text(t, false, first);
     }
 
     private String coordinate(EventField f, Double d) {
@@ -141,12 +148,7 @@ public final class CsvSink implements EventSink {
     private void quote(int start, boolean first) {
         int end = buf.length();
         if (end == start) return;
-        boolean needed = first && buf.charAt(start) == '#';
-        for (int i = start; !needed && i < end; i++) {
-            char c = buf.charAt(i);
-            needed = c == '"' || c == ',' || c == '\n' || c == '\r';
-        }
-        if (needed) buf.quoteFrom(start);
+        if ((first && buf.charAt(start) == '#') || buf.anyOf(start, QUOTED)) buf.quoteFrom(start);
     }
 
     private void drain() throws IOException {

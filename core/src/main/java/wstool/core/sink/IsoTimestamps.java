@@ -3,12 +3,13 @@ package wstool.core.sink;
 import java.time.Instant;
 
 /**
- * {@link Instant#toString()} output, faster: the "yyyy-MM-ddTHH:mm:ss" part is cached per second, since exports
+ * {@link Instant#toString()} output, faster: the "yyyy-MM-ddTHH:mm:ss" part is cached per second (64 seconds), since exports
  * format many events of the same second in a row. Not thread-safe: one instance per sink.
  */
 final class IsoTimestamps {
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedPrefix;
+    private static final int SLOTS = 64; // events of a few seconds interleave (ETW buffers of several CPUs)
+    private final long[] seconds = new long[SLOTS];
+    private final String[] prefixes = new String[SLOTS];
     private final CharRow sb = new CharRow(40);
 
     String format(Instant t) {
@@ -20,12 +21,14 @@ final class IsoTimestamps {
     /** Appends {@link Instant#toString()}'s text of {@code t} without making a string. */
     void appendTo(CharRow out, Instant t) {
         long second = t.getEpochSecond();
-        if (second != cachedSecond || cachedPrefix == null) {
+        int slot = (int) (second & (SLOTS - 1));
+        String prefix = prefixes[slot];
+        if (prefix == null || seconds[slot] != second) {
             String full = Instant.ofEpochSecond(second).toString(); // "....:ssZ"
-            cachedPrefix = full.substring(0, full.length() - 1);
-            cachedSecond = second;
+            prefixes[slot] = prefix = full.substring(0, full.length() - 1);
+            seconds[slot] = second;
         }
-        out.append(cachedPrefix);
+        out.append(prefix);
         int nanos = t.getNano();
         if (nanos == 0) {
             out.append('Z');
@@ -44,9 +47,6 @@ final class IsoTimestamps {
             value = nanos;
             digits = 9;
         }
-        for (int d = digits - 1; d > 0 && value < POWERS[d]; d--) out.append('0');
-        out.append((long) value).append('Z');
+        out.digits(value, digits).append('Z');
     }
-
-    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 }
