@@ -41,17 +41,12 @@ public final class CsvSink implements EventSink {
     private static final int BLOCK = 1 << 15;
     /** The characters that make a cell quoted: LF, CR, '"' and ','. */
     private static final long QUOTED = 1L << '\n' | 1L << '\r' | 1L << '"' | 1L << ',';
-    private static final int CACHE_SLOTS = 4096;
 
     private final Writer out;
     private final EventField[] fields = FIELDS.toArray(EventField[]::new);
     private final CharRow buf = new CharRow(BLOCK + 1024);
     private final java.util.function.Consumer<String> detailPiece = buf::append;
-    private final IsoTimestamps timestamps = new IsoTimestamps();
-    private final InetAddress[] addressKeys = new InetAddress[CACHE_SLOTS];
-    private final String[] addressTexts = new String[CACHE_SLOTS];
-    private final long[] doubleKeys = new long[CACHE_SLOTS];
-    private final String[] doubleTexts = new String[CACHE_SLOTS];
+    private final ValueTexts texts = new ValueTexts();
 
     public CsvSink(Writer out) throws IOException {
         this.out = out;
@@ -91,36 +86,11 @@ public final class CsvSink implements EventSink {
         else if (!f.defaultTextual()) text(f.text(v), false, first);
         else if (v instanceof Long n) buf.append(n.longValue());
         else if (v instanceof Integer n) buf.append((long) n.intValue());
-        else if (v instanceof Instant t) timestamps.appendTo(buf, t);
-        else if (v instanceof InetAddress a) address(f, a, first);
+        else if (v instanceof Instant t) texts.timestamps.appendTo(buf, t);
+        else if (v instanceof InetAddress a) text(texts.address(f, a), false, first); // a scope name could hold anything
         else if (v instanceof Enum<?> en) buf.append(en.name()); // a Java identifier: never quoted
-        else if (v instanceof Double d) buf.append(coordinate(f, d)); // digits, '.', '-', 'E': never quoted
+        else if (v instanceof Double d) buf.append(texts.number(f, d)); // digits, '.', '-', 'E': never quoted
         else text(f.text(v), false, first);
-    }
-
-    /** Appends an address's cached text, quoted if it needs it (a scope name could hold anything). */
-    private void address(EventField f, InetAddress a, boolean first) {
-        int slot = (a.hashCode() * 0x9E3779B9) >>> (32 - 12);
-        String t;
-        if (a.equals(addressKeys[slot])) {
-            t = addressTexts[slot];
-        } else {
-            t = f.text(a);
-            addressKeys[slot] = a;
-            addressTexts[slot] = t;
-        }
-        text(t, false, first);
-    }
-
-    private String coordinate(EventField f, Double d) {
-        long bits = Double.doubleToRawLongBits(d);
-        int slot = (int) ((bits ^ (bits >>> 29)) * 0x9E3779B97F4A7C15L >>> (64 - 12));
-        String t = doubleTexts[slot];
-        if (t != null && doubleKeys[slot] == bits) return t;
-        t = f.text(d);
-        doubleKeys[slot] = bits;
-        doubleTexts[slot] = t;
-        return t;
     }
 
     private void text(String s, boolean neutralise, boolean first) {

@@ -10,6 +10,7 @@ import wstool.core.pipeline.EventSink;
 /** One JSON object per line ({@link EventJson}); lossless, read back by {@code replay}. */
 public final class JsonLinesSink implements EventSink {
     private final JsonGenerator g;
+    private final ValueTexts texts = new ValueTexts();
 
     public JsonLinesSink(Writer out) throws IOException {
         this.g = EventJson.FACTORY.createGenerator(out);
@@ -17,7 +18,7 @@ public final class JsonLinesSink implements EventSink {
     }
 
     @Override
-    public void accept(NetEvent e) throws IOException { EventJson.write(e, g); }
+    public void accept(NetEvent e) throws IOException { EventJson.write(e, g, texts); }
 
     @Override
     public void flush() throws IOException { g.flush(); }
