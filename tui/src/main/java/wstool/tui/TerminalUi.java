@@ -53,13 +53,23 @@ public final class TerminalUi implements AutoCloseable {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
-    /** How the view looks and where exports go. */
-    public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir) {
+    /**
+     * How the view looks and where exports go.
+     *
+     * @param dropChecked whether a DROP list is loaded (else the header and the top panel say "not checked")
+     */
+    public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir,
+                          boolean dropChecked) {
         public Options {
             Objects.requireNonNull(palette);
             Objects.requireNonNull(zone);
             dataSources = List.copyOf(dataSources);
             Objects.requireNonNull(exportDir);
+        }
+
+        /** With a DROP list loaded. */
+        public Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir) {
+            this(buffer, palette, zone, dataSources, exportDir, true);
         }
     }
 
@@ -72,6 +82,7 @@ public final class TerminalUi implements AutoCloseable {
     private final ScreenRenderer renderer;
     private final RateMeter rates = new RateMeter();
     private final ConcurrentLinkedQueue<KeyPress> keys = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
     private final CountDownLatch quit = new CountDownLatch(1);
     private final CountDownLatch renderStopped = new CountDownLatch(1);
     private volatile boolean resized = true;
@@ -167,6 +178,16 @@ public final class TerminalUi implements AutoCloseable {
         Thread reader = new Thread(this::readKeys, "tui-keys");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * A source's status line ("ready: ..." once a live session receives, loss counters, "listening on NFLOG group
+     * 100"): shown in the view's message line (until the next key), where stderr output would be drawn over. Any
+     * thread; before {@link #start} too (shown with the first frame).
+     */
+    public void notice(String line) {
+        notices.add(line);
+        wake();
     }
 
     /** The pipeline has ended: the header says so and the view stays until the user quits. */
@@ -306,6 +327,7 @@ public final class TerminalUi implements AutoCloseable {
                     if (k.key() == Key.REDRAW) resized = true; // Ctrl-L: repaint everything (after stray output)
                     else handler.handle(k.key(), k.text());
                 }
+                for (String n; (n = notices.poll()) != null; ) model.setMessage(n, false);
                 if (closing) break;
                 // a fixed schedule keeps the average at MAX_FPS when a wake-up comes late; after a long stall
                 // (GC, a busy machine) it starts afresh rather than drawing a burst of catch-up frames
@@ -340,7 +362,7 @@ public final class TerminalUi implements AutoCloseable {
         HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
                 delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished,
-                forwardLost.getAsLong());
+                forwardLost.getAsLong(), options.dropChecked());
         List<String> lines = renderer.render(model, h, sampleFindings(t0), size.getColumns(), size.getRows());
         display.updateAnsi(lines, -1);
         lastFrame = lines;

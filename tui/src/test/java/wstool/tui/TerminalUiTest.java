@@ -44,6 +44,8 @@ class TerminalUiTest {
         ui.sink().accept(Events.dns(3));
         waitFor(ui, "example.com");
 
+        ui.notice("ready: tracing --all (ETW session ws_tool-trace-1)");
+        waitFor(ui, "ready: tracing --all (ETW session ws_tool-trace-1)"); // in the view, not under it on stderr
         type(keys, "/drop\r");
         waitFor(ui, "filter: drop (1 shown)");
         type(keys, "e");
@@ -102,6 +104,31 @@ class TerminalUiTest {
         type(keys, "q");
         assertTrue(awaitQuit(ui));
         ui.close();
+    }
+
+    /** A source's notice while the view is up goes to the status line, not over the screen (issue 16). */
+    @Test
+    @Timeout(20)
+    void noticesGoToTheStatusLine() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8);
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir, false));
+        ui.notice("listening on NFLOG group 100"); // before start: shown with the first frame
+        ui.start("NFLOG", true, new PipelineStats(), () -> 0, () -> { });
+        waitFor(ui, "listening on NFLOG group 100");
+        assertTrue(ui.lastFrame().get(ui.lastFrame().size() - 1).startsWith("listening on NFLOG group 100"),
+                "in the status line: " + ui.lastFrame());
+        waitFor(ui, "data: DROP not checked (no list), none");
+        ui.notice("ready: \u001b[2Jtracing");
+        waitFor(ui, "ready: \\x1b[2Jtracing");
+        type(keys, "q");
+        assertTrue(awaitQuit(ui));
+        ui.close();
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(!out.contains("\u001b[2Jtracing"), "the notice's escape never reaches the terminal");
     }
 
     private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {
