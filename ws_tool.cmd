@@ -14,5 +14,6 @@ if errorlevel 1 (
   if errorlevel 1 ( popd & exit /b 1 )
   popd
 )
-java -jar "%JAR%" %*
+rem Heap and GC for a streaming tool (README, "Launcher"); WS_TOOL_JAVA_OPTS comes last, so its options win.
+java -Xms64m -Xmx512m -XX:+UseSerialGC %WS_TOOL_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -143,6 +143,10 @@ abstract class LookupCommand implements CliCommand {
         if (e.asOrg() != null) n.put("as_org", e.asOrg());
         if (e.dropId() != null) n.put("drop_id", e.dropId());
         if (e.special() != null) n.put("special", e.special());
+        if (e.ipFireFlags() != null) {
+            n.put("anonymous_proxy", e.anonymousProxy()).put("satellite_provider", e.satelliteProvider())
+                    .put("anycast", e.anycast()).put("hostile_drop", e.hostileDrop());
+        }
         return n;
     }
 

@@ -12,6 +12,7 @@ import wstool.core.model.Endpoint;
 import wstool.core.model.AutonomousSystem;
 import wstool.core.model.DropListing;
 import wstool.core.model.GeoLocation;
+import wstool.core.model.IpFireFlags;
 import wstool.core.model.SpecialRange;
 import wstool.core.model.Correlation;
 import wstool.core.model.Enrichment;
@@ -38,9 +39,9 @@ public final class GoldenEvents {
     private GoldenEvents() {}
 
     private static final Enrichment LONDON = new Enrichment(new GeoLocation("GB", "United Kingdom", "London", "England", 51.5142, -0.0931), new AutonomousSystem(29518L, "Bredband2 AB"), null, null, null);
-    private static final Enrichment LISTED = new Enrichment(new GeoLocation("RU", "Russia", "Moscow", "Moscow", 55.7522, 37.6156), new AutonomousSystem(64496L, "=HYPERLINK(\"http://x\")"), new DropListing("SBL123456"), null, null);
+    private static final Enrichment LISTED = new Enrichment(new GeoLocation("RU", "Russia", "Moscow", "Moscow", 55.7522, 37.6156), new AutonomousSystem(64496L, "=HYPERLINK(\"http://x\")"), new DropListing("SBL123456"), null, new IpFireFlags(true, false, false, true));
     private static final Enrichment PRIVATE = Enrichment.of(new SpecialRange("private"));
-    private static final Enrichment MUNICH_V6 = new Enrichment(new GeoLocation("DE", "Germany", "München", "Bavaria", 48.1374, 11.5755), new AutonomousSystem(3320L, "Deutsche Telekom AG"), null, new SpecialRange("documentation"), null);
+    private static final Enrichment MUNICH_V6 = new Enrichment(new GeoLocation("DE", "Germany", "München", "Bavaria", 48.1374, 11.5755), new AutonomousSystem(3320L, "Deutsche Telekom AG"), null, new SpecialRange("documentation"), new IpFireFlags(false, true, true, false));
 
     public static List<NetEvent> all() {
         List<NetEvent> out = new ArrayList<>();

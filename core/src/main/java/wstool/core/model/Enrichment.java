@@ -70,5 +70,15 @@ public record Enrichment(GeoLocation geo, AutonomousSystem autonomousSystem, Dro
     /** The IANA special-purpose class, or null. */
     public String special() { return specialRange == null ? null : specialRange.kind(); }
 
+    /** IPFire's anonymous-proxy flag; null when no IPFire database answered (so "false" means IPFire said no). */
+    public Boolean anonymousProxy() { return ipFireFlags == null ? null : ipFireFlags.anonymousProxy(); }
+
+    public Boolean satelliteProvider() { return ipFireFlags == null ? null : ipFireFlags.satelliteProvider(); }
+
+    public Boolean anycast() { return ipFireFlags == null ? null : ipFireFlags.anycast(); }
+
+    /** IPFire's "drop" flag: a network IPFire lists as hostile. */
+    public Boolean hostileDrop() { return ipFireFlags == null ? null : ipFireFlags.hostileDrop(); }
+
     static <T> T first(T a, T b) { return a != null ? a : b; }
 }

@@ -17,13 +17,19 @@ import wstool.core.model.NetEvent;
 
 /**
  * Moves events from sources to sinks. Sources hand events to one bounded queue (a live source is never blocked;
- * overflow is counted in {@link PipelineStats#dropped()}); the thread that calls {@link #run()} is the single
+ * overflow is counted in {@link PipelineStats#dropped()}; a job of file sources only keeps a short queue, since its
+ * sources wait for room, so its memory does not grow with the file); the thread that calls {@link #run()} is the single
  * consumer that filters, enriches and fans out to the sinks in order. {@link #requestStop()} (Ctrl-C) ends the job:
  * sources are stopped, every event already queued is delivered, and every sink is flushed and closed.
  */
 public final class Pipeline {
     private static final long IDLE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int BATCH = 256;
+    /**
+     * Queue depth when no source is live: a file source waits for room, so a deep queue would only hold memory
+     * (65,536 decoded events are ~45 MB, most of a small heap) without making the job faster.
+     */
+    static final int OFFLINE_QUEUE = 4096;
 
     private final List<EventSource> sources;
     private final List<EventSink> sinks;
@@ -58,12 +64,16 @@ public final class Pipeline {
         this.replaceHost = b.replaceHost;
         this.maxEvents = b.maxEvents;
         this.duration = b.duration;
-        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+        boolean live = sources.stream().anyMatch(EventSource::live);
+        this.queue = new ArrayBlockingQueue<>(live ? b.queueCapacity : Math.min(b.queueCapacity, OFFLINE_QUEUE));
     }
 
     public static Builder builder() { return new Builder(); }
 
     public PipelineStats stats() { return stats; }
+
+    /** How many events the queue holds at most. */
+    int queueCapacity() { return queue.size() + queue.remainingCapacity(); }
 
     public List<EventSource> sources() { return sources; }
 

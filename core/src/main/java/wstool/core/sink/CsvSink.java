@@ -2,16 +2,23 @@ package wstool.core.sink;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import wstool.core.pipeline.EventSink;
 import wstool.core.model.NetEvent;
+import wstool.core.pipeline.EventSink;
 
 /**
- * RFC 4180 CSV (written with FastCSV, which is about twice as fast here as commons-csv), one row per event, columns in the fixed order of {@link #FIELDS} (documented in the README).
- * Text cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+ * RFC 4180 CSV, one row per event, columns in the fixed order of {@link #FIELDS} (documented in the README), CRLF
+ * line ends. Text cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+ * <p>
+ * Rows are formatted straight into one reused char buffer ({@link CharRow}) and written in blocks of ~32 K characters: numbers are
+ * appended as primitives, the {@code details} cell from the raw fields without an intermediate string, and the
+ * texts of addresses and coordinates (which repeat from event to event) come from small caches. The bytes are
+ * those of FastCSV's writer with its default settings (quote a cell when it holds {@code , " CR LF}, or when the
+ * first cell of a row starts with {@code #}; double the quotes; empty cells unquoted), which wrote this format
+ * before and against which a test checks every cell.
+ * Not thread-safe: one thread (the pipeline's consumer) writes.
  */
 public final class CsvSink implements EventSink {
     /** The documented columns (README), in order: fields of {@link EventFields} picked by reference. */
@@ -27,50 +34,111 @@ public final class CsvSink implements EventSink {
             EventFields.ENDPOINT_ID, EventFields.PHASE, EventFields.BUFFER_LENGTH, EventFields.BYTES,
             EventFields.STATUS, EventFields.STATUS_NAME,
             EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS,
-            EventFields.HOSTNAME, EventFields.PID_SOURCE);
+            EventFields.HOSTNAME, EventFields.PID_SOURCE,
+            // added after the first release: at the end, so that readers by column position keep working
+            EventFields.ANONYMOUS_PROXY, EventFields.SATELLITE_PROVIDER, EventFields.ANYCAST, EventFields.HOSTILE_DROP);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
-    private final CsvWriter csv;
+    private static final int BLOCK = 1 << 15;
+    /** The characters that make a cell quoted: LF, CR, '"' and ','. */
+    private static final long QUOTED = 1L << '\n' | 1L << '\r' | 1L << '"' | 1L << ',';
+
     private final Writer out;
-    private final String[] row = new String[FIELDS.size()];
-    private final IsoTimestamps timestamps = new IsoTimestamps();
+    private final EventField[] fields = FIELDS.toArray(EventField[]::new);
+    private final CharRow buf = new CharRow(BLOCK + 1024);
+    private final java.util.function.Consumer<String> detailPiece = buf::append;
+    private final ValueTexts texts = new ValueTexts();
 
     public CsvSink(Writer out) throws IOException {
         this.out = out;
-        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
-        csv.writeRecord(COLUMNS);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            if (i > 0) buf.append(',');
+            text(COLUMNS.get(i), false, i == 0);
+        }
+        buf.append("\r\n");
     }
 
     @Override
     public void accept(NetEvent e) throws IOException {
-        for (int i = 0; i < row.length; i++) row[i] = cell(FIELDS.get(i), e);
-        csv.writeRecord(row);
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) buf.append(',');
+            cell(fields[i], e, i == 0);
+        }
+        buf.append("\r\n");
+        if (buf.length() >= BLOCK) drain();
     }
 
-    /** Text from the outside is neutralised; numbers, names and times this tool formats itself are not. */
-    private String cell(EventField f, NetEvent e) {
+    /**
+     * Text from the outside (strings, lists, the raw fields) is neutralised; numbers, names and times this tool
+     * formats itself are not.
+     */
+    private void cell(EventField f, NetEvent e, boolean first) {
+        if (f == EventFields.DETAILS) {
+            int start = buf.length();
+            EventFields.details(e, detailPiece);
+            if (buf.length() > start && formulaStart(buf.charAt(start))) buf.insert(start, '\'');
+            quote(start, first);
+            return;
+        }
         Object v = f.value(e);
-        if (!f.known(v)) return "";
-        if (v instanceof Instant t) return timestamps.format(t);
-        return v instanceof String || v instanceof List<?> ? safe(f.text(v)) : f.text(v);
+        if (!f.known(v)) return;
+        if (v instanceof String s) text(f.defaultTextual() ? s : f.text(s), true, first);
+        else if (v instanceof List<?>) text(f.text(v), true, first);
+        else if (!f.defaultTextual()) text(f.text(v), false, first);
+        else if (v instanceof Long n) buf.append(n.longValue());
+        else if (v instanceof Integer n) buf.append((long) n.intValue());
+        else if (v instanceof Instant t) texts.timestamps.appendTo(buf, t);
+        else if (v instanceof InetAddress a) text(texts.address(f, a), false, first); // a scope name could hold anything
+        else if (v instanceof Enum<?> en) buf.append(en.name()); // a Java identifier: never quoted
+        else if (v instanceof Double d) buf.append(texts.number(f, d)); // digits, '.', '-', 'E': never quoted
+        else text(f.text(v), false, first);
+    }
+
+    private void text(String s, boolean neutralise, boolean first) {
+        if (s == null || s.isEmpty()) return;
+        int start = buf.length();
+        if (neutralise && formulaStart(s.charAt(0))) buf.append('\'');
+        buf.append(s);
+        quote(start, first);
     }
 
     /**
      * Text that starts with = + - @ TAB or CR is what spreadsheets evaluate as a formula (CSV injection); a leading
-     * apostrophe makes it plain text. Numbers this sink formats itself are never passed here.
+     * apostrophe makes it plain text. Numbers this sink formats itself are never checked.
      */
+    private static boolean formulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    }
+
     public static String safe(String s) {
         if (s == null || s.isEmpty()) return "";
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return formulaStart(s.charAt(0)) ? "'" + s : s;
+    }
+
+    /** Quotes the cell that starts at {@code start} when RFC 4180 needs it (FastCSV's rule, see the class comment). */
+    private void quote(int start, boolean first) {
+        int end = buf.length();
+        if (end == start) return;
+        if ((first && buf.charAt(start) == '#') || buf.anyOf(start, QUOTED)) buf.quoteFrom(start);
+    }
+
+    private void drain() throws IOException {
+        if (buf.length() > 0) buf.writeTo(out, BLOCK + 1024);
     }
 
     @Override
-    public void flush() throws IOException { csv.flush(); }
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
 
     @Override
     public void close() throws IOException {
-        csv.flush();
-        out.close();
+        try {
+            drain();
+            out.flush();
+        } finally {
+            out.close();
+        }
     }
 }

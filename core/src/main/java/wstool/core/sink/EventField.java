@@ -62,6 +62,9 @@ public final class EventField {
 
     String text(Object v) { return text.apply(v); }
 
+    /** Whether the text is the value's own ({@link #defaultText}), so a sink may format the value itself. */
+    boolean defaultTextual() { return text == DEFAULT_TEXT; }
+
     /** The object this field is nested in in JSON ("local", "enrichment", ...), null at the top level. */
     String jsonObject() { return jsonObject; }
 
@@ -76,6 +79,8 @@ public final class EventField {
 
     /** Whether the detail pane lists this field (the CSV-only {@code details} is shown there as its raw lines). */
     public boolean inDetail() { return inDetail; }
+
+    private static final Function<Object, String> DEFAULT_TEXT = EventField::defaultText;
 
     static String defaultText(Object v) {
         if (v instanceof InetAddress a) return Addresses.text(a);
@@ -94,7 +99,7 @@ public final class EventField {
         private boolean jsonEvenUnknown;
         private boolean negativeIsUnknown;
         private boolean inDetail = true;
-        private Function<Object, String> text = EventField::defaultText;
+        private Function<Object, String> text = DEFAULT_TEXT;
 
         private Builder(String name, Function<NetEvent, Object> value) {
             this.name = name;

@@ -3,7 +3,8 @@ package wstool.core.sink;
 import static wstool.core.sink.EventField.field;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
@@ -20,7 +21,8 @@ import wstool.core.net.Services;
 /**
  * The event field list, written once. {@link #ALL} is in the order of the JSON form (the model's order: header,
  * class fields, enrichment, raw fields); the CSV sink picks its documented columns from it by reference, the detail
- * pane lists it in this order. Plus the derived values every human-facing output shows the same way.
+ * pane lists it in this order (the IPFire flags sit with the other enrichment fields there and in JSON's
+ * {@code enrichment} object; as CSV columns they came later and so stand after {@code details}). Plus the derived values every human-facing output shows the same way.
  */
 public final class EventFields {
     private static final int DYNAMIC_PORTS = 49152;
@@ -82,6 +84,10 @@ public final class EventFields {
     public static final EventField AS_ORG = enrichment("as_org", Enrichment::asOrg);
     public static final EventField DROP_ID = enrichment("drop_id", Enrichment::dropId);
     public static final EventField SPECIAL = enrichment("special", Enrichment::special);
+    public static final EventField ANONYMOUS_PROXY = enrichment("anonymous_proxy", Enrichment::anonymousProxy);
+    public static final EventField SATELLITE_PROVIDER = enrichment("satellite_provider", Enrichment::satelliteProvider);
+    public static final EventField ANYCAST = enrichment("anycast", Enrichment::anycast);
+    public static final EventField HOSTILE_DROP = enrichment("hostile_drop", Enrichment::hostileDrop);
 
     /** The source's own fields, a map: the JSON "raw" object, one detail line each, the CSV {@code details} cell. */
     public static final EventField RAW = field("raw", e -> e.header().raw()).build();
@@ -102,6 +108,7 @@ public final class EventFields {
             DNS_QUERY, DNS_TYPE, STATUS, STATUS_NAME, DNS_RESULTS,
             PROVIDER, EVENT_ID, VERSION, PAYLOAD,
             COUNTRY_CODE, COUNTRY, CITY, REGION, LATITUDE, LONGITUDE, ASN, AS_ORG, DROP_ID, SPECIAL,
+            ANONYMOUS_PROXY, SATELLITE_PROVIDER, ANYCAST, HOSTILE_DROP,
             RAW, DETAILS, HOSTNAME, PID_SOURCE);
 
     private EventFields() {}
@@ -153,22 +160,45 @@ public final class EventFields {
 
     /** Raw source fields as "k=v; k=v" (RawEvent adds provider, id, version and payload). */
     public static String details(NetEvent e) {
-        String raw = joined(e.header().raw());
-        if (e instanceof RawEvent r) {
-            String head = "provider=" + r.provider() + "; id=" + r.eventId() + "; version=" + r.version()
-                    + "; payload=" + r.payloadHex();
-            return raw.isEmpty() ? head : head + "; " + raw;
-        }
-        return raw;
+        StringBuilder sb = new StringBuilder(128);
+        details(e, sb::append);
+        return sb.toString();
     }
 
-    private static String joined(Map<String, String> raw) {
-        if (raw.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder(raw.size() * 24);
-        for (Map.Entry<String, String> en : raw.entrySet()) {
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(en.getKey()).append('=').append(en.getValue());
+    /**
+     * {@link #details}'s text in pieces, read straight from the raw fields: how a sink writes it without a map or a
+     * string per event. A null piece is a null value (written "null", as string concatenation does).
+     */
+    static void details(NetEvent e, Consumer<String> out) {
+        Details d = new Details(out);
+        if (e instanceof RawEvent r) {
+            out.accept("provider=");
+            out.accept(r.provider());
+            out.accept("; id=");
+            out.accept(Integer.toString(r.eventId()));
+            out.accept("; version=");
+            out.accept(Integer.toString(r.version()));
+            out.accept("; payload=");
+            out.accept(r.payloadHex());
+            d.more = true;
         }
-        return sb.toString();
+        e.header().raw().forEach(d);
+    }
+
+    /** One "k=v" piece per raw field, "; " between them (forEach: the model's raw fields make no entry objects). */
+    private static final class Details implements BiConsumer<String, String> {
+        private final Consumer<String> out;
+        boolean more;
+
+        Details(Consumer<String> out) { this.out = out; }
+
+        @Override
+        public void accept(String k, String v) {
+            if (more) out.accept("; ");
+            out.accept(k);
+            out.accept("=");
+            out.accept(v);
+            more = true;
+        }
     }
 }

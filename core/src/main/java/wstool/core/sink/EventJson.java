@@ -2,9 +2,11 @@ package wstool.core.sink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import wstool.core.model.AutonomousSystem;
 import wstool.core.model.DropListing;
 import wstool.core.model.Enrichment;
 import wstool.core.model.GeoLocation;
+import wstool.core.model.IpFireFlags;
 import wstool.core.model.SpecialRange;
 import wstool.core.model.EventClass;
 import wstool.core.model.EventHeader;
@@ -42,31 +45,49 @@ public final class EventJson {
 
     private EventJson() {}
 
+    /** Field names and nested-object names, quoted and escaped once (parallel to {@link EventFields#ALL}). */
+    private static final SerializedString[] KEYS = EventFields.ALL.stream()
+            .map(f -> f.jsonKey() == null ? null : new SerializedString(f.jsonKey())).toArray(SerializedString[]::new);
+    private static final SerializedString[] OBJECTS = EventFields.ALL.stream()
+            .map(f -> f.jsonObject() == null ? null : new SerializedString(f.jsonObject())).toArray(SerializedString[]::new);
+
     /** Writes the fields of {@link EventFields#ALL} that the event's class has in JSON, in that order. */
-    public static void write(NetEvent e, JsonGenerator g) throws IOException {
+    public static void write(NetEvent e, JsonGenerator g) throws IOException { write(e, g, new ValueTexts()); }
+
+    /** As {@link #write(NetEvent, JsonGenerator)}, with a writer's caches of repeating texts. */
+    static void write(NetEvent e, JsonGenerator g, ValueTexts texts) throws IOException {
         EventClass cls = e.eventClass();
         String open = null;
         g.writeStartObject();
-        for (EventField f : EventFields.ALL) {
+        List<EventField> all = EventFields.ALL;
+        for (int i = 0; i < all.size(); i++) {
+            EventField f = all.get(i);
             if (!f.inJson(cls)) continue;
             Object v = f.value(e);
             if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
-            if (!java.util.Objects.equals(open, f.jsonObject())) {
+            String object = f.jsonObject();
+            if (!java.util.Objects.equals(open, object)) {
                 if (open != null) g.writeEndObject();
-                open = f.jsonObject();
-                if (open != null) g.writeObjectFieldStart(open);
+                open = object;
+                if (open != null) {
+                    g.writeFieldName(OBJECTS[i]);
+                    g.writeStartObject();
+                }
             }
-            g.writeFieldName(f.jsonKey());
-            value(g, f, v);
+            g.writeFieldName(KEYS[i]);
+            value(g, f, v, texts);
         }
         if (open != null) g.writeEndObject();
         g.writeEndObject();
     }
 
-    private static void value(JsonGenerator g, EventField f, Object v) throws IOException {
+    private static void value(JsonGenerator g, EventField f, Object v, ValueTexts texts) throws IOException {
         if (v instanceof Long n) g.writeNumber(n);
         else if (v instanceof Integer n) g.writeNumber(n);
-        else if (v instanceof Double d) g.writeNumber(d);
+        else if (v instanceof Double d) {
+            if (Double.isFinite(d)) g.writeNumber(texts.number(f, d)); // Double.toString's text, as writeNumber(double)
+            else g.writeNumber(d);
+        } else if (v instanceof Boolean b) g.writeBoolean(b);
         else if (v instanceof List<?> list) {
             g.writeStartArray();
             for (Object o : list) g.writeString(String.valueOf(o));
@@ -75,6 +96,10 @@ public final class EventJson {
             g.writeStartObject();
             for (Map.Entry<?, ?> en : map.entrySet()) g.writeStringField((String) en.getKey(), (String) en.getValue());
             g.writeEndObject();
+        } else if (v instanceof Instant t && f.defaultTextual()) {
+            g.writeString(texts.timestamps.format(t));
+        } else if (v instanceof InetAddress a && f.defaultTextual()) {
+            g.writeString(texts.address(f, a));
         } else {
             g.writeString(f.text(v));
         }
@@ -135,7 +160,14 @@ public final class EventJson {
                         n.hasNonNull("latitude") ? n.get("latitude").asDouble() : null,
                         n.hasNonNull("longitude") ? n.get("longitude").asDouble() : null),
                 new AutonomousSystem(n.hasNonNull("asn") ? n.get("asn").asLong() : null, text(n, "as_org")),
-                drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), null);
+                drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), ipFireFlags(n));
+    }
+
+    /** The four IPFire flags are written together (all or none), so any one of them means IPFire answered. */
+    private static IpFireFlags ipFireFlags(JsonNode n) {
+        if (!n.has("anonymous_proxy") && !n.has("satellite_provider") && !n.has("anycast") && !n.has("hostile_drop")) return null;
+        return new IpFireFlags(n.path("anonymous_proxy").asBoolean(), n.path("satellite_provider").asBoolean(),
+                n.path("anycast").asBoolean(), n.path("hostile_drop").asBoolean());
     }
 
     private static PidSource pidSource(String s) {

@@ -3,25 +3,38 @@ package wstool.core.sink;
 import java.time.Instant;
 
 /**
- * {@link Instant#toString()} output, faster: the "yyyy-MM-ddTHH:mm:ss" part is cached per second, since exports
+ * {@link Instant#toString()} output, faster: the "yyyy-MM-ddTHH:mm:ss" part is cached per second (64 seconds), since exports
  * format many events of the same second in a row. Not thread-safe: one instance per sink.
  */
 final class IsoTimestamps {
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedPrefix;
-    private final StringBuilder sb = new StringBuilder(32);
+    private static final int SLOTS = 64; // events of a few seconds interleave (ETW buffers of several CPUs)
+    private final long[] seconds = new long[SLOTS];
+    private final String[] prefixes = new String[SLOTS];
+    private final CharRow sb = new CharRow(40);
 
     String format(Instant t) {
-        long second = t.getEpochSecond();
-        if (second != cachedSecond || cachedPrefix == null) {
-            String full = Instant.ofEpochSecond(second).toString(); // "....:ssZ"
-            cachedPrefix = full.substring(0, full.length() - 1);
-            cachedSecond = second;
-        }
-        int nanos = t.getNano();
-        if (nanos == 0) return cachedPrefix + 'Z';
         sb.setLength(0);
-        sb.append(cachedPrefix).append('.');
+        appendTo(sb, t);
+        return sb.toString();
+    }
+
+    /** Appends {@link Instant#toString()}'s text of {@code t} without making a string. */
+    void appendTo(CharRow out, Instant t) {
+        long second = t.getEpochSecond();
+        int slot = (int) (second & (SLOTS - 1));
+        String prefix = prefixes[slot];
+        if (prefix == null || seconds[slot] != second) {
+            String full = Instant.ofEpochSecond(second).toString(); // "....:ssZ"
+            prefixes[slot] = prefix = full.substring(0, full.length() - 1);
+            seconds[slot] = second;
+        }
+        out.append(prefix);
+        int nanos = t.getNano();
+        if (nanos == 0) {
+            out.append('Z');
+            return;
+        }
+        out.append('.');
         int digits;
         int value;
         if (nanos % 1_000_000 == 0) {
@@ -34,8 +47,6 @@ final class IsoTimestamps {
             value = nanos;
             digits = 9;
         }
-        String v = Integer.toString(value);
-        for (int i = v.length(); i < digits; i++) sb.append('0');
-        return sb.append(v).append('Z').toString();
+        out.digits(value, digits).append('Z');
     }
 }

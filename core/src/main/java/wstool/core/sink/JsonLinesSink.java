@@ -10,6 +10,7 @@ import wstool.core.pipeline.EventSink;
 /** One JSON object per line ({@link EventJson}), each line ended by a newline; lossless, read back by {@code replay}. */
 public final class JsonLinesSink implements EventSink {
     private final JsonGenerator g;
+    private final ValueTexts texts = new ValueTexts();
 
     public JsonLinesSink(Writer out) throws IOException {
         this.g = EventJson.FACTORY.createGenerator(out);
@@ -19,7 +20,7 @@ public final class JsonLinesSink implements EventSink {
     /** One line per event, ended at once: no events, no bytes; a line is complete as soon as it is written. */
     @Override
     public void accept(NetEvent e) throws IOException {
-        EventJson.write(e, g);
+        EventJson.write(e, g, texts);
         g.writeRaw('\n');
     }
 

@@ -247,4 +247,14 @@ class PipelineTest {
         assertTrue(other.closed);
         assertFalse(other.events.isEmpty());
     }
+
+    /** A file job's memory must not grow with the file: its queue is short, a live job's is as configured. */
+    @Test
+    void fileSourcesGetAShortQueueLiveSourcesTheConfiguredOne() {
+        assertEquals(Pipeline.OFFLINE_QUEUE, Pipeline.builder().source(new FloodSource(1, false)).build().queueCapacity());
+        assertEquals(65_536, Pipeline.builder().source(new FloodSource(1, true)).build().queueCapacity());
+        assertEquals(65_536, Pipeline.builder().source(new FloodSource(1, false)).source(new FloodSource(1, true)).build()
+                .queueCapacity());
+        assertEquals(64, Pipeline.builder().source(new FloodSource(1, false)).queueCapacity(64).build().queueCapacity());
+    }
 }
