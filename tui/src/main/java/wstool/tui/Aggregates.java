@@ -8,7 +8,7 @@ import wstool.core.model.FirewallEvent;
 import wstool.core.model.NetEvent;
 
 /** Session-long counts over every event the view received (not only those still in the ring): the top panel. */
-public final class Aggregates {
+final class Aggregates {
     static final int MAX_KEYS = 10_000;
 
     private final Counter<String> countries = new Counter<>(MAX_KEYS, s -> s);

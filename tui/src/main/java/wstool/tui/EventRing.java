@@ -10,7 +10,7 @@ import wstool.core.model.NetEvent;
  */
 public final class EventRing {
     /** Beyond this the ring alone would need gigabytes. */
-    public static final int MAX_CAPACITY = 10_000_000;
+    static final int MAX_CAPACITY = 10_000_000;
 
     private final AtomicReferenceArray<NetEvent> slots;
     private final int capacity;

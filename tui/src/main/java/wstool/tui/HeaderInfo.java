@@ -17,7 +17,7 @@ import java.util.Map;
  * @param forwardLost messages a forwarding output (--syslog) could not keep, -1 when there is none
  * @param dropChecked whether a DROP list is loaded; without one the view says "DROP not checked", never "no hits"
  */
-public record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                          long delivered, Map<String, Long> byKind, long dropped, long lost,
                          List<String> dataSources, boolean finished, long forwardLost, boolean dropChecked) {
     public HeaderInfo {

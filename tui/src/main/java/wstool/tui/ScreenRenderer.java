@@ -28,7 +28,7 @@ import wstool.core.sink.TextFormat;
  *   | detail (toggle) | status
  * </pre>
  */
-public final class ScreenRenderer {
+final class ScreenRenderer {
     static final String KEYS = "\u2191\u2193 PgUp PgDn Home End move  f follow  space pause  / filter  Enter detail"
             + "  t top  v findings  e export  c clear  q quit";
     /** The same keys, most important first, for terminals too narrow for {@link #KEYS}. */

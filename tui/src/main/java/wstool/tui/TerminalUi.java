@@ -54,13 +54,15 @@ public final class TerminalUi implements AutoCloseable {
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
     /**
-     * How the view looks and where exports go.
+     * What the view is asked to show and where exports go; a buffer outside 1 to {@link EventRing#MAX_CAPACITY}
+     * events is refused here.
      *
      * @param dropChecked whether a DROP list is loaded (else the header and the top panel say "not checked")
      */
     public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir,
                           boolean dropChecked) {
         public Options {
+            EventRing.checkCapacity(buffer);
             Objects.requireNonNull(palette);
             Objects.requireNonNull(zone);
             dataSources = List.copyOf(dataSources);
@@ -106,7 +108,7 @@ public final class TerminalUi implements AutoCloseable {
     private long nextFindingsNanos;
     private volatile boolean findingsDue;
 
-    public TerminalUi(Terminal terminal, Options options) {
+    TerminalUi(Terminal terminal, Options options) {
         this.terminal = terminal;
         this.options = options;
         EventRing ring = new EventRing(options.buffer());

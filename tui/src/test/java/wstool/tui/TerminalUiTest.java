@@ -1,6 +1,7 @@
 package wstool.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,17 @@ import wstool.core.sink.Palette;
 class TerminalUiTest {
     @TempDir
     Path dir;
+
+    @Test
+    void optionsRefuseABufferTheViewCannotHold() {
+        for (int n : new int[] {0, -1, 10_000_001}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new TerminalUi.Options(n, Palette.NONE, ZoneOffset.UTC, List.of(), dir));
+            assertEquals(String.format("the view keeps 1 to 10,000,000 events, not %,d", n), e.getMessage());
+        }
+        assertEquals(1, new TerminalUi.Options(1, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());
+        assertEquals(10_000_000, new TerminalUi.Options(10_000_000, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());
+    }
 
     @Test
     @Timeout(20)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The report for people, as Markdown: summary, findings by process then code, checks not run, counters. */
-public final class ReportMarkdown {
+final class ReportMarkdown {
     private ReportMarkdown() {}
 
     public static String render(VerifyReport r) {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import wstool.core.filter.TraceTarget;
 
 /** The socket-trace bpftrace program with the target's predicate filled in. */
-public final class BpftraceScript {
+final class BpftraceScript {
     private BpftraceScript() {}
 
     /** The program for this machine's architecture. */
