@@ -170,7 +170,8 @@ public final class Config implements IDefaultValueProvider {
     UsageException fromConfig(CommandLine.ParameterException e) {
         ArgSpec arg = e.getArgSpec();
         String key = arg == null ? null : served.get(arg);
-        if (key == null || e.getValue() == null || !e.getValue().equals(properties.getProperty(key).trim())) return null;
+        // a list option converts each element: the failing value is one of the key's
+        if (key == null || e.getValue() == null || !properties.getProperty(key).contains(e.getValue().trim())) return null;
         return new UsageException(where(key) + ": " + key + " = " + e.getValue() + ": " + e.getMessage());
     }
 }

@@ -73,6 +73,8 @@ class OptionValuesTest {
         Path bad = Files.writeString(dir.resolve("bad.properties"), "exclude = svchost.exe\nreplay.speed = NaN\n");
         CliRun r = usage("config file " + bad + " line 2: replay.speed = NaN: ", "--config", bad.toString(), "replay", demo(), "--no-tui");
         assertTrue(r.err().contains("'NaN' is out of range"), r.err());
+        Path pids = Files.writeString(dir.resolve("pids.properties"), "replay.pid = 4,-5\n");
+        usage("config file " + pids + " line 1: replay.pid = -5: ", "--config", pids.toString(), "replay", demo(), "--no-tui");
         Path max = Files.writeString(dir.resolve("max.properties"), "max-events = 0\n");
         usage("config file " + max + " line 1: max-events = 0: ", "--config", max.toString(), "replay", demo(), "--no-tui");
     }

@@ -135,6 +135,6 @@ class ReportWritersTest {
     void aMarkdownNameIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReportFiles.write(sample(), dir.resolve("r.md")));
-        assertTrue(e.getMessage().contains("takes the JSON file name"));
+        assertTrue(e.getMessage().contains("the report is named by its JSON file"));
     }
 }
