@@ -24,6 +24,7 @@ import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.FirewallEventType;
 import wstool.core.model.NetEvent;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
@@ -65,6 +66,7 @@ public final class EventJson {
         if (v instanceof Long n) g.writeNumber(n);
         else if (v instanceof Integer n) g.writeNumber(n);
         else if (v instanceof Double d) g.writeNumber(d);
+        else if (v instanceof Boolean b) g.writeBoolean(b);
         else if (v instanceof List<?> list) {
             g.writeStartArray();
             for (Object o : list) g.writeString(String.valueOf(o));
@@ -113,6 +115,12 @@ public final class EventJson {
                     n.path("status").asLong(0), text(n, "status_name"));
             case DNS -> new DnsEvent(h, text(n, "query"), n.path("query_type").asInt(-1),
                     n.path("status").asLong(0), text(n, "status_name"), strings(n.get("results")));
+            case PACKET -> new PacketEvent(h, enumOf(Direction.class, n.path("direction").asText("UNKNOWN")),
+                    text(n, "component"), strings(n.get("path")), n.path("packet_group").asLong(-1),
+                    n.path("packet_number").asInt(-1), n.path("length").asInt(-1), n.path("original_length").asInt(-1),
+                    n.path("tcp_flags").asInt(-1), text(n, "drop_reason"), n.path("drop_reason_code").asInt(-1),
+                    text(n, "drop_location"), n.path("process_matched").asBoolean(false),
+                    n.path("link_type").asInt(-1), null); // the frame bytes are not in JSON Lines
             case RAW -> new RawEvent(h, text(n, "provider"), n.path("event_id").asInt(-1),
                     n.path("version").asInt(-1), text(n, "payload"));
         };

@@ -4,6 +4,7 @@ import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.Source;
+import wstool.core.packet.PacketPaths;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.decode.EventDecoder;
@@ -34,6 +35,7 @@ public final class EtlEventSource implements EventSource {
     private final Progress progress;
     private final EtlSummary summary = new EtlSummary();
     private volatile boolean stopped;
+    private boolean allComponents;
 
     /** @param providers provider GUIDs to decode; empty = all */
     public EtlEventSource(Path file, Set<UUID> providers, Progress progress) {
@@ -48,6 +50,15 @@ public final class EtlEventSource implements EventSource {
 
     public EtlSummary summary() { return summary; }
 
+    /**
+     * Every appearance of a pktmon packet as its own event (one per component it crossed) instead of one packet with
+     * its path ({@link PacketPaths}).
+     */
+    public EtlEventSource allComponents(boolean all) {
+        this.allComponents = all;
+        return this;
+    }
+
     /** Events the logging session itself lost (TRACE_LOGFILE_HEADER.EventsLost), known once {@link #run} began. */
     @Override
     public long lostAtSource() {
@@ -56,8 +67,11 @@ public final class EtlEventSource implements EventSource {
     }
 
     @Override
-    public void run(Emitter emitter) throws Exception {
+    public void run(Emitter sink) throws Exception {
+        PacketPaths paths = allComponents ? null : new PacketPaths(sink);
+        Emitter emitter = paths != null ? paths : sink;
         EventDecoder decoder = new EventDecoder();
+        boolean pktmonNamed = false;
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         java.util.PriorityQueue<RawEvent> exits = new java.util.PriorityQueue<>(
                 java.util.Comparator.comparing((RawEvent x) -> x.header().timestamp()));
@@ -75,6 +89,10 @@ public final class EtlEventSource implements EventSource {
                         summary.countFilteredOut();
                         continue;
                     }
+                    if (!pktmonNamed && v.providerIs(EventDecoder.PKTMON)) {
+                        pktmonNamed = true;
+                        PktMonScan.components(file, decoder.pktmonComponents());
+                    }
                     NetEvent e = decoder.decode(v);
                     long pid = e.header().pid();
                     if (pid >= 0 && e.header().process() == null) {
@@ -89,7 +107,7 @@ public final class EtlEventSource implements EventSource {
                     }
                     if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
-                if (wanted && !stopped) emitExitsBefore(exits, null, emitter);
+                if (wanted && !stopped && emitExitsBefore(exits, null, emitter) && paths != null) paths.flush();
                 summary.finish(r.stats());
                 EtlFormatException damage = summary.damageReport(file);
                 if (damage != null) throw damage; // after every intact event was emitted
