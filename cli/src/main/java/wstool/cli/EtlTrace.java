@@ -26,7 +26,11 @@ final class EtlTrace {
         if (chosen != 1) throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
         if (!Files.isRegularFile(etl)) throw new NoSuchFileException(etl.toString());
         if (exe != null) filters.onlyProgram(exe);
-        EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
+        if (output.pcapng != null && Files.exists(output.pcapng) && Files.isSameFile(output.pcapng, etl)) {
+            throw new UsageException("--pcapng " + output.pcapng + " is the capture being read: choose another file");
+        }
+        EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()))
+                .allComponents(output.allComponents);
         int code = new EventJob(app, cli, output, filters)
                 .source(source)
                 .verify(verify)

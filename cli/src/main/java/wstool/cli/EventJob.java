@@ -3,6 +3,7 @@ package wstool.cli;
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import wstool.core.pipeline.Pipeline;
 import wstool.core.pipeline.PipelineSummary;
 import wstool.core.sink.CsvSink;
 import wstool.core.sink.JsonLinesSink;
+import wstool.core.sink.PcapngSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
@@ -46,6 +48,7 @@ import wstool.tui.TuiColors;
 public final class EventJob {
     private final WsTool app;
     private final OutputOptions output;
+    private PcapngSink pcapng;
     private final FilterOptions filters;
     private final List<EventSource> sources = new ArrayList<>();
     private final AddressEnricher enricher;
@@ -138,6 +141,7 @@ public final class EventJob {
             closeTui(summary);
             err.println(summary.render());
             if (forwarder != null) forwarder.summary().forEach(err::println);
+            if (pcapng != null) err.println(pcapngSummary());
             int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
                 err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
@@ -212,6 +216,7 @@ public final class EventJob {
             if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
             if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
             if (output.ecs != null) sinks.add(new EcsSink(writer(output.ecs), ecsContext()));
+            if (output.pcapng != null) sinks.add(pcapng = new PcapngSink(binary(output.pcapng, "--pcapng")));
             if (!output.syslog.isEmpty()) {
                 forwarder = syslogForwarder();
                 sinks.add(forwarder);
@@ -269,6 +274,20 @@ public final class EventJob {
     private EventSink screenSink() {
         Palette palette = app.palette(WsTool.stdoutIsTerminal());
         return new TextSink(nonClosing(out), new TextFormat(ZoneId.systemDefault(), palette));
+    }
+
+    private String pcapngSummary() {
+        String s = String.format("pcapng: %,d packets written to %s", pcapng.written(), output.pcapng);
+        if (pcapng.withoutBytes() > 0) s += String.format(" (%,d packets had no bytes to write)", pcapng.withoutBytes());
+        return pcapng.written() == 0 && pcapng.withoutBytes() == 0 ? s + ": the source had no captured packets" : s;
+    }
+
+    /** A binary output file; never stdout (it would garble a terminal) and never a file the job reads. */
+    private OutputStream binary(Path p, String option) throws IOException {
+        if (OutputOptions.isStdout(p)) throw new UsageException(option + " needs a file name, not '-'");
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) throw new IOException("directory " + parent + " does not exist");
+        return new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
     }
 
     private Writer writer(Path p) throws IOException {
