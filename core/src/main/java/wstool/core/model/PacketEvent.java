@@ -33,6 +33,32 @@ public record PacketEvent(EventHeader header, Direction direction, String compon
         frame = frame == null ? NONE : frame;
     }
 
+    /** Records compare arrays by reference: a packet is equal to another with the same bytes. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PacketEvent p && header.equals(p.header) && direction == p.direction
+                && Objects.equals(component, p.component) && path.equals(p.path) && packetGroup == p.packetGroup
+                && packetNumber == p.packetNumber && length == p.length && originalLength == p.originalLength
+                && tcpFlags == p.tcpFlags && Objects.equals(dropReason, p.dropReason)
+                && dropReasonCode == p.dropReasonCode && Objects.equals(dropLocation, p.dropLocation)
+                && processMatched == p.processMatched && linkType == p.linkType && java.util.Arrays.equals(frame, p.frame);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(header, direction, component, path, packetGroup, packetNumber, length, originalLength,
+                tcpFlags, dropReason, dropReasonCode, dropLocation, processMatched, linkType) * 31
+                + java.util.Arrays.hashCode(frame);
+    }
+
+    @Override
+    public String toString() {
+        return "PacketEvent[" + header + ", " + direction + ", " + path + ", group " + packetGroup + "/" + packetNumber
+                + ", " + length + "/" + originalLength + " B, " + (dropped() ? "drop " + dropReasonCode + " " + dropReason
+                + " at " + dropLocation : "passed") + (processMatched ? ", matched" : "") + ", link " + linkType
+                + ", " + java.util.HexFormat.of().formatHex(frame) + "]";
+    }
+
     public boolean dropped() { return dropReasonCode >= 0 || dropReason != null; }
 
     @Override public String kind() { return dropped() ? "DROP" : "PACKET"; }

@@ -26,7 +26,10 @@ public final class CsvSink implements EventSink {
             EventFields.RULE,
             EventFields.ENDPOINT_ID, EventFields.PHASE, EventFields.BUFFER_LENGTH, EventFields.BYTES,
             EventFields.STATUS, EventFields.STATUS_NAME,
-            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS);
+            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS,
+            EventFields.COMPONENT, EventFields.PATH, EventFields.PACKET_GROUP, EventFields.PACKET_NUMBER,
+            EventFields.LENGTH, EventFields.ORIGINAL_LENGTH, EventFields.TCP_FLAGS, EventFields.DROP_REASON,
+            EventFields.DROP_REASON_CODE, EventFields.DROP_LOCATION, EventFields.PROCESS_MATCHED);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
     private final CsvWriter csv;

@@ -72,7 +72,9 @@ public final class EventFields {
     public static final EventField VERSION = field("version", raw(RawEvent::version)).jsonEvenUnknown().build();
     public static final EventField PAYLOAD = field("payload", raw(RawEvent::payloadHex)).build();
     public static final EventField COMPONENT = field("component", packet(PacketEvent::component)).build();
-    public static final EventField PATH = field("path", packet(PacketEvent::path)).build();
+    @SuppressWarnings("unchecked")
+    public static final EventField PATH = field("path", packet(PacketEvent::path))
+            .text(p -> ((List<String>) p).isEmpty() ? null : String.join(" > ", (List<String>) p)).build(); // names have spaces
     public static final EventField PACKET_GROUP = field("packet_group", packet(PacketEvent::packetGroup)).negativeIsUnknown().build();
     public static final EventField PACKET_NUMBER = field("packet_number", packet(PacketEvent::packetNumber)).negativeIsUnknown().build();
     public static final EventField LENGTH = field("length", packet(PacketEvent::length)).negativeIsUnknown().build();
@@ -84,6 +86,9 @@ public final class EventFields {
     public static final EventField DROP_LOCATION = field("drop_location", packet(PacketEvent::dropLocation)).build();
     public static final EventField PROCESS_MATCHED = field("process_matched", e -> e instanceof PacketEvent p && p.processMatched() ? Boolean.TRUE : null).build();
     public static final EventField LINK_TYPE = field("link_type", packet(PacketEvent::linkType)).negativeIsUnknown().build();
+    /** The captured bytes as hex: JSON Lines keeps them, so that a replayed recording can still be written as pcapng. */
+    public static final EventField FRAME = field("frame", e -> e instanceof PacketEvent p && p.frame().length > 0
+            ? java.util.HexFormat.of().formatHex(p.frame()) : null).notInDetail().build();
 
     public static final EventField COUNTRY_CODE = enrichment("country_code", Enrichment::countryCode);
     public static final EventField COUNTRY = enrichment("country", Enrichment::countryName);
@@ -109,7 +114,7 @@ public final class EventFields {
             DNS_QUERY, DNS_TYPE, STATUS, STATUS_NAME, DNS_RESULTS,
             PROVIDER, EVENT_ID, VERSION, PAYLOAD,
             COMPONENT, PATH, PACKET_GROUP, PACKET_NUMBER, LENGTH, ORIGINAL_LENGTH, TCP_FLAGS,
-            DROP_REASON, DROP_REASON_CODE, DROP_LOCATION, PROCESS_MATCHED, LINK_TYPE,
+            DROP_REASON, DROP_REASON_CODE, DROP_LOCATION, PROCESS_MATCHED, LINK_TYPE, FRAME,
             COUNTRY_CODE, COUNTRY, CITY, REGION, LATITUDE, LONGITUDE, ASN, AS_ORG, DROP_ID, SPECIAL,
             RAW, DETAILS);
 

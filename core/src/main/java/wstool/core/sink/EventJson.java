@@ -120,10 +120,19 @@ public final class EventJson {
                     n.path("packet_number").asInt(-1), n.path("length").asInt(-1), n.path("original_length").asInt(-1),
                     n.path("tcp_flags").asInt(-1), text(n, "drop_reason"), n.path("drop_reason_code").asInt(-1),
                     text(n, "drop_location"), n.path("process_matched").asBoolean(false),
-                    n.path("link_type").asInt(-1), null); // the frame bytes are not in JSON Lines
+                    n.path("link_type").asInt(-1), frame(text(n, "frame")));
             case RAW -> new RawEvent(h, text(n, "provider"), n.path("event_id").asInt(-1),
                     n.path("version").asInt(-1), text(n, "payload"));
         };
+    }
+
+    private static byte[] frame(String hex) {
+        if (hex == null) return null;
+        try {
+            return java.util.HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("frame is not hex: " + e.getMessage());
+        }
     }
 
     private static Endpoint endpoint(JsonNode n) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * interface of its link type and component (one Interface Description Block each, named after the component), with
  * its exact timestamp, original length, direction and a comment saying what ws_tool knows: direction, component path,
  * drop reason and location, PID and process (and whether matched to a socket), country, ASN, DROP listing. Other
- * events are not packets and are skipped; so are packets without bytes (read back from JSON Lines), counted.
+ * events are not packets and are skipped; so are packets without bytes (imported from a source that has none), counted.
  */
 public final class PcapngSink implements EventSink {
     private final PcapngWriter out;
@@ -75,7 +75,7 @@ public final class PcapngSink implements EventSink {
 
     public long written() { return written; }
 
-    /** Packets that had no bytes to write (e.g. read back from JSON Lines, which does not keep them). */
+    /** Packets that had no bytes to write. */
     public long withoutBytes() { return withoutBytes; }
 
     @Override public void flush() throws IOException { out.flush(); }
