@@ -5,6 +5,7 @@ import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.Source;
 import wstool.core.packet.PacketPaths;
+import wstool.core.packet.PacketProcesses;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.decode.EventDecoder;
@@ -23,6 +24,8 @@ import java.util.UUID;
  * exited; not the rundown's DCEnd) becomes a {@link ProcessExit} (source ETW_OTHER, exit code = the record's
  * ExitStatus), emitted after every decoded event dated before or at the exit, so it follows the process's last
  * socket event (the socket verifier then reports the sockets it never closed as leaks at that moment).
+ * pktmon packets are merged per packet across components ({@link PacketPaths}) and given the process of the socket
+ * with their 5-tuple when the capture has socket events too ({@link PacketProcesses}).
  * After {@link #run} the {@link #summary()} tells what the file held.
  */
 public final class EtlEventSource implements EventSource {
@@ -69,7 +72,7 @@ public final class EtlEventSource implements EventSource {
     @Override
     public void run(Emitter sink) throws Exception {
         PacketPaths paths = allComponents ? null : new PacketPaths(sink);
-        Emitter emitter = paths != null ? paths : sink;
+        Emitter emitter = new PacketProcesses(paths != null ? paths : sink); // before merging: each appearance in its moment
         EventDecoder decoder = new EventDecoder();
         boolean pktmonNamed = false;
         java.util.Map<Long, String> names = new java.util.HashMap<>();
