@@ -34,6 +34,7 @@ public final class EventDecoder {
     public static final UUID DNS_CLIENT = UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d");
     public static final UUID KERNEL_PROCESS = UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716");
     public static final UUID PKTMON = wstool.etw.schema.PktMonSchemas.PKTMON;
+    public static final UUID NDIS_CAPTURE = wstool.etw.schema.NdisCaptureSchemas.NDIS_CAPTURE;
 
     /** raw-map key explaining why an event has pid -1. */
     public static final String UNATTRIBUTED = "unattributed";
@@ -65,6 +66,7 @@ public final class EventDecoder {
         decoders.put(DNS_CLIENT, new DnsClientDecoder(raw));
         decoders.put(KERNEL_PROCESS, new KernelProcessDecoder(raw, state));
         decoders.put(PKTMON, new PktMonDecoder(raw, pktmon));
+        decoders.put(NDIS_CAPTURE, new NdisCaptureDecoder(raw));
     }
 
     public AttributionState attribution() { return state; }
@@ -83,11 +85,18 @@ public final class EventDecoder {
         if (provider.equals(DNS_CLIENT)) return Source.ETW_DNS_CLIENT;
         if (provider.equals(KERNEL_PROCESS)) return Source.ETW_KERNEL_PROCESS;
         if (provider.equals(PKTMON)) return Source.ETW_PKTMON;
+        if (provider.equals(NDIS_CAPTURE)) return Source.ETW_NDIS_CAPTURE;
         return Source.ETW_OTHER;
     }
 
-    /** Decodes one event; never throws for bad payloads (they come back as RawEvents naming the problem). */
-    public NetEvent decode(EventRecordView v) { return named(decodeUnnamed(v)); }
+    /**
+     * Decodes one event; never throws for bad payloads (they come back as RawEvents naming the problem). Returns null
+     * for an NDIS-PacketCapture fragment that is not a packet's last: the packet comes with its last fragment.
+     */
+    public NetEvent decode(EventRecordView v) {
+        NetEvent e = decodeUnnamed(v);
+        return e == null ? null : named(e);
+    }
 
     private NetEvent decodeUnnamed(EventRecordView v) {
         UUID provider = v.providerId();

@@ -97,6 +97,10 @@ public final class EtlEventSource implements EventSource {
                         PktMonScan.components(file, decoder.pktmonComponents());
                     }
                     NetEvent e = decoder.decode(v);
+                    if (e == null) { // a packet fragment waiting for the rest of its packet
+                        summary.countRecord(decoder.registry().providerName(v.providerId()), v);
+                        continue;
+                    }
                     long pid = e.header().pid();
                     if (pid >= 0 && e.header().process() == null) {
                         String image = names.get(pid);
