@@ -27,10 +27,17 @@ final class Coverage {
         if (e.phase() == CallPhase.COMPLETE) completes++;
         if (e.statusName() != null) withStatus++;
         if (e.op().transfersData() && (e.bufferLength() >= 0 && (e.phase() == CallPhase.START || e.bytes() >= 0))) withLengths++;
-        if (e.header().remote().address() != null) {
+        countRemote(e.header());
+    }
+
+    /** A captured packet: counts only toward the address checks (WS008), it is no socket call. */
+    void countPacket(wstool.core.model.PacketEvent p) { countRemote(p.header()); }
+
+    private void countRemote(wstool.core.model.EventHeader h) {
+        if (h.remote().address() != null) {
             remotes++;
-            if (!e.header().enrichment().isEmpty()) enriched++;
-            if (e.header().enrichment().dropId() != null) dropListed++;
+            if (!h.enrichment().isEmpty()) enriched++;
+            if (h.enrichment().dropId() != null) dropListed++;
         }
     }
 
