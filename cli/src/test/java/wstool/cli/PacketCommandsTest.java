@@ -41,6 +41,17 @@ class PacketCommandsTest {
     }
 
     @Test
+    void linesShowDirectionProtocolLengthAndPath() {
+        CliRun r = CliRun.of("trace", "--etl", etl().toString(), "--all", "--type", "packet", "--no-tui", "--no-color");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(38, lines.size(), r.out());
+        assertTrue(lines.get(0).matches(".*PACKET +IN +ICMP +10\\.9\\.1\\.22 -> 10\\.9\\.1\\.14 .* 98 B  via Microsoft Hyper-V "
+                + "Network Adapter #3 > XDP Lightweight Filter"), lines.get(0));
+        assertTrue(lines.get(1).contains("PACKET     OUT"), lines.get(1));
+    }
+
+    @Test
     void allComponentsShowsEveryAppearance() throws Exception {
         Path csv = dir.resolve("p.csv");
         CliRun r = CliRun.of("trace", "--etl", etl().toString(), "--all", "--type", "packet", "--all-components",
