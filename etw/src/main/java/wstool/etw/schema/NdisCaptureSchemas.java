@@ -23,7 +23,7 @@ public final class NdisCaptureSchemas {
 
     private NdisCaptureSchemas() {}
 
-    public static ProviderSchemas schemas() {
+    static ProviderSchemas schemas() {
         List<FieldSchema> f = List.of(u32("MiniportIfIndex"), u32("LowerIfIndex"), u32("FragmentSize"),
                 new FieldSchema("Fragment", InType.BINARY, 2, -1, -1, -1, null));
         EventSchema fragment = new EventSchema(NDIS_CAPTURE, NAME, FRAGMENT, 0, 0, "PacketFragment", 0, "", 4, 0, f);

@@ -38,7 +38,7 @@ public final class PktMonSchemas {
 
     private PktMonSchemas() {}
 
-    public static ProviderSchemas schemas() {
+    static ProviderSchemas schemas() {
         List<EventSchema> e = new ArrayList<>();
         e.add(event(COMPONENT, "Component", 2, List.of(u16("Id"), mapped("Type", InType.UINT16, "ComponentType"),
                 string("Name"), string("Description"))));
