@@ -11,6 +11,7 @@ module wstool.core {
     exports wstool.core.filter;
     exports wstool.core.model;
     exports wstool.core.net;
+    exports wstool.core.packet;
     exports wstool.core.pipeline;
     exports wstool.core.replay;
     exports wstool.core.sink;

@@ -27,7 +27,8 @@ final class EtlTrace {
             case ALL -> { }
         }
         EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL);
-        EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
+        EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()))
+                .allComponents(output.allComponents);
         boolean read = true;
         try {
             job.source(source)

@@ -1,6 +1,7 @@
 package wstool.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import wstool.core.pipeline.PipelineSummary;
 import wstool.core.sink.CsvSink;
 import wstool.core.sink.FileExport;
 import wstool.core.sink.JsonLinesSink;
+import wstool.core.sink.PcapngSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
@@ -42,6 +44,7 @@ import wstool.tui.TuiColors;
 public final class EventJob {
     private final WsTool app;
     private final OutputOptions output;
+    private PcapngSink pcapng;
     private final FilterOptions filters;
     private final List<EventSource> sources = new ArrayList<>();
     private final List<Path> inputs = new ArrayList<>();
@@ -168,6 +171,7 @@ public final class EventJob {
             err.println(summary.render());
             if (!app.dataSet().checksDrop()) err.println("DROP: " + wstool.data.DataSet.DROP_NOT_CHECKED);
             if (forwarder != null) forwarder.summary().forEach(err::println);
+            if (pcapng != null) err.println(pcapngSummary());
             boolean verifyErrors = verifier != null && finishVerification(summary);
             Throwable failure = summary.failed() ? summary.failure() : viewFailure;
             if (failure instanceof Exception e) throw e;
@@ -239,6 +243,7 @@ public final class EventJob {
         if (output.csv != null) l.add(new Outputs.Named("--csv", output.csv));
         if (output.jsonl != null) l.add(new Outputs.Named("--jsonl", output.jsonl));
         if (output.ecs != null) l.add(new Outputs.Named("--ecs", output.ecs));
+        if (output.pcapng != null) l.add(new Outputs.Named("--pcapng", output.pcapng));
         if (verifyReport != null) {
             l.add(new Outputs.Named("--verify-report", verifyReport));
             l.add(new Outputs.Named("--verify-report (Markdown)", ReportFiles.markdownPath(verifyReport)));
@@ -255,6 +260,7 @@ public final class EventJob {
                 EcsContext ecs = ecsContext();
                 sinks.add(export("--ecs", output.ecs, w -> new EcsSink(w, ecs)));
             }
+            if (output.pcapng != null) sinks.add(pcapng = new PcapngSink(binary(output.pcapng)));
             if (!output.syslog.isEmpty()) {
                 forwarder = syslogForwarder();
                 sinks.add(forwarder);
@@ -314,6 +320,21 @@ public final class EventJob {
     private EventSink screenSink() {
         Palette palette = app.palette(WsTool.stdoutIsTerminal());
         return new TextSink(StdoutWriter.of(out), new TextFormat(app.global().zone(), palette));
+    }
+
+    private String pcapngSummary() {
+        String s = String.format("pcapng: %,d packets written to %s", pcapng.written(), output.pcapng);
+        if (pcapng.withoutBytes() > 0) s += String.format(" (%,d packets had no bytes to write)", pcapng.withoutBytes());
+        return pcapng.written() == 0 && pcapng.withoutBytes() == 0 ? s + ": the source had no captured packets" : s;
+    }
+
+    /**
+     * The --pcapng file, checked with the other outputs (not an input, not another output, a place that takes
+     * files). Binary, so not through the text exports' row-wise temporary file: written in place.
+     */
+    private OutputStream binary(Path p) throws IOException {
+        if (OutputOptions.isStdout(p)) throw new UsageException("--pcapng needs a file name, not '-'");
+        return new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(p), 1 << 16);
     }
 
     private static void removeHook(Thread hook) {

@@ -28,7 +28,7 @@ public final class FilterOptions {
     List<String> programs = new ArrayList<>();
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",", converter = Converters.EventType.class,
-            description = "Only these kinds (drop, allow, connect, send, dns, ...) or classes (firewall, socket, dns).")
+            description = "Only these kinds (drop, allow, connect, send, dns, packet, ...) or classes (firewall, socket, dns, packet).")
     List<String> types = new ArrayList<>();
 
     @Option(names = "--proto", paramLabel = "PROTO", split = ",", description = "Only these IP protocols (tcp, udp, icmp, 0-255).")

@@ -16,6 +16,15 @@ public final class OutputOptions {
             description = "Write events as Elastic Common Schema 9.x JSON lines ('-' = stdout), for Filebeat/Elasticsearch.")
     Path ecs;
 
+    @Option(names = "--pcapng", paramLabel = "FILE",
+            description = "Write the captured packets (pktmon .etl) as pcapng, each with a comment: direction, "
+                    + "components, drop reason, process, country, ASN, DROP listing.")
+    Path pcapng;
+
+    @Option(names = "--all-components",
+            description = "Show a pktmon packet once per component it crossed instead of once with its path.")
+    boolean allComponents;
+
     @Option(names = "--syslog", paramLabel = "URL",
             description = "Forward events to a syslog collector: udp://HOST[:514], tcp://HOST[:514], tls://HOST[:6514] "
                     + "(RFC 5424; repeatable).")

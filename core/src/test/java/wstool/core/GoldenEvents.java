@@ -21,11 +21,13 @@ import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.FirewallEventType;
 import wstool.core.model.NetEvent;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.model.Source;
+import wstool.core.net.Addresses;
 
 /**
  * The fixed events behind the golden export files (core/src/test/resources/golden/): every event class, every
@@ -106,6 +108,14 @@ public final class GoldenEvents {
                 "{2f07e2ee-15db-40f1-90ef-9d7ba282188a}", 1033, 0, "00ff10"));
         out.add(new RawEvent(header(T.plusSeconds(3).plusMillis(1), Source.ETW_OTHER, EventHeader.UNKNOWN_PID, null),
                 "{e53c6823-7bb8-44bb-90dc-3f86090d48a6}", 9999, 3, ""));
+        out.add(new PacketEvent(new EventHeader(T.plusSeconds(3).plusNanos(500_000_123), Source.ETW_PKTMON, 4242, "C:\\app.exe", null, 6,
+                new Endpoint(Addresses.parse("192.168.1.10"), 50123), new Endpoint(Addresses.parse("81.2.69.142"), 443), Map.of("EdgeId", "1"), LONDON),
+                Direction.OUT, "Microsoft Hyper-V Network Adapter #3", List.of("TCP/IPv4 - L3/L4", "Microsoft Hyper-V Network Adapter #3"),
+                1071654, 1, 54, 1514, 0x18, null, -1, null, true, 1, new byte[54]));
+        out.add(new PacketEvent(new EventHeader(T.plusSeconds(3).plusMillis(501), Source.ETW_PKTMON, EventHeader.UNKNOWN_PID, null, null, 17,
+                new Endpoint(Addresses.parse("2001:db8::1"), 53), new Endpoint(Addresses.parse("2001:db8::2"), 40000), null, null),
+                Direction.IN, "TCP/IPv6 - L3/L4", List.of("TCP/IPv6 - L3/L4"), 1071655, 2, 48, 48, -1,
+                "INET: transport endpoint was not found", 1204, "0xE0004A5D", false, 1, new byte[48]));
         out.add(ProcessExit.of(T.plusSeconds(4), Source.LINUX_TRACE, 4242, "/usr/bin/app", 3));
         out.add(ProcessExit.of(T.plusSeconds(4).plusMillis(1), Source.ETW_OTHER, 4243, "C:\\app.exe", null));
         return out;

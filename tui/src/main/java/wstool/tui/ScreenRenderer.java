@@ -455,6 +455,11 @@ final class ScreenRenderer {
             if (s.failed()) return s.statusName() != null ? s.statusName() : String.format("0x%08X", s.status());
             return s.bytes() >= 0 ? s.bytes() + " B" : "";
         }
+        if (e instanceof wstool.core.model.PacketEvent p) {
+            String where = !p.path().isEmpty() ? String.join(" > ", p.path()) : p.component() == null ? "" : p.component();
+            if (!p.dropped()) return where;
+            return "dropped: " + (p.dropReason() != null ? p.dropReason() : p.dropReasonCode()) + (where.isEmpty() ? "" : " at " + where);
+        }
         if (e instanceof DnsEvent d) {
             String q = d.queryName() == null ? "?" : d.queryName();
             if (d.status() != 0) return q + " " + (d.statusName() != null ? d.statusName() : Long.toString(d.status()));

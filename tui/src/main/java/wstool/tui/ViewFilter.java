@@ -34,7 +34,7 @@ final class ViewFilter implements Predicate<NetEvent> {
     static final Set<String> KINDS = Set.of("drop", "allow", "cap_drop", "cap_allow", "drop_mac", "ipsec_drop",
             "dosp_drop", "log", "create", "bind", "listen", "connect", "accept", "send", "recv", "sendto", "recvfrom",
             "disconnect", "retransmit", "reconnect", "shutdown", "close", "cleanup", "abort", "datagram_drop", "dns",
-            "raw");
+            "packet", "raw");
     private static final List<String> KEYS = List.of("proto", "dir", "country", "asn", "pid", "port", "ip", "process", "kind");
 
     private final String text;

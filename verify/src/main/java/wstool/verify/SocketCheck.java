@@ -14,6 +14,9 @@ interface SocketCheck {
     /** Every socket event of a process that has not exited, before the lifecycle is applied ({@code pid} may be the socket owner's). */
     default void onEvent(SocketEvent s, long pid, String process) {}
 
+    /** A captured packet (pktmon, NDIS capture): no socket lifecycle, only its addresses and process. */
+    default void onPacket(wstool.core.model.PacketEvent p) {}
+
     /**
      * A call has ended: a completion (matched to its start or not) or a single event. {@code posted} is the buffer
      * length the caller gave (from the start when there was one), -1 when unknown; {@code st} is null for an event

@@ -37,7 +37,7 @@ final class SocketTracker {
     private final Coverage coverage;
     /** The checks that take each callback, in code order: a call site then only reaches the one or two concerned. */
     private final SocketCheck[] onEvent, onCallEnded, onLateStart, onCompletionWithoutStart, onFirstSight,
-            onSocketEvent, onLateCreate, onListening, onUseAfterClose, onOpenAtExit, onClosedBeforeExit, onOpenAtEnd;
+            onSocketEvent, onLateCreate, onListening, onUseAfterClose, onOpenAtExit, onClosedBeforeExit, onOpenAtEnd, onPacket;
     private final LinkedHashMap<Long, ProcessState> processes;
     private final LinkedHashMap<Long, Long> owners;
     /** Exit time of processes that have exited, to tell their late-delivered events from a reused pid. */
@@ -63,6 +63,7 @@ final class SocketTracker {
         this.onOpenAtExit = taking(checks, "onOpenAtExit");
         this.onClosedBeforeExit = taking(checks, "onClosedBeforeExit");
         this.onOpenAtEnd = taking(checks, "onOpenAtEnd");
+        this.onPacket = taking(checks, "onPacket");
         this.processes = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, ProcessState> eldest) {
@@ -105,6 +106,11 @@ final class SocketTracker {
         if (lastEvent == null || t.isAfter(lastEvent)) lastEvent = t;
         if (ProcessExit.is(e)) {
             processExit(e.header());
+            return;
+        }
+        if (e instanceof wstool.core.model.PacketEvent p) {
+            coverage.countPacket(p);
+            for (SocketCheck c : onPacket) c.onPacket(p);
             return;
         }
         if (!(e instanceof SocketEvent s)) return;

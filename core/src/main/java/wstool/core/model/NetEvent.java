@@ -1,13 +1,13 @@
 package wstool.core.model;
 
 /** One observed network event. Immutable; enrichment yields a copy. */
-public sealed interface NetEvent permits FirewallEvent, SocketEvent, DnsEvent, RawEvent {
+public sealed interface NetEvent permits FirewallEvent, SocketEvent, DnsEvent, PacketEvent, RawEvent {
     EventHeader header();
 
     /** Short upper-case label for tables and filters: DROP, ALLOW, CONNECT, SEND, DNS, ... */
     String kind();
 
-    /** The event family: firewall, socket, dns or raw. */
+    /** The event family: firewall, socket, dns, packet or raw. */
     EventClass eventClass();
 
     Direction direction();

@@ -36,7 +36,10 @@ public final class CsvSink implements EventSink {
             EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS,
             EventFields.HOSTNAME, EventFields.PID_SOURCE,
             // added after the first release: at the end, so that readers by column position keep working
-            EventFields.ANONYMOUS_PROXY, EventFields.SATELLITE_PROVIDER, EventFields.ANYCAST, EventFields.HOSTILE_DROP);
+            EventFields.ANONYMOUS_PROXY, EventFields.SATELLITE_PROVIDER, EventFields.ANYCAST, EventFields.HOSTILE_DROP,
+            EventFields.COMPONENT, EventFields.PATH, EventFields.PACKET_GROUP, EventFields.PACKET_NUMBER,
+            EventFields.LENGTH, EventFields.ORIGINAL_LENGTH, EventFields.TCP_FLAGS, EventFields.DROP_REASON,
+            EventFields.DROP_REASON_CODE, EventFields.DROP_LOCATION, EventFields.PROCESS_MATCHED);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
     private static final int BLOCK = 1 << 15;

@@ -12,6 +12,7 @@ import wstool.core.model.EventClass;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.NetEvent;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.PidSource;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
@@ -51,7 +52,7 @@ public final class EventFields {
     public static final EventField OP = field("op", socket(SocketEvent::op)).build();
     public static final EventField PHASE = field("phase", socket(SocketEvent::phase)).build();
     public static final EventField DIRECTION = field("direction", NetEvent::direction)
-            .jsonFor(EventClass.FIREWALL, EventClass.SOCKET).build();
+            .jsonFor(EventClass.FIREWALL, EventClass.SOCKET, EventClass.PACKET).build();
     public static final EventField FILTER_ID = field("filter_id", firewall(FirewallEvent::filterId)).negativeIsUnknown().build();
     public static final EventField FILTER_NAME = field("filter_name", firewall(FirewallEvent::filterName)).build();
     public static final EventField LAYER_ID = field("layer_id", firewall(FirewallEvent::layerId)).negativeIsUnknown().build();
@@ -73,6 +74,24 @@ public final class EventFields {
     public static final EventField EVENT_ID = field("event_id", raw(RawEvent::eventId)).jsonEvenUnknown().build();
     public static final EventField VERSION = field("version", raw(RawEvent::version)).jsonEvenUnknown().build();
     public static final EventField PAYLOAD = field("payload", raw(RawEvent::payloadHex)).build();
+    public static final EventField COMPONENT = field("component", packet(PacketEvent::component)).build();
+    @SuppressWarnings("unchecked")
+    public static final EventField PATH = field("path", packet(PacketEvent::path))
+            .text(p -> ((List<String>) p).isEmpty() ? null : String.join(" > ", (List<String>) p)).build(); // names have spaces
+    public static final EventField PACKET_GROUP = field("packet_group", packet(PacketEvent::packetGroup)).negativeIsUnknown().build();
+    public static final EventField PACKET_NUMBER = field("packet_number", packet(PacketEvent::packetNumber)).negativeIsUnknown().build();
+    public static final EventField LENGTH = field("length", packet(PacketEvent::length)).negativeIsUnknown().build();
+    public static final EventField ORIGINAL_LENGTH = field("original_length", packet(PacketEvent::originalLength)).negativeIsUnknown().build();
+    public static final EventField TCP_FLAGS = field("tcp_flags", packet(PacketEvent::tcpFlags)).negativeIsUnknown()
+            .text(f -> wstool.core.packet.TcpFlags.names((Integer) f)).build();
+    public static final EventField DROP_REASON = field("drop_reason", packet(PacketEvent::dropReason)).build();
+    public static final EventField DROP_REASON_CODE = field("drop_reason_code", packet(PacketEvent::dropReasonCode)).negativeIsUnknown().build();
+    public static final EventField DROP_LOCATION = field("drop_location", packet(PacketEvent::dropLocation)).build();
+    public static final EventField PROCESS_MATCHED = field("process_matched", e -> e instanceof PacketEvent p && p.processMatched() ? Boolean.TRUE : null).build();
+    public static final EventField LINK_TYPE = field("link_type", packet(PacketEvent::linkType)).negativeIsUnknown().build();
+    /** The captured bytes as hex: JSON Lines keeps them, so that a replayed recording can still be written as pcapng. */
+    public static final EventField FRAME = field("frame", e -> e instanceof PacketEvent p && p.frame().length > 0
+            ? java.util.HexFormat.of().formatHex(p.frame()) : null).notInDetail().build();
 
     public static final EventField COUNTRY_CODE = enrichment("country_code", Enrichment::countryCode);
     public static final EventField COUNTRY = enrichment("country", Enrichment::countryName);
@@ -107,6 +126,8 @@ public final class EventFields {
             ENDPOINT_ID, FAMILY, SOCKET_TYPE, BUFFER_LENGTH, BYTES,
             DNS_QUERY, DNS_TYPE, STATUS, STATUS_NAME, DNS_RESULTS,
             PROVIDER, EVENT_ID, VERSION, PAYLOAD,
+            COMPONENT, PATH, PACKET_GROUP, PACKET_NUMBER, LENGTH, ORIGINAL_LENGTH, TCP_FLAGS,
+            DROP_REASON, DROP_REASON_CODE, DROP_LOCATION, PROCESS_MATCHED, LINK_TYPE, FRAME,
             COUNTRY_CODE, COUNTRY, CITY, REGION, LATITUDE, LONGITUDE, ASN, AS_ORG, DROP_ID, SPECIAL,
             ANONYMOUS_PROXY, SATELLITE_PROVIDER, ANYCAST, HOSTILE_DROP,
             RAW, DETAILS, HOSTNAME, PID_SOURCE);
@@ -120,6 +141,8 @@ public final class EventFields {
     private static Function<NetEvent, Object> firewall(Function<FirewallEvent, Object> get) { return of(FirewallEvent.class, get); }
 
     private static Function<NetEvent, Object> socket(Function<SocketEvent, Object> get) { return of(SocketEvent.class, get); }
+
+    private static Function<NetEvent, Object> packet(Function<PacketEvent, Object> get) { return of(PacketEvent.class, get); }
 
     private static Function<NetEvent, Object> dns(Function<DnsEvent, Object> get) { return of(DnsEvent.class, get); }
 

@@ -29,6 +29,7 @@ import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.FirewallEventType;
 import wstool.core.model.NetEvent;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
@@ -141,9 +142,24 @@ public final class EventJson {
                     n.path("status").asLong(0), text(n, "status_name"));
             case DNS -> new DnsEvent(h, text(n, "query"), n.path("query_type").asInt(-1),
                     n.path("status").asLong(0), text(n, "status_name"), strings(n.get("results")));
+            case PACKET -> new PacketEvent(h, enumOf(Direction.class, n.path("direction").asText("UNKNOWN")),
+                    text(n, "component"), strings(n.get("path")), n.path("packet_group").asLong(-1),
+                    n.path("packet_number").asInt(-1), n.path("length").asInt(-1), n.path("original_length").asInt(-1),
+                    n.path("tcp_flags").asInt(-1), text(n, "drop_reason"), n.path("drop_reason_code").asInt(-1),
+                    text(n, "drop_location"), n.path("process_matched").asBoolean(false),
+                    n.path("link_type").asInt(-1), frame(text(n, "frame")));
             case RAW -> new RawEvent(h, text(n, "provider"), n.path("event_id").asInt(-1),
                     n.path("version").asInt(-1), text(n, "payload"));
         };
+    }
+
+    private static byte[] frame(String hex) {
+        if (hex == null) return null;
+        try {
+            return java.util.HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("frame is not hex: " + e.getMessage());
+        }
     }
 
     private static Endpoint endpoint(JsonNode n) {

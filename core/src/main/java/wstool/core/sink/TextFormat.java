@@ -7,6 +7,7 @@ import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
@@ -86,6 +87,17 @@ public final class TextFormat {
                 sb.append("  ").append(d.queryName() == null ? "?" : c(d.queryName()));
                 if (!d.results().isEmpty()) sb.append(" = ").append(c(String.join(", ", d.results())));
                 if (d.status() != 0) sb.append("  ").append(palette.paint("error", d.statusName() != null ? c(d.statusName()) : Long.toString(d.status())));
+        } else if (e instanceof PacketEvent p) {
+                sb.append("  ").append(p.originalLength()).append(" B");
+                String flags = EventFields.TCP_FLAGS.text(e);
+                if (flags != null && !flags.isEmpty()) sb.append(" [").append(flags).append(']');
+                if (!p.path().isEmpty()) sb.append("  via ").append(c(String.join(" > ", p.path())));
+                else if (p.component() != null) sb.append("  at ").append(c(p.component()));
+                if (p.dropped()) {
+                    sb.append("  ").append(palette.paint("error", "dropped: "
+                            + (p.dropReason() != null ? c(p.dropReason()) : Integer.toString(p.dropReasonCode()))));
+                    if (p.dropLocation() != null) sb.append(" at ").append(c(p.dropLocation()));
+                }
         } else if (ProcessExit.is(e)) {
             String code = e.header().raw().get(ProcessExit.EXIT_CODE);
             sb.append("  process exit").append(code == null ? "" : " (code " + c(code) + ")");
@@ -97,6 +109,7 @@ public final class TextFormat {
     /** The colour role of an event's kind: drop, allow, dns, connect, error or dim (shared with the TUI). */
     public static String role(NetEvent e) {
         if (e instanceof FirewallEvent f) return f.type().isDrop() ? "drop" : "allow";
+        if (e instanceof PacketEvent p) return p.dropped() ? "drop" : "dim";
         if (e instanceof DnsEvent) return "dns";
         if (e instanceof SocketEvent s) return s.failed() ? "error" : "connect";
         return "dim";

@@ -74,7 +74,7 @@ class ReadmeFormatsTest {
         }
         Set<String> everyDocumented = new LinkedHashSet<>(head);
         Set<String> everySeen = new LinkedHashSet<>();
-        for (String cls : List.of("FIREWALL", "SOCKET", "DNS", "RAW")) {
+        for (String cls : List.of("FIREWALL", "SOCKET", "DNS", "PACKET", "RAW")) {
             Set<String> carried = seen.getOrDefault(cls, Set.of());
             assertTrue(carried.containsAll(require(doc, cls)),
                     "README fields of " + cls + " " + require(doc, cls) + " vs those its golden events carry " + carried);

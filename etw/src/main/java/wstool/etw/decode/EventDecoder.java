@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Turns ETW events into {@link NetEvent}s: looks up the schema (provider, id, version), walks the payload with
  * {@link PayloadWalker}, then hands it to the {@link ProviderDecoder} of its provider (Winsock-AFD, Kernel-Network,
- * NameResolution, the NT Kernel Logger's classic TcpIp/UdpIp, DNS-Client, Kernel-Process). Events of a PID that a
+ * NameResolution, the NT Kernel Logger's classic TcpIp/UdpIp, DNS-Client, Kernel-Process, PktMon). Events of a PID that a
  * Kernel-Process event named get that name. Classic records (EVENT_HEADER_FLAG_CLASSIC_HEADER)
  * are looked up by their type, which the producer puts in the opcode, as ProcessTrace does. Unknown provider/id/version yields a {@link RawEvent} (provider GUID, id, version, payload hex);
  * events of other providers with a schema (e.g. TCPIP, source ETW_TCPIP) become RawEvents with their decoded fields in
@@ -33,6 +33,8 @@ public final class EventDecoder {
     public static final UUID UDPIP_CLASSIC = KernelLoggerSchemas.UDPIP;
     public static final UUID DNS_CLIENT = UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d");
     public static final UUID KERNEL_PROCESS = UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716");
+    public static final UUID PKTMON = wstool.etw.schema.PktMonSchemas.PKTMON;
+    public static final UUID NDIS_CAPTURE = wstool.etw.schema.NdisCaptureSchemas.NDIS_CAPTURE;
 
     /** raw-map key explaining why an event has pid -1. */
     public static final String UNATTRIBUTED = "unattributed";
@@ -42,6 +44,7 @@ public final class EventDecoder {
     private final RawFields raw;
     private final DecodedFields fields = new DecodedFields();
     private final Map<UUID, ProviderDecoder> decoders = new HashMap<>();
+    private final PktMonComponents pktmon = new PktMonComponents();
 
     /** Built-in schemas, fresh attribution state, all decoded fields kept in {@code raw}. */
     public EventDecoder() { this(SchemaRegistry.builtIn(), new AttributionState(), true); }
@@ -62,10 +65,14 @@ public final class EventDecoder {
         decoders.put(UDPIP_CLASSIC, new KernelLoggerNetDecoder(raw, endpoints, Source.ETW_UDPIP_CLASSIC, 17));
         decoders.put(DNS_CLIENT, new DnsClientDecoder(raw));
         decoders.put(KERNEL_PROCESS, new KernelProcessDecoder(raw, state));
+        decoders.put(PKTMON, new PktMonDecoder(raw, pktmon));
+        decoders.put(NDIS_CAPTURE, new NdisCaptureDecoder(raw));
     }
 
     public AttributionState attribution() { return state; }
     public SchemaRegistry registry() { return registry; }
+    /** The pktmon component names learnt so far (a source may fill it ahead: pktmon logs them last). */
+    public PktMonComponents pktmonComponents() { return pktmon; }
 
     /** The source an event of this provider gets. */
     public static Source sourceOf(UUID provider) {
@@ -77,11 +84,19 @@ public final class EventDecoder {
         if (provider.equals(UDPIP_CLASSIC)) return Source.ETW_UDPIP_CLASSIC;
         if (provider.equals(DNS_CLIENT)) return Source.ETW_DNS_CLIENT;
         if (provider.equals(KERNEL_PROCESS)) return Source.ETW_KERNEL_PROCESS;
+        if (provider.equals(PKTMON)) return Source.ETW_PKTMON;
+        if (provider.equals(NDIS_CAPTURE)) return Source.ETW_NDIS_CAPTURE;
         return Source.ETW_OTHER;
     }
 
-    /** Decodes one event; never throws for bad payloads (they come back as RawEvents naming the problem). */
-    public NetEvent decode(EventRecordView v) { return named(decodeUnnamed(v)); }
+    /**
+     * Decodes one event; never throws for bad payloads (they come back as RawEvents naming the problem). Returns null
+     * for an NDIS-PacketCapture fragment that is not a packet's last: the packet comes with its last fragment.
+     */
+    public NetEvent decode(EventRecordView v) {
+        NetEvent e = decodeUnnamed(v);
+        return e == null ? null : named(e);
+    }
 
     private NetEvent decodeUnnamed(EventRecordView v) {
         UUID provider = v.providerId();

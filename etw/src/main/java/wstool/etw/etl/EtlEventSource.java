@@ -4,6 +4,8 @@ import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.model.RawEvent;
 import wstool.core.model.Source;
+import wstool.core.packet.PacketPaths;
+import wstool.core.packet.PacketProcesses;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.decode.EventDecoder;
@@ -22,6 +24,8 @@ import java.util.UUID;
  * exited; not the rundown's DCEnd) becomes a {@link ProcessExit} (source ETW_OTHER, exit code = the record's
  * ExitStatus), emitted after every decoded event dated before or at the exit, so it follows the process's last
  * socket event (the socket verifier then reports the sockets it never closed as leaks at that moment).
+ * pktmon packets are merged per packet across components ({@link PacketPaths}) and given the process of the socket
+ * with their 5-tuple when the capture has socket events too ({@link PacketProcesses}).
  * After {@link #run} the {@link #summary()} tells what the file held.
  */
 public final class EtlEventSource implements EventSource {
@@ -34,6 +38,7 @@ public final class EtlEventSource implements EventSource {
     private final Progress progress;
     private final EtlSummary summary = new EtlSummary();
     private volatile boolean stopped;
+    private boolean allComponents;
 
     /** @param providers provider GUIDs to decode; empty = all */
     public EtlEventSource(Path file, Set<UUID> providers, Progress progress) {
@@ -48,6 +53,15 @@ public final class EtlEventSource implements EventSource {
 
     public EtlSummary summary() { return summary; }
 
+    /**
+     * Every appearance of a pktmon packet as its own event (one per component it crossed) instead of one packet with
+     * its path ({@link PacketPaths}).
+     */
+    public EtlEventSource allComponents(boolean all) {
+        this.allComponents = all;
+        return this;
+    }
+
     /** Events the logging session itself lost (TRACE_LOGFILE_HEADER.EventsLost), known once {@link #run} began. */
     @Override
     public long lostAtSource() {
@@ -56,8 +70,11 @@ public final class EtlEventSource implements EventSource {
     }
 
     @Override
-    public void run(Emitter emitter) throws Exception {
+    public void run(Emitter sink) throws Exception {
+        PacketPaths paths = allComponents ? null : new PacketPaths(sink);
+        Emitter emitter = new PacketProcesses(paths != null ? paths : sink); // before merging: each appearance in its moment
         EventDecoder decoder = new EventDecoder();
+        boolean pktmonNamed = false;
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         java.util.PriorityQueue<RawEvent> exits = new java.util.PriorityQueue<>(
                 java.util.Comparator.comparing((RawEvent x) -> x.header().timestamp()));
@@ -75,7 +92,15 @@ public final class EtlEventSource implements EventSource {
                         summary.countFilteredOut();
                         continue;
                     }
+                    if (!pktmonNamed && v.providerIs(EventDecoder.PKTMON)) {
+                        pktmonNamed = true;
+                        PktMonScan.components(file, decoder.pktmonComponents());
+                    }
                     NetEvent e = decoder.decode(v);
+                    if (e == null) { // a packet fragment waiting for the rest of its packet
+                        summary.countRecord(decoder.registry().providerName(v.providerId()), v);
+                        continue;
+                    }
                     long pid = e.header().pid();
                     if (pid >= 0 && e.header().process() == null) {
                         String image = names.get(pid);
@@ -89,7 +114,7 @@ public final class EtlEventSource implements EventSource {
                     }
                     if (progress != null && (++n & 0xFFF) == 0) progress.update(r.position(), r.fileSize());
                 }
-                if (wanted && !stopped) emitExitsBefore(exits, null, emitter);
+                if (wanted && !stopped && emitExitsBefore(exits, null, emitter) && paths != null) paths.flush();
                 summary.finish(r.stats());
                 EtlFormatException damage = summary.damageReport(file);
                 if (damage != null) throw damage; // after every intact event was emitted

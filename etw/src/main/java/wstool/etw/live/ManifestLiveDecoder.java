@@ -45,6 +45,7 @@ public final class ManifestLiveDecoder implements LiveDecoder {
     @Override
     public void decode(LiveEventRecord r, TdhSchema tdh, Consumer<NetEvent> out) {
         NetEvent e = decoder.decode(fill(view, r));
+        if (e == null) return; // a packet fragment: its packet comes with the last one
         if (tdh != null && e instanceof RawEvent raw) {
             Map<String, String> m = new LinkedHashMap<>(raw.header().raw());
             m.putAll(FallbackDecoder.toRaw(r, tdh).header().raw());

@@ -21,7 +21,8 @@ import java.util.UUID;
  * <p>
  * The built-in registry ({@link #builtIn()}) is the resource {@value #RESOURCE}, generated from the manifests in the
  * fixtures by {@link SchemaGenerator} (a test checks that it is up to date), plus the NT Kernel Logger's classic
- * TcpIp/UdpIp classes ({@link KernelLoggerSchemas}), which no manifest describes. Text format, tab separated:
+ * TcpIp/UdpIp classes ({@link KernelLoggerSchemas}) and Microsoft-Windows-PktMon ({@link PktMonSchemas}), which no
+ * manifest dump describes, and NDIS-PacketCapture's fragment ({@link NdisCaptureSchemas}). Text format, tab separated:
  * {@code P guid name}, then per map entry {@code M name bitmap(0/1) value text}, per event
  * {@code E id version task taskName opcode opcodeName level keywordsHex fields} with fields
  * {@code name:Type[:L=len][:C=count][:M=map]} joined by ';' (len/count: a number or an earlier field's index
@@ -72,6 +73,8 @@ public final class SchemaRegistry {
                 if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
                 r = read(in);
                 for (ProviderSchemas p : KernelLoggerSchemas.all()) r.add(p);
+                r.add(PktMonSchemas.schemas());
+                r.add(NdisCaptureSchemas.schemas());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,8 +27,9 @@ class SchemaRegistryTest {
     @Test
     void builtInHasTheNetworkProvidersWithNamesTypesAndMaps() {
         SchemaRegistry r = SchemaRegistry.builtIn();
-        // the manifests' six providers and the kernel logger's TcpIp and UdpIp classes
-        assertEquals(8, r.providers().size());
+        // the manifests' six providers, the kernel logger's TcpIp and UdpIp classes, PktMon and NDIS-PacketCapture
+        assertEquals(10, r.providers().size());
+        assertEquals(PktMonSchemas.NAME, r.providerName(PktMonSchemas.PKTMON));
         assertEquals("Microsoft-Windows-DNS-Client", r.providerName(UUID.fromString("1c95126e-7eea-49a9-a3fe-a378b03ddb4d")));
         assertEquals("Microsoft-Windows-Kernel-Process", r.providerName(UUID.fromString("22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716")));
         EventSchema send6 = r.lookup(KernelLoggerSchemas.TCPIP, 26, 2);

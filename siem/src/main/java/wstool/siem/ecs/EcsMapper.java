@@ -16,6 +16,7 @@ import wstool.core.model.FirewallEvent;
 import wstool.core.model.FirewallEventType;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
+import wstool.core.model.PacketEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
@@ -51,6 +52,7 @@ public final class EcsMapper {
         if (e instanceof FirewallEvent f) firewall(d, f);
         else if (e instanceof SocketEvent s) socket(d, s);
         else if (e instanceof DnsEvent n) dns(d, n);
+        else if (e instanceof PacketEvent p) packet(d, p);
         else if (e instanceof RawEvent r) raw(d, r);
         threat(d, e);
         d.put("host.name", h.host());
@@ -98,6 +100,7 @@ public final class EcsMapper {
             };
         }
         if (e instanceof DnsEvent) return List.of("protocol");
+        if (e instanceof PacketEvent p) return p.dropped() ? List.of("connection", "denied") : List.of("connection", "info");
         if (ProcessExit.is(e)) return List.of("end");
         return List.of("info");
     }
@@ -110,6 +113,8 @@ public final class EcsMapper {
             case ETW_KERNEL_NETWORK -> "Microsoft-Windows-Kernel-Network";
             case ETW_DNS -> "Microsoft-Windows-Winsock-NameResolution";
             case ETW_TCPIP -> "Microsoft-Windows-TCPIP";
+            case ETW_PKTMON -> "Microsoft-Windows-PktMon";
+            case ETW_NDIS_CAPTURE -> "Microsoft-Windows-NDIS-PacketCapture";
             case NFLOG -> "netfilter";
             case LINUX_TRACE -> "linux-tracepoints";
             default -> "ws_tool";
@@ -256,6 +261,20 @@ public final class EcsMapper {
         d.put("ws_tool.status", n.status());
         d.put("ws_tool.status_name", n.statusName());
         if (n.status() != 0) d.put("error.code", n.statusName() != null ? n.statusName() : Long.toString(n.status()));
+    }
+
+    private static void packet(EcsDocument d, PacketEvent p) {
+        if (p.originalLength() >= 0) d.put("network.bytes", (long) p.originalLength());
+        d.put("ws_tool.packet.component", p.component());
+        if (!p.path().isEmpty()) d.put("ws_tool.packet.path", p.path());
+        if (p.packetGroup() >= 0) d.put("ws_tool.packet.group", p.packetGroup());
+        if (p.packetNumber() >= 0) d.put("ws_tool.packet.number", (long) p.packetNumber());
+        d.put("ws_tool.packet.captured_bytes", (long) p.length());
+        if (p.tcpFlags() >= 0) d.put("ws_tool.packet.tcp_flags", wstool.core.packet.TcpFlags.names(p.tcpFlags()));
+        d.put("ws_tool.packet.drop_reason", p.dropReason());
+        if (p.dropReasonCode() >= 0) d.put("ws_tool.packet.drop_reason_code", (long) p.dropReasonCode());
+        d.put("ws_tool.packet.drop_location", p.dropLocation());
+        if (p.processMatched()) d.put("ws_tool.packet.process_matched", true);
     }
 
     private static void raw(EcsDocument d, RawEvent r) {
