@@ -22,10 +22,28 @@ public final class TraceTarget {
     static final String EXE_NAME = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
     private final java.util.List<Long> pids;
     private final String exe;
+    /** A cgroup v2 id (ws_tool mock's cgroup): every process in it, also ones started later; 0 when not. */
+    private final long cgroupId;
+    private final String label;
 
-    private TraceTarget(java.util.List<Long> pids, String exe) {
+    private TraceTarget(java.util.List<Long> pids, String exe) { this(pids, exe, 0, null); }
+
+    private TraceTarget(java.util.List<Long> pids, String exe, long cgroupId, String label) {
         this.pids = pids;
         this.exe = exe;
+        this.cgroupId = cgroupId;
+        this.label = label;
+    }
+
+    /**
+     * Every process in one cgroup v2 (bpftrace's {@code cgroup} builtin: the id, i.e. the inode number of the cgroup's
+     * directory): the program ws_tool mock runs and its children. It never ends by itself; its owner stops it.
+     *
+     * @param label how the trace names it ("mock cgroup of python3")
+     */
+    public static TraceTarget cgroup(long id, String label) {
+        if (id <= 0) throw new IllegalArgumentException("not a cgroup id: " + id);
+        return new TraceTarget(java.util.List.of(), null, id, label);
     }
 
     public static TraceTarget pid(long pid) { return pids(java.util.List.of(pid)); }
@@ -70,6 +88,7 @@ public final class TraceTarget {
 
     /** The bpftrace predicate: built only from the validated number or name, never from raw user text. */
     String predicate() {
+        if (cgroupId > 0) return "cgroup == " + cgroupId;
         if (exe != null) {
             String byExe = EXE_NAME + " == \"" + exe + "\"";
             return exe.length() <= COMM_BYTES ? "(" + byExe + " || comm == \"" + exe + "\")" : byExe;
@@ -82,6 +101,7 @@ public final class TraceTarget {
 
     @Override
     public String toString() {
+        if (cgroupId > 0) return label;
         return exe == null ? "pid " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) : "exe " + exe;
     }
 }
