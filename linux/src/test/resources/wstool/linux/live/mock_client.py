@@ -3,9 +3,16 @@
 #   rtt HOST PORT N             -> RTT <median ms>
 #   udp HOST PORT N             -> UDP <sent> <echoes received>
 #   stream HOST PORT LIMIT      -> STREAM <bytes sent and echoed> <OK | errno name>
-import errno, socket, statistics, sys, time
+# A 5th argument names a file the result line is also written to (when stdout is not the caller's).
+import builtins, errno, socket, statistics, sys, time
 
 mode, host, port, arg = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def print(line):
+    builtins.print(line, flush=True)
+    if len(sys.argv) > 5:
+        with open(sys.argv[5], "w") as f:
+            f.write(line + "\n")
 
 def name(e):
     return errno.errorcode.get(e.errno, str(e.errno)) if e.errno else type(e).__name__
