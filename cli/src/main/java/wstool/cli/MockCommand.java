@@ -121,7 +121,7 @@ public final class MockCommand implements Callable<Integer> {
             LinuxTraceSource trace = new LinuxTraceSource(target);
             MockRun run = program.isEmpty() ? MockRun.attaching(engine, trace, attach)
                     : MockRun.launching(engine, trace, new ProcessBuilder(program).inheritIO());
-            announceWhenReady(trace, err, faults, who);
+            announceWhenStarted(run, err, faults, who);
             int code = new EventJob(app, spec.commandLine(), output, filters)
                     .source(run)
                     .verify(verify)
@@ -193,16 +193,16 @@ public final class MockCommand implements Callable<Integer> {
         return pids;
     }
 
-    /** One line once the trace's probes are attached (the program starts then). */
-    private static void announceWhenReady(LinuxTraceSource trace, PrintWriter err, List<Fault> faults, String who) {
+    /** One line once the program runs in the cgroup with the trace's probes attached. */
+    private static void announceWhenStarted(MockRun run, PrintWriter err, List<Fault> faults, String who) {
         Thread notice = new Thread(() -> {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
             try {
-                while (!trace.ready() && System.nanoTime() < until) Thread.sleep(50);
+                while (!run.started() && System.nanoTime() < until) Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }
-            if (!trace.ready()) return;
+            if (!run.started()) return;
             err.println("ws_tool: mocking " + String.join("; ", faults.stream().map(Fault::describe).toList())
                     + " for " + who + "; tracing its socket calls");
             err.flush();

@@ -127,6 +127,7 @@ class MockCliLiveTest {
             assertTrue(next.join(120) >= 0, next.err());
             assertTrue(next.err().contains("removed what a dead mock run left: table inet ws_tool_mock_" + ws.pid()), next.err());
             assertTrue(next.err().contains("removed what a dead mock run left: tc tree on " + net.rootDevice), next.err());
+            assertTrue(next.err().contains("removed what a dead mock run left: socket trace of the dead run (bpftrace"), next.err());
             assertEquals("OK", Files.readString(result).trim(), "port 9 is refused, the echo port is not: " + next.err());
             assertEquals("", net.leftovers(), "nothing of either run is left");
         } finally {

@@ -66,10 +66,35 @@ public final class MockCgroup {
                 if (!m.matches()) continue;
                 long pid = Long.parseLong(m.group(1));
                 if (pid == ownPid || alive.test(pid)) continue;
+                endOrphanedTrace(((Number) Files.getAttribute(run, "unix:ino")).longValue(), removed);
                 for (long p : procs(run)) move(mount, p);
                 Files.deleteIfExists(run);
                 removed.add("cgroup " + run);
             }
+        }
+    }
+
+    /**
+     * A run killed with -9 leaves its bpftrace running (nothing ends it: its probes filter on the dead run's cgroup,
+     * so it never writes to the closed pipe and gets no SIGPIPE). It is found by the exact predicate ws_tool generated
+     * for that cgroup's id (the cgroup still exists now, so no other cgroup has the id) and ended with SIGTERM.
+     */
+    private static void endOrphanedTrace(long cgroupId, List<String> removed) {
+        Pattern predicate = Pattern.compile("/cgroup == " + cgroupId + "( &&|/)");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bpftrace")).orElse(false))
+                .filter(p -> predicate.matcher(cmdline(p.pid())).find())
+                .forEach(p -> {
+                    if (p.destroy()) removed.add("socket trace of the dead run (bpftrace, pid " + p.pid() + ")");
+                });
+    }
+
+    /** The process's command line (ProcessHandle.Info leaves out long ones, such as bpftrace's program). */
+    private static String cmdline(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException gone) {
+            return "";
         }
     }
 

@@ -33,6 +33,7 @@ public final class MockRun implements EventSource {
     private volatile Process launched;
     private volatile Exception failure;
     private volatile boolean stopped;
+    private volatile boolean started;
 
     /** Starts {@code program} in the cgroup. */
     public static MockRun launching(MockEngine engine, LinuxTraceSource trace, ProcessBuilder program) {
@@ -57,6 +58,9 @@ public final class MockRun implements EventSource {
     @Override public boolean live() { return true; }
 
     @Override public long lostAtSource() { return trace.lostAtSource(); }
+
+    /** True once the program runs in the cgroup (started, or attached) with the trace attached. */
+    public boolean started() { return started; }
 
     /** The started program's process (null before it started, or when attaching). */
     public Process launched() { return launched; }
@@ -107,6 +111,7 @@ public final class MockRun implements EventSource {
                     watched.add(h);
                 }
             }
+            started = true;
             for (ProcessHandle h : watched) h.onExit().join();
             // normally the last exit record stopped the trace already; this covers a record the trace missed
             if (!exitRecords.await(EXIT_RECORD_GRACE_MILLIS, TimeUnit.MILLISECONDS)) trace.stop();
