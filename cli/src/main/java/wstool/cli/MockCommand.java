@@ -119,18 +119,25 @@ public final class MockCommand implements Callable<Integer> {
             String who = program.isEmpty() ? (exe != null ? "exe " + exe : "pid " + attach) : program.get(0);
             TraceTarget target = TraceTarget.cgroup(engine.cgroup().id(), "mock cgroup of " + who);
             LinuxTraceSource trace = new LinuxTraceSource(target);
-            MockRun run = program.isEmpty() ? MockRun.attaching(engine, trace, attach)
-                    : MockRun.launching(engine, trace, new ProcessBuilder(program).inheritIO());
+            EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+            java.nio.file.Path programLog = null;
+            ProcessBuilder pb = new ProcessBuilder(program);
+            if (job.useTui() && !program.isEmpty()) {
+                // the full-screen view owns the terminal: the program's output goes to a file, named at the end
+                programLog = java.nio.file.Files.createTempFile("ws_tool-mock-", ".log");
+                pb.redirectErrorStream(true).redirectOutput(programLog.toFile()).redirectInput(ProcessBuilder.Redirect.INHERIT);
+            } else {
+                pb.inheritIO();
+            }
+            MockRun run = program.isEmpty() ? MockRun.attaching(engine, trace, attach) : MockRun.launching(engine, trace, pb);
             announceWhenStarted(run, err, faults, who);
-            int code = new EventJob(app, spec.commandLine(), output, filters)
-                    .source(run)
-                    .verify(verify)
-                    .run();
+            int code = job.source(run).verify(verify).run();
             engine.close();
             printCounts(err, faults, engine.counts());
             if (run.launched() != null && !run.launched().isAlive()) {
                 err.println("ws_tool: " + who + " exited with code " + run.launched().exitValue());
             }
+            if (programLog != null) err.println("ws_tool: the output of " + who + " is in " + programLog);
             err.flush();
             return code;
         }
