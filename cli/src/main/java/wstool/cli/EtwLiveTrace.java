@@ -1,6 +1,5 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
@@ -26,10 +25,11 @@ final class EtwLiveTrace {
      * @param exe --exe NAME or null
      * @param all --all
      * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
+     * @param status where the source's status lines go (the view's message line or stderr: EventJob#statusLine)
      * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
      */
     static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,
-                              PrintWriter err) {
+                              java.util.function.Consumer<String> status) {
         TraceTarget target = target(pids, exe, all);
         List<EtwProvider> list;
         try {
@@ -44,16 +44,10 @@ final class EtwLiveTrace {
             }
         }
         return EtwLiveSource.builder().windows().providers(list).target(target).buffers(buffers)
-                .status(line -> {
-                    err.println("ws_tool: " + line);
-                    err.flush();
-                })
-                .onLosses(c -> {
-                    err.println("ws_tool: ETW lost events because the session's buffers filled up; larger or more"
-                            + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
-                            + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")");
-                    err.flush();
-                })
+                .status(status)
+                .onLosses(c -> status.accept("ETW lost events because the session's buffers filled up; larger or more"
+                        + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
+                        + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")"))
                 .build();
     }
 

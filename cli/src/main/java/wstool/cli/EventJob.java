@@ -54,7 +54,7 @@ public final class EventJob {
     private SocketVerifier verifier;
     private Path verifyReport;
     private final List<String> dataSources;
-    private TerminalUi tui;
+    private volatile TerminalUi tui;
     private SyslogForwarder forwarder;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
@@ -69,6 +69,22 @@ public final class EventJob {
     }
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
+
+    /**
+     * Where a live source's status lines go (its readiness line, losses): the view's message line while the view is
+     * up, stderr ("ws_tool: " + line) otherwise, so that scripts without a terminal read them there.
+     */
+    public java.util.function.Consumer<String> statusLine() {
+        return line -> {
+            TerminalUi ui = tui;
+            if (ui != null) {
+                ui.notice(line);
+            } else {
+                err.println("ws_tool: " + line);
+                err.flush();
+            }
+        };
+    }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;

@@ -91,9 +91,8 @@ public final class FirewallCommand implements Callable<Integer> {
         if (installRule || match != null || netns != null) {
             throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
         }
-        return new EventJob(app, spec.commandLine(), output, filters)
-                .source(source())
-                .run();
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        return job.source(source(job.statusLine())).run();
     }
 
     /** Linux: NFLOG group, optionally with ws_tool's own logging rules (removed on every exit path). */
@@ -153,7 +152,7 @@ public final class FirewallCommand implements Callable<Integer> {
         t.start();
     }
 
-    private EventSource source() throws NoSuchFileException {
+    private EventSource source(java.util.function.Consumer<String> status) throws NoSuchFileException {
         if (importFile != null) {
             if (recent || all) throw new UsageException("--recent and --all are for this machine's firewall, not with --import");
             if (!Files.isRegularFile(importFile)) throw new NoSuchFileException(importFile.toString());
@@ -164,14 +163,10 @@ public final class FirewallCommand implements Callable<Integer> {
                     + " --import FILE (netsh wfp show netevents / netsh wfp capture), or watch this machine's firewall with"
                     + " the Linux backend");
         }
-        PrintWriter err = spec.commandLine().getErr();
         return WfpLiveSource.windows(all, recent)
                 .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
                         pid -> ProcessHandle.of(pid).isPresent())
-                .status(line -> {
-                    err.println("ws_tool: " + line);
-                    err.flush();
-                });
+                .status(status);
     }
 
     /** --restore-options: Windows only, nothing else on the line. */

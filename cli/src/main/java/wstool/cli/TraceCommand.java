@@ -81,8 +81,8 @@ public final class TraceCommand implements Callable<Integer> {
             if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing on Windows");
             return linux();
         }
-        return new EventJob(app, spec.commandLine(), output, filters)
-                .source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, spec.commandLine().getErr()))
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.statusLine()))
                 .verify(verify)
                 .run();
     }

@@ -83,6 +83,7 @@ public final class WsTool implements Runnable {
         }
         if (t instanceof NoSuchFileException) return "file not found: " + t.getMessage();
         if (t instanceof AccessDeniedException) return "permission denied: " + t.getMessage();
+        if (t instanceof wstool.win32.PrivilegeException p) return p.getMessage() + "; run ws_tool as " + p.requirement();
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }

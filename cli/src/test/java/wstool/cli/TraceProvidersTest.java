@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,12 +41,11 @@ class TraceProvidersTest {
 
     @Test
     void kernelLoggerProvidersAreRefusedLiveAndUnknownNamesEverywhere() {
-        PrintWriter err = new PrintWriter(new StringWriter());
         UsageException live = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, err));
+                () -> EtwLiveTrace.source(List.of(), null, true, "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
         assertTrue(live.getMessage().contains("NT Kernel Logger") && live.getMessage().contains("--etl"), live.getMessage());
         UsageException unknown = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "smtp", wstool.etw.live.SessionBuffers.DEFAULT, err));
+                () -> EtwLiveTrace.source(List.of(), null, true, "smtp", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
         UsageException unknownEtl = assertThrows(UsageException.class, () -> EtlTrace.providerIds(List.of("smtp")));
         assertEquals(unknown.getMessage(), unknownEtl.getMessage(), "one parser, one message");
     }

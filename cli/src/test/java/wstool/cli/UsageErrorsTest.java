@@ -69,4 +69,15 @@ class UsageErrorsTest {
         assertTrue(version.out().startsWith("ws_tool "), version.out());
         assertEquals(0, CliRun.of("replay", "--help").exitCode());
     }
+
+    /** The backends say what Windows refused; the command line adds whom to run as (issue 13: typed errors, cli words). */
+    @Test
+    void privilegeErrorsAreWordedAsAdviceByTheCommandLine() {
+        var denied = wstool.win32.Win32Errors.failure(5, "StartTraceW", "cannot start the ETW session s",
+                "Administrator or a member of Performance Log Users");
+        assertEquals(denied.getMessage() + "; run ws_tool as Administrator or a member of Performance Log Users",
+                WsTool.describe(denied));
+        var other = wstool.win32.Win32Errors.failure(1450, "StartTraceW", "cannot start", "Administrator");
+        assertEquals(other.getMessage(), WsTool.describe(other));
+    }
 }

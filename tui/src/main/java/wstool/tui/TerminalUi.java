@@ -72,6 +72,7 @@ public final class TerminalUi implements AutoCloseable {
     private final ScreenRenderer renderer;
     private final RateMeter rates = new RateMeter();
     private final ConcurrentLinkedQueue<KeyPress> keys = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
     private final CountDownLatch quit = new CountDownLatch(1);
     private final CountDownLatch renderStopped = new CountDownLatch(1);
     private volatile boolean resized = true;
@@ -167,6 +168,15 @@ public final class TerminalUi implements AutoCloseable {
         Thread reader = new Thread(this::readKeys, "tui-keys");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * A source's status line ("ready: ..." once a live session receives, loss counters): shown in the view's message
+     * line, where stderr output would be drawn over. Any thread.
+     */
+    public void notice(String line) {
+        notices.add(line);
+        wake();
     }
 
     /** The pipeline has ended: the header says so and the view stays until the user quits. */
@@ -306,6 +316,7 @@ public final class TerminalUi implements AutoCloseable {
                     if (k.key() == Key.REDRAW) resized = true; // Ctrl-L: repaint everything (after stray output)
                     else handler.handle(k.key(), k.text());
                 }
+                for (String n; (n = notices.poll()) != null; ) model.setMessage(n, false);
                 if (closing) break;
                 // a fixed schedule keeps the average at MAX_FPS when a wake-up comes late; after a long stall
                 // (GC, a busy machine) it starts afresh rather than drawing a burst of catch-up frames

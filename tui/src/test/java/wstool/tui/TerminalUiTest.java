@@ -44,6 +44,8 @@ class TerminalUiTest {
         ui.sink().accept(Events.dns(3));
         waitFor(ui, "example.com");
 
+        ui.notice("ready: tracing --all (ETW session ws_tool-trace-1)");
+        waitFor(ui, "ready: tracing --all (ETW session ws_tool-trace-1)"); // in the view, not under it on stderr
         type(keys, "/drop\r");
         waitFor(ui, "filter: drop (1 shown)");
         type(keys, "e");

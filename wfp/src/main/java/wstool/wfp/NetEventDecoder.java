@@ -5,7 +5,9 @@ import com.sun.jna.Structure;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.StringJoiner;
 import wstool.core.model.FirewallEventType;
 import wstool.core.net.Addresses;
@@ -102,111 +104,141 @@ public final class NetEventDecoder {
         }
     }
 
+    /** Reads one event type's union member (FWPM_NET_EVENT_CLASSIFY_DROPn, ...) at {@code body} into {@code d}. */
+    @FunctionalInterface
+    private interface BodyReader {
+        void read(int version, String member, Pointer body, WfpEventData d);
+    }
+
+    /** One reader per event type; a type without one (none today) keeps only its header. */
+    private static final Map<FirewallEventType, BodyReader> BODY_READERS = new EnumMap<>(Map.ofEntries(
+            Map.entry(FirewallEventType.CLASSIFY_DROP, NetEventDecoder::classifyDrop),
+            Map.entry(FirewallEventType.CLASSIFY_ALLOW, NetEventDecoder::classifyAllow),
+            Map.entry(FirewallEventType.CLASSIFY_DROP_MAC, NetEventDecoder::classifyDropMac),
+            Map.entry(FirewallEventType.CAPABILITY_DROP, NetEventDecoder::capability),
+            Map.entry(FirewallEventType.CAPABILITY_ALLOW, NetEventDecoder::capability),
+            Map.entry(FirewallEventType.IPSEC_KERNEL_DROP, NetEventDecoder::ipsecKernelDrop),
+            Map.entry(FirewallEventType.IPSEC_DOSP_DROP, NetEventDecoder::ipsecDospDrop),
+            Map.entry(FirewallEventType.IKEEXT_MM_FAILURE, NetEventDecoder::ikeMainModeFailure),
+            Map.entry(FirewallEventType.IKEEXT_QM_FAILURE, NetEventDecoder::ikeQuickModeFailure),
+            Map.entry(FirewallEventType.IKEEXT_EM_FAILURE, NetEventDecoder::ikeExtendedModeFailure),
+            Map.entry(FirewallEventType.LPM_PACKET_ARRIVAL, NetEventDecoder::lpmPacketArrival)));
+
     private static void readBody(int version, FirewallEventType type, String member, Pointer p, WfpEventData d) {
-        switch (type) {
-            case CLASSIFY_DROP -> {
-                if (version == 0) {
-                    FWPM_NET_EVENT_CLASSIFY_DROP0 s = read(FWPM_NET_EVENT_CLASSIFY_DROP0.class, p);
-                    ids(d, member, s.filterId, s.layerId);
-                } else if (version == 1) {
-                    FWPM_NET_EVENT_CLASSIFY_DROP1 s = read(FWPM_NET_EVENT_CLASSIFY_DROP1.class, p);
-                    ids(d, member, s.filterId, s.layerId);
-                    classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
-                } else {
-                    FWPM_NET_EVENT_CLASSIFY_DROP2 s = read(FWPM_NET_EVENT_CLASSIFY_DROP2.class, p);
-                    ids(d, member, s.filterId, s.layerId);
-                    classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
-                    d.put(member + ".vSwitchSourcePort", Integer.toUnsignedString(s.vSwitchSourcePort));
-                    d.put(member + ".vSwitchDestinationPort", Integer.toUnsignedString(s.vSwitchDestinationPort));
-                }
-            }
-            case CLASSIFY_ALLOW -> {
-                FWPM_NET_EVENT_CLASSIFY_ALLOW0 s = read(FWPM_NET_EVENT_CLASSIFY_ALLOW0.class, p);
-                ids(d, member, s.filterId, s.layerId);
-                classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
-            }
-            case CLASSIFY_DROP_MAC -> {
-                FWPM_NET_EVENT_CLASSIFY_DROP_MAC0 s = read(FWPM_NET_EVENT_CLASSIFY_DROP_MAC0.class, p);
-                ids(d, member, s.filterId, s.layerId);
-                classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
-                d.put(member + ".localMacAddr", mac(s.localMacAddr));
-                d.put(member + ".remoteMacAddr", mac(s.remoteMacAddr));
-                d.put(member + ".etherType", String.format("0x%04x", s.etherType & 0xFFFF));
-                d.put(member + ".vlanTag", s.vlanTag & 0xFFFF);
-                d.put(member + ".ifLuid", Long.toUnsignedString(s.ifLuid));
-            }
-            case CAPABILITY_DROP, CAPABILITY_ALLOW -> {
-                // CAPABILITY_DROP0 and CAPABILITY_ALLOW0 have the same layout
-                FWPM_NET_EVENT_CAPABILITY_DROP0 s = read(FWPM_NET_EVENT_CAPABILITY_DROP0.class, p);
-                d.filterId = s.filterId;
-                d.put(member + ".filterId", Long.toUnsignedString(s.filterId));
-                String cap = capability(s.networkCapabilityId);
-                d.put(member + ".networkCapabilityId", cap);
-                d.put(member + ".isLoopback", s.isLoopback != 0);
-                d.rule = cap;
-            }
-            case IPSEC_KERNEL_DROP -> {
-                FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 s = read(FWPM_NET_EVENT_IPSEC_KERNEL_DROP0.class, p);
-                ids(d, member, s.filterId, s.layerId);
-                d.direction = WfpConstants.fwpDirection(s.direction);
-                d.put(member + ".failureStatus", s.failureStatus);
-                d.put(member + ".direction", fwpDirectionName(s.direction));
-                d.put(member + ".spi", Integer.toUnsignedString(s.spi));
-                d.rule = "failureStatus " + s.failureStatus;
-            }
-            case IPSEC_DOSP_DROP -> {
-                FWPM_NET_EVENT_IPSEC_DOSP_DROP0 s = read(FWPM_NET_EVENT_IPSEC_DOSP_DROP0.class, p);
-                boolean v6 = s.ipVersion == WfpConstants.FWP_IP_VERSION_V6;
-                d.put(member + ".publicHostAddr", address(s.publicHostAddr, v6).getHostAddress());
-                d.put(member + ".internalHostAddr", address(s.internalHostAddr, v6).getHostAddress());
-                d.put(member + ".failureStatus", s.failureStatus);
-                d.put(member + ".direction", fwpDirectionName(s.direction));
-                d.direction = WfpConstants.fwpDirection(s.direction);
-                d.rule = "failureStatus " + s.failureStatus;
-            }
-            case IKEEXT_MM_FAILURE -> {
-                // MM_FAILURE1/2 only append fields to MM_FAILURE0
-                FWPM_NET_EVENT_IKEEXT_MM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_MM_FAILURE0.class, p);
-                d.filterId = s.mmFilterId;
-                d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
-                d.put(member + ".failurePoint", s.failurePoint);
-                d.put(member + ".mmState", s.mmState);
-                d.put(member + ".saRole", s.saRole);
-                d.put(member + ".mmAuthMethod", s.mmAuthMethod);
-                d.put(member + ".endCertHash", HexFormat.of().formatHex(s.endCertHash));
-                d.put(member + ".mmId", Long.toUnsignedString(s.mmId));
-                d.put(member + ".mmFilterId", Long.toUnsignedString(s.mmFilterId));
-                d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
-            }
-            case IKEEXT_QM_FAILURE -> {
-                FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_QM_FAILURE0.class, p);
-                d.filterId = s.qmFilterId;
-                d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
-                d.put(member + ".failurePoint", s.failurePoint);
-                d.put(member + ".qmState", s.qmState);
-                d.put(member + ".saRole", s.saRole);
-                d.put(member + ".saTrafficType", s.saTrafficType);
-                d.put(member + ".qmFilterId", Long.toUnsignedString(s.qmFilterId));
-                d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
-            }
-            case IKEEXT_EM_FAILURE -> {
-                FWPM_NET_EVENT_IKEEXT_EM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_EM_FAILURE0.class, p);
-                d.filterId = s.qmFilterId;
-                d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
-                d.put(member + ".failurePoint", s.failurePoint);
-                d.put(member + ".emState", s.emState);
-                d.put(member + ".saRole", s.saRole);
-                d.put(member + ".emAuthMethod", s.emAuthMethod);
-                d.put(member + ".mmId", Long.toUnsignedString(s.mmId));
-                d.put(member + ".qmFilterId", Long.toUnsignedString(s.qmFilterId));
-                d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
-            }
-            case LPM_PACKET_ARRIVAL -> {
-                FWPM_NET_EVENT_LPM_PACKET_ARRIVAL0 s = read(FWPM_NET_EVENT_LPM_PACKET_ARRIVAL0.class, p);
-                d.put(member + ".spi", Integer.toUnsignedString(s.spi));
-            }
-            default -> { }
+        BodyReader reader = BODY_READERS.get(type);
+        if (reader != null) reader.read(version, member, p, d);
+    }
+
+    /** CLASSIFY_DROP0 (ids only), 1 (+ classify fields), 2 and later (+ vSwitch ports). */
+    private static void classifyDrop(int version, String member, Pointer p, WfpEventData d) {
+        if (version == 0) {
+            FWPM_NET_EVENT_CLASSIFY_DROP0 s = read(FWPM_NET_EVENT_CLASSIFY_DROP0.class, p);
+            ids(d, member, s.filterId, s.layerId);
+        } else if (version == 1) {
+            FWPM_NET_EVENT_CLASSIFY_DROP1 s = read(FWPM_NET_EVENT_CLASSIFY_DROP1.class, p);
+            ids(d, member, s.filterId, s.layerId);
+            classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
+        } else {
+            FWPM_NET_EVENT_CLASSIFY_DROP2 s = read(FWPM_NET_EVENT_CLASSIFY_DROP2.class, p);
+            ids(d, member, s.filterId, s.layerId);
+            classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
+            d.put(member + ".vSwitchSourcePort", Integer.toUnsignedString(s.vSwitchSourcePort));
+            d.put(member + ".vSwitchDestinationPort", Integer.toUnsignedString(s.vSwitchDestinationPort));
         }
+    }
+
+    private static void classifyAllow(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_CLASSIFY_ALLOW0 s = read(FWPM_NET_EVENT_CLASSIFY_ALLOW0.class, p);
+        ids(d, member, s.filterId, s.layerId);
+        classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
+    }
+
+    private static void classifyDropMac(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_CLASSIFY_DROP_MAC0 s = read(FWPM_NET_EVENT_CLASSIFY_DROP_MAC0.class, p);
+        ids(d, member, s.filterId, s.layerId);
+        classify(d, member, s.reauthReason, s.originalProfile, s.currentProfile, s.msFwpDirection, s.isLoopback);
+        d.put(member + ".localMacAddr", mac(s.localMacAddr));
+        d.put(member + ".remoteMacAddr", mac(s.remoteMacAddr));
+        d.put(member + ".etherType", String.format("0x%04x", s.etherType & 0xFFFF));
+        d.put(member + ".vlanTag", s.vlanTag & 0xFFFF);
+        d.put(member + ".ifLuid", Long.toUnsignedString(s.ifLuid));
+    }
+
+    /** CAPABILITY_DROP0 and CAPABILITY_ALLOW0 have the same layout. */
+    private static void capability(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_CAPABILITY_DROP0 s = read(FWPM_NET_EVENT_CAPABILITY_DROP0.class, p);
+        d.filterId = s.filterId;
+        d.put(member + ".filterId", Long.toUnsignedString(s.filterId));
+        String cap = capability(s.networkCapabilityId);
+        d.put(member + ".networkCapabilityId", cap);
+        d.put(member + ".isLoopback", s.isLoopback != 0);
+        d.rule = cap;
+    }
+
+    private static void ipsecKernelDrop(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 s = read(FWPM_NET_EVENT_IPSEC_KERNEL_DROP0.class, p);
+        ids(d, member, s.filterId, s.layerId);
+        d.direction = WfpConstants.fwpDirection(s.direction);
+        d.put(member + ".failureStatus", s.failureStatus);
+        d.put(member + ".direction", fwpDirectionName(s.direction));
+        d.put(member + ".spi", Integer.toUnsignedString(s.spi));
+        d.rule = "failureStatus " + s.failureStatus;
+    }
+
+    private static void ipsecDospDrop(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_IPSEC_DOSP_DROP0 s = read(FWPM_NET_EVENT_IPSEC_DOSP_DROP0.class, p);
+        boolean v6 = s.ipVersion == WfpConstants.FWP_IP_VERSION_V6;
+        d.put(member + ".publicHostAddr", address(s.publicHostAddr, v6).getHostAddress());
+        d.put(member + ".internalHostAddr", address(s.internalHostAddr, v6).getHostAddress());
+        d.put(member + ".failureStatus", s.failureStatus);
+        d.put(member + ".direction", fwpDirectionName(s.direction));
+        d.direction = WfpConstants.fwpDirection(s.direction);
+        d.rule = "failureStatus " + s.failureStatus;
+    }
+
+    /** MM_FAILURE1/2 only append fields to MM_FAILURE0. */
+    private static void ikeMainModeFailure(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_IKEEXT_MM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_MM_FAILURE0.class, p);
+        d.filterId = s.mmFilterId;
+        d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
+        d.put(member + ".failurePoint", s.failurePoint);
+        d.put(member + ".mmState", s.mmState);
+        d.put(member + ".saRole", s.saRole);
+        d.put(member + ".mmAuthMethod", s.mmAuthMethod);
+        d.put(member + ".endCertHash", HexFormat.of().formatHex(s.endCertHash));
+        d.put(member + ".mmId", Long.toUnsignedString(s.mmId));
+        d.put(member + ".mmFilterId", Long.toUnsignedString(s.mmFilterId));
+        d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
+    }
+
+    private static void ikeQuickModeFailure(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_QM_FAILURE0.class, p);
+        d.filterId = s.qmFilterId;
+        d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
+        d.put(member + ".failurePoint", s.failurePoint);
+        d.put(member + ".qmState", s.qmState);
+        d.put(member + ".saRole", s.saRole);
+        d.put(member + ".saTrafficType", s.saTrafficType);
+        d.put(member + ".qmFilterId", Long.toUnsignedString(s.qmFilterId));
+        d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
+    }
+
+    private static void ikeExtendedModeFailure(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_IKEEXT_EM_FAILURE0 s = read(FWPM_NET_EVENT_IKEEXT_EM_FAILURE0.class, p);
+        d.filterId = s.qmFilterId;
+        d.put(member + ".failureErrorCode", Integer.toUnsignedString(s.failureErrorCode));
+        d.put(member + ".failurePoint", s.failurePoint);
+        d.put(member + ".emState", s.emState);
+        d.put(member + ".saRole", s.saRole);
+        d.put(member + ".emAuthMethod", s.emAuthMethod);
+        d.put(member + ".mmId", Long.toUnsignedString(s.mmId));
+        d.put(member + ".qmFilterId", Long.toUnsignedString(s.qmFilterId));
+        d.rule = ikeRule(s.failureErrorCode, s.failurePoint);
+    }
+
+    private static void lpmPacketArrival(int version, String member, Pointer p, WfpEventData d) {
+        FWPM_NET_EVENT_LPM_PACKET_ARRIVAL0 s = read(FWPM_NET_EVENT_LPM_PACKET_ARRIVAL0.class, p);
+        d.put(member + ".spi", Integer.toUnsignedString(s.spi));
     }
 
     private static <T extends Structure> T read(Class<T> cls, Pointer p) {

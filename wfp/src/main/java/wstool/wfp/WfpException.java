@@ -1,8 +1,10 @@
 package wstool.wfp;
 
-/** A Windows Filtering Platform call failed; the message names the function and the Win32 error. */
+/**
+ * The WFP backend cannot go on for a reason of its own (the options record cannot be written, fwpuclnt.dll lacks a
+ * function, net event collection is off); failed API calls are {@link wstool.win32.WindowsApiException}s.
+ */
 public class WfpException extends Exception {
-    public static final int ERROR_ACCESS_DENIED = 5;
     private final int code;
 
     public WfpException(String message, int code) {
@@ -10,15 +12,6 @@ public class WfpException extends Exception {
         this.code = code;
     }
 
+    /** The API result behind it, or 0. */
     public int code() { return code; }
-
-    /** Throws unless {@code rc} is 0; access denied becomes the one-line "run as Administrator" message. */
-    static void check(int rc, String function) throws WfpException {
-        if (rc == 0) return;
-        if (rc == ERROR_ACCESS_DENIED) {
-            throw new WfpException("access denied by the Windows Filtering Platform (" + function
-                    + "): run ws_tool as Administrator", rc);
-        }
-        throw new WfpException(function + " failed: error 0x" + String.format("%08X", rc), rc);
-    }
 }

@@ -1,6 +1,7 @@
 package wstool.wfp;
 
 import com.sun.jna.Native;
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -21,6 +22,9 @@ import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_ENUM_TEMPLATE0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0;
 import wstool.wfp.fwpu.FwpTypes.FWP_VALUE0;
 import wstool.wfp.fwpu.Fwpuclnt;
+import wstool.win32.PrivilegeException;
+import wstool.win32.Win32Errors;
+import wstool.win32.WindowsApiException;
 
 /**
  * Live WFP net events (or, with {@code recent}, the kernel's buffer of recent events, then done).
@@ -59,6 +63,8 @@ public final class WfpLiveSource implements EventSource {
     static final int HANDOFF_CAPACITY = 65_536;
     /** How the status line that says net events are now being received begins; scripts wait for it. */
     public static final String READY = "ready: ";
+    /** The context of every WFP API error message. */
+    static final String WFP = "Windows Filtering Platform";
 
     private final Fwpuclnt api;
     private final Fwpuclnt.Exports exports;
@@ -73,7 +79,7 @@ public final class WfpLiveSource implements EventSource {
     private IntSupplier windowsBuild = Win32Lookups::windowsBuild;
     /** The options as found, once read; guarded by itself. Restored by stop() or run(), whichever comes first. */
     private volatile EngineOptions saved;
-    private volatile WfpException restoreFailure;
+    private volatile Exception restoreFailure;
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong handoffDropped = new AtomicLong();
     private final AtomicLong repeatedAllows = new AtomicLong();
@@ -81,6 +87,11 @@ public final class WfpLiveSource implements EventSource {
     private final BlockingQueue<WfpEventData> handoff = new ArrayBlockingQueue<>(HANDOFF_CAPACITY);
     private volatile String lastDecodeError;
     private volatile int subscribeLevel = -1;
+    /** The engine session run() holds open (replaced after a Base Filtering Engine restart); run's thread only. */
+    private Pointer session;
+    private Duration engineProbe = Duration.ofSeconds(5);
+    private final AtomicLong engineOutages = new AtomicLong();
+    private final AtomicLong outageNanos = new AtomicLong();
 
     // kept reachable while subscribed: native code holds pointers to them
     private Fwpuclnt.NetEventCallback callback;
@@ -97,8 +108,9 @@ public final class WfpLiveSource implements EventSource {
 
     /** The real thing: fwpuclnt.dll, names through WFP, QueryDosDevice and LookupAccountSid (Windows only). */
     public static WfpLiveSource windows(boolean all, boolean recent) {
+        wstool.win32.DevicePaths paths = wstool.win32.DevicePaths.system();
         return new WfpLiveSource(Fwpuclnt.load(), all, recent, (api, engine) -> new WindowsNames(api, engine,
-                Win32Lookups::dosDevices, Win32Lookups::account, System::nanoTime, Duration.ofMinutes(5)));
+                paths, Win32Lookups::account, System::nanoTime, Duration.ofMinutes(5)));
     }
 
     @Override public String name() { return recent ? "WFP recent net events" : "WFP net events"; }
@@ -110,6 +122,18 @@ public final class WfpLiveSource implements EventSource {
 
     /** Allows at ALE_FLOW_ESTABLISHED / ALE_RESOURCE_ASSIGNMENT not shown (they repeat a connection's allow). */
     public long repeatedAllows() { return repeatedAllows.get(); }
+
+    /** How often the engine session is checked while no event comes (the Base Filtering Engine may restart). */
+    public WfpLiveSource engineProbe(Duration every) {
+        this.engineProbe = every;
+        return this;
+    }
+
+    /** Times the Base Filtering Engine went away during the run (each followed by a new subscription, or the end). */
+    public long engineOutages() { return engineOutages.get(); }
+
+    /** How long, in all, no subscription was in place because the Base Filtering Engine was away. */
+    public Duration outageTime() { return Duration.ofNanos(outageNanos.get()); }
 
     /** The FwpmNetEventSubscribeN level in use, -1 before subscribing. */
     public int subscribeLevel() { return subscribeLevel; }
@@ -168,7 +192,7 @@ public final class WfpLiveSource implements EventSource {
         try {
             if (o.restore() && journal != null) journal.delete();
             restoreFailure = null;
-        } catch (WfpException e) {
+        } catch (WindowsApiException e) {
             restoreFailure = e;
         } catch (java.io.IOException e) {
             restoreFailure = new WfpException("restored the engine options but could not delete " + journal.file()
@@ -178,13 +202,11 @@ public final class WfpLiveSource implements EventSource {
 
     @Override
     public void run(Emitter emitter) throws Exception {
-        PointerByReference h = new PointerByReference();
-        WfpException.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0");
-        Pointer engine = h.getValue();
+        Pointer engine = openEngine(api);
+        session = engine;
         try {
-            NameResolver names = namesFactory.create(api, engine);
             if (recent) {
-                enumerate(engine, names, emitter);
+                enumerate(engine, namesFactory.create(api, engine), emitter);
                 return;
             }
             if (journal != null) recoverAbandoned(engine);
@@ -194,24 +216,114 @@ public final class WfpLiveSource implements EventSource {
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
                 found.enable(wantedKeywords(), journal);
-                Pointer events = subscribe(engine);
-                try {
-                    while (stopped.getCount() > 0) {
-                        WfpEventData d = handoff.poll(100, TimeUnit.MILLISECONDS);
-                        if (d != null) emitNamed(d, names, emitter);
-                    }
-                } finally {
-                    WfpException.check(api.FwpmNetEventUnsubscribe0(engine, events), "FwpmNetEventUnsubscribe0");
-                }
-                for (WfpEventData d = handoff.poll(); d != null; d = handoff.poll()) emitNamed(d, names, emitter);
+                receive(engine, found, emitter);
             } finally {
                 restoreOptions();
                 if (hook != null) removeHook(hook);
             }
             if (restoreFailure != null) throw restoreFailure;
         } finally {
-            api.FwpmEngineClose0(engine);
+            if (session != null) api.FwpmEngineClose0(session);
+            session = null;
         }
+    }
+
+    private static Pointer openEngine(Fwpuclnt api) {
+        PointerByReference h = new PointerByReference();
+        Win32Errors.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0",
+                "cannot open the " + WFP + " engine");
+        return h.getValue();
+    }
+
+    /**
+     * Subscribes and emits until stopped. While no event comes the engine session is probed every
+     * {@link #engineProbe}: when the Base Filtering Engine stops (service stopped or restarted, resume from sleep) the
+     * subscription ends without a word, and only the next call on the session says so (an RPC error, see
+     * {@link #engineGone}). Then a new session is opened once the engine is back, the options are put back as this
+     * run set them, and the subscription is made again; the outage is reported and counted. {@link #session} is the
+     * engine session open at any time (null while there is none).
+     */
+    private void receive(Pointer engine, EngineOptions options, Emitter emitter) throws Exception {
+        Pointer events = subscribe(engine);
+        NameResolver names = namesFactory.create(api, engine);
+        long probeNanos = engineProbe.toNanos();
+        long nextProbe = System.nanoTime() + probeNanos;
+        try {
+            while (stopped.getCount() > 0) {
+                WfpEventData d = handoff.poll(Math.min(100, Math.max(1, engineProbe.toMillis())), TimeUnit.MILLISECONDS);
+                if (d != null) {
+                    emitNamed(d, names, emitter);
+                    continue;
+                }
+                if (System.nanoTime() - nextProbe < 0) continue;
+                int rc = probe(engine);
+                if (engineGone(rc)) {
+                    long lostAt = System.nanoTime();
+                    engineOutages.incrementAndGet();
+                    status.accept("WFP: the Base Filtering Engine went away (" + Win32Errors.describe(rc) + "); net"
+                            + " events are not received until it is back");
+                    api.FwpmEngineClose0(engine); // the session is gone with the engine; this only frees the handle
+                    session = null;
+                    events = null;
+                    engine = reopen(probeNanos);
+                    session = engine;
+                    outageNanos.addAndGet(System.nanoTime() - lostAt);
+                    if (engine == null) break; // stopped while waiting
+                    options.reapply(engine);
+                    events = subscribe(engine);
+                    names = namesFactory.create(api, engine);
+                    status.accept(String.format("WFP: subscribed again after the Base Filtering Engine was away for"
+                            + " %.1f s; net events of that time are not seen", (System.nanoTime() - lostAt) / 1e9));
+                }
+                nextProbe = System.nanoTime() + probeNanos;
+            }
+        } finally {
+            if (events != null) {
+                int rc = api.FwpmNetEventUnsubscribe0(engine, events);
+                if (!engineGone(rc)) Win32Errors.check(rc, "FwpmNetEventUnsubscribe0", WFP);
+            }
+        }
+        for (WfpEventData d = handoff.poll(); d != null; d = handoff.poll()) emitNamed(d, names, emitter);
+        if (engineOutages.get() > 0) {
+            status.accept(String.format("WFP: the Base Filtering Engine was away %d time(s), %.1f s in all; net events"
+                    + " of those times were not received", engineOutages.get(), outageNanos.get() / 1e9));
+        }
+    }
+
+    /** A cheap call on the session: FwpmEngineGetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS); its result. */
+    private int probe(Pointer engine) {
+        PointerByReference out = new PointerByReference();
+        int rc = api.FwpmEngineGetOption0(engine, WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, out);
+        if (rc == 0 && out.getValue() != null) api.FwpmFreeMemory0(out);
+        return rc;
+    }
+
+    /** Opens a new engine session once the Base Filtering Engine accepts one again; null when stopped first. */
+    private Pointer reopen(long retryNanos) throws InterruptedException {
+        while (stopped.getCount() > 0) {
+            PointerByReference h = new PointerByReference();
+            int rc = api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h);
+            if (rc == 0) return h.getValue();
+            if (!engineGone(rc)) Win32Errors.check(rc, "FwpmEngineOpen0", "cannot open the " + WFP + " engine again");
+            stopped.await(retryNanos, TimeUnit.NANOSECONDS);
+        }
+        return null;
+    }
+
+    /**
+     * Whether a WFP call failed because the engine is not there. fwpuclnt's functions document "RPC_* error code
+     * 0x80010001-0x80010122: Failure to communicate with the remote or local firewall engine" (learn.microsoft.com,
+     * e.g. FwpmNetEventSubscribe0), and the RPC runtime reports a server that went away as RPC_S_SERVER_UNAVAILABLE /
+     * RPC_S_CALL_FAILED(_DNE), one not (yet) listening as EPT_S_NOT_REGISTERED, as Win32 codes or as HRESULTs
+     * (HRESULT_FROM_WIN32); a session handle of a BFE that restarted is no longer valid. User mode has no BFE state
+     * notification: FwpmBfeStateSubscribeChanges0 / FwpmBfeStateGet0 are kernel-mode only (fwpmk.h, fwpkclnt.sys).
+     */
+    static boolean engineGone(int rc) {
+        int win32 = (rc & 0xFFFF0000) == 0x80070000 ? rc & 0xFFFF : rc;
+        return win32 == WinError.RPC_S_SERVER_UNAVAILABLE || win32 == WinError.RPC_S_CALL_FAILED
+                || win32 == WinError.RPC_S_CALL_FAILED_DNE || win32 == WinError.EPT_S_NOT_REGISTERED
+                || win32 == WinError.RPC_S_UNKNOWN_IF || win32 == WinError.ERROR_INVALID_HANDLE
+                || (rc >= 0x80010001 && rc <= 0x80010122);
     }
 
     private static void removeHook(Thread hook) {
@@ -246,12 +358,11 @@ public final class WfpLiveSource implements EventSource {
             throw new WfpException(e.getMessage(), 0);
         }
         if (entry.isEmpty()) return "no changed WFP engine options are recorded (" + journal.file() + " does not exist)";
-        PointerByReference h = new PointerByReference();
-        WfpException.check(api.FwpmEngineOpen0(null, Fwpuclnt.RPC_C_AUTHN_DEFAULT, null, null, h), "FwpmEngineOpen0");
+        Pointer engine = openEngine(api);
         try {
-            return restoreRecorded(api, h.getValue(), journal, entry.get());
+            return restoreRecorded(api, engine, journal, entry.get());
         } finally {
-            api.FwpmEngineClose0(h.getValue());
+            api.FwpmEngineClose0(engine);
         }
     }
 
@@ -261,8 +372,8 @@ public final class WfpLiveSource implements EventSource {
             FWP_VALUE0 v = new FWP_VALUE0();
             v.type = (int) option.getValue()[0];
             v.value = option.getValue()[1];
-            WfpException.check(api.FwpmEngineSetOption0(engine, option.getKey(), v),
-                    "FwpmEngineSetOption0(" + EngineOptions.name(option.getKey()) + ")");
+            Win32Errors.check(api.FwpmEngineSetOption0(engine, option.getKey(), v),
+                    "FwpmEngineSetOption0(" + EngineOptions.name(option.getKey()) + ")", WFP);
         }
         try {
             journal.delete();
@@ -295,7 +406,7 @@ public final class WfpLiveSource implements EventSource {
         template.write();
         subscription = new FWPM_NET_EVENT_SUBSCRIPTION0();
         subscription.enumTemplate = template.getPointer();
-        WfpException first = null;
+        WindowsApiException first = null;
         // An exported level can still fail (simplewall's log.c falls back level by level the same way).
         for (int level = highest; level >= 0; level--) {
             if (level < highest && !exports.has("FwpmNetEventSubscribe" + level)) continue;
@@ -308,18 +419,17 @@ public final class WfpLiveSource implements EventSource {
                 case 1 -> api.FwpmNetEventSubscribe1(engine, subscription, cb, null, out);
                 default -> api.FwpmNetEventSubscribe0(engine, subscription, cb, null, out);
             };
-            try {
-                WfpException.check(rc, "FwpmNetEventSubscribe" + level);
-            } catch (WfpException e) {
-                if (e.code() == WfpException.ERROR_ACCESS_DENIED) throw e; // no lower level will do better
+            if (rc != 0) {
+                WindowsApiException e = Win32Errors.failure(rc, "FwpmNetEventSubscribe" + level, "cannot subscribe to"
+                        + " the " + WFP + "'s net events", PrivilegeException.ADMINISTRATOR);
+                if (e instanceof PrivilegeException) throw e; // no lower level will do better
                 if (first == null) first = e;
                 continue;
             }
             callback = cb;
             subscribeLevel = level;
             if (level < highest) {
-                status.accept("WFP: FwpmNetEventSubscribe" + highest + " failed (" + first.getMessage()
-                        + "); using FwpmNetEventSubscribe" + level);
+                status.accept("WFP: " + first.getMessage() + "; using FwpmNetEventSubscribe" + level);
             }
             status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
                     + (all ? "drops and allows" : "drops") + ")");
@@ -390,14 +500,20 @@ public final class WfpLiveSource implements EventSource {
         }
     }
 
-    /** As WfpException.check, with a hint for the one error --recent users can fix themselves. */
+    /**
+     * As Win32Errors.check, with a hint for the one error --recent users can fix themselves: collection off
+     * (FWP_E_NET_EVENTS_DISABLED, "Call FwpmEngineSetOption0 to enable collection", FwpmNetEventEnum0 docs). The
+     * documented switch for people is {@code netsh wfp set options netevents=on} (learn.microsoft.com, netsh wfp);
+     * it is the FWPM_ENGINE_COLLECT_NET_EVENTS option and stays set, so it is not done behind the user's back.
+     */
     private static void checkRecent(int rc, String function) throws WfpException {
         if (rc == WfpConstants.FWP_E_NET_EVENTS_DISABLED) {
-            throw new WfpException("the Windows Filtering Platform is not collecting net events on this machine"
+            throw new WfpException("the " + WFP + " is not collecting net events on this machine"
                     + " (FWP_E_NET_EVENTS_DISABLED from " + function + "), so it keeps no recent ones: turn collection"
-                    + " on (a live 'ws_tool firewall' does while it runs) and try again", rc);
+                    + " on with 'netsh wfp set options netevents=on' as Administrator (it stays on; 'netsh wfp set"
+                    + " options netevents=off' turns it off again) and try again once there has been traffic", rc);
         }
-        WfpException.check(rc, function);
+        Win32Errors.check(rc, function, WFP);
     }
 
     private int highest(String function, int from) {
@@ -411,10 +527,11 @@ public final class WfpLiveSource implements EventSource {
      */
     static final class EngineOptions {
         private final Fwpuclnt api;
-        private final Pointer engine;
+        private Pointer engine; // the session the options are read and written through; replaced after a BFE restart
         private final FWP_VALUE0 collect;
         private final FWP_VALUE0 keywords; // null when the option is not supported
         private boolean collectChanged, keywordsChanged;
+        private int setKeywords;
 
         private EngineOptions(Fwpuclnt api, Pointer engine, FWP_VALUE0 collect, FWP_VALUE0 keywords) {
             this.api = api;
@@ -423,22 +540,23 @@ public final class WfpLiveSource implements EventSource {
             this.keywords = keywords;
         }
 
-        static EngineOptions read(Fwpuclnt api, Pointer engine) throws WfpException {
+        static EngineOptions read(Fwpuclnt api, Pointer engine) {
             FWP_VALUE0 collect = get(api, engine, WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, "FWPM_ENGINE_COLLECT_NET_EVENTS");
             FWP_VALUE0 keywords;
             try {
                 keywords = get(api, engine, WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS,
                         "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
-            } catch (WfpException e) {
-                if (e.code() == WfpException.ERROR_ACCESS_DENIED) throw e;
-                keywords = null;
+            } catch (PrivilegeException e) {
+                throw e;
+            } catch (WindowsApiException e) {
+                keywords = null; // refused (not access): only collection is managed, as the class comment says
             }
             return new EngineOptions(api, engine, collect, keywords);
         }
 
-        private static FWP_VALUE0 get(Fwpuclnt api, Pointer engine, int option, String name) throws WfpException {
+        private static FWP_VALUE0 get(Fwpuclnt api, Pointer engine, int option, String name) {
             PointerByReference out = new PointerByReference();
-            WfpException.check(api.FwpmEngineGetOption0(engine, option, out), "FwpmEngineGetOption0(" + name + ")");
+            Win32Errors.check(api.FwpmEngineGetOption0(engine, option, out), "FwpmEngineGetOption0(" + name + ")", WFP);
             try {
                 FWP_VALUE0 v = new FWP_VALUE0(out.getValue());
                 FWP_VALUE0 copy = new FWP_VALUE0();
@@ -482,7 +600,8 @@ public final class WfpLiveSource implements EventSource {
                 collectChanged = true;
             }
             if (keywordsMissing) {
-                set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, now | wantedKeywords,
+                setKeywords = now | wantedKeywords;
+                set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, setKeywords,
                         "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
                 keywordsChanged = true;
             }
@@ -496,17 +615,31 @@ public final class WfpLiveSource implements EventSource {
         }
 
         /**
+         * After the Base Filtering Engine came back: the options are written and read through {@code newEngine} from
+         * now on, and what this run had changed is set again (the engine keeps options across restarts, but one
+         * that restarted may also have been reconfigured; setting a value it has is harmless).
+         */
+        synchronized void reapply(Pointer newEngine) {
+            engine = newEngine;
+            if (collectChanged) set(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, 1, "FWPM_ENGINE_COLLECT_NET_EVENTS");
+            if (keywordsChanged) {
+                set(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, setKeywords,
+                        "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
+            }
+        }
+
+        /**
          * Writes back the values found, in reverse order; tries both even when one fails. Returns whether something
          * had been changed (and is now restored).
          */
-        synchronized boolean restore() throws WfpException {
+        synchronized boolean restore() {
             boolean any = keywordsChanged || collectChanged;
-            WfpException first = null;
+            WindowsApiException first = null;
             if (keywordsChanged) {
                 try {
                     setRaw(WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS, keywords, "FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS");
                     keywordsChanged = false;
-                } catch (WfpException e) {
+                } catch (WindowsApiException e) {
                     first = e;
                 }
             }
@@ -514,7 +647,7 @@ public final class WfpLiveSource implements EventSource {
                 try {
                     setRaw(WfpConstants.FWPM_ENGINE_COLLECT_NET_EVENTS, collect, "FWPM_ENGINE_COLLECT_NET_EVENTS");
                     collectChanged = false;
-                } catch (WfpException e) {
+                } catch (WindowsApiException e) {
                     if (first == null) first = e;
                 }
             }
@@ -522,18 +655,18 @@ public final class WfpLiveSource implements EventSource {
             return any;
         }
 
-        private void set(int option, int value, String name) throws WfpException {
+        private void set(int option, int value, String name) {
             FWP_VALUE0 v = new FWP_VALUE0();
             v.type = WfpConstants.FWP_UINT32;
             v.value = value & 0xFFFFFFFFL;
             setRaw(option, v, name);
         }
 
-        private void setRaw(int option, FWP_VALUE0 v, String name) throws WfpException {
+        private void setRaw(int option, FWP_VALUE0 v, String name) {
             FWP_VALUE0 arg = new FWP_VALUE0();
             arg.type = v.type;
             arg.value = v.value;
-            WfpException.check(api.FwpmEngineSetOption0(engine, option, arg), "FwpmEngineSetOption0(" + name + ")");
+            Win32Errors.check(api.FwpmEngineSetOption0(engine, option, arg), "FwpmEngineSetOption0(" + name + ")", WFP);
         }
     }
 }

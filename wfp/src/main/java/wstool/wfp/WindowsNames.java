@@ -3,7 +3,6 @@ package wstool.wfp;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,11 +12,12 @@ import java.util.function.Supplier;
 import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_LAYER0;
 import wstool.wfp.fwpu.Fwpuclnt;
+import wstool.win32.DevicePaths;
 
 /**
  * Names for live events: filter and layer display names from FwpmFilterGetById0 / FwpmLayerGetById0 (cached, entries
- * expire so renamed or re-added filters show their new names), device paths to drive paths from the DOS device table
- * (QueryDosDevice, refreshed on expiry), SIDs to DOMAIN\account (LookupAccountSid, cached: accounts do not move).
+ * expire so renamed or re-added filters show their new names), device paths to drive paths ({@link DevicePaths}: the DOS device
+ * table, refreshed on expiry), SIDs to DOMAIN\account (LookupAccountSid, cached: accounts do not move).
  * Misses are cached too, so a deleted filter costs one call per expiry, not one per event. Each cache holds at most
  * {@link #MAX_ENTRIES}. Called from the live source's own thread, never from WFP's callback (look-ups can block).
  */
@@ -28,25 +28,23 @@ public final class WindowsNames implements NameResolver {
 
     private final Fwpuclnt api;
     private final Pointer engine;
-    private final Supplier<Map<String, String>> dosDevices;
+    private final DevicePaths paths;
     private final Function<String, String> accountLookup;
     private final LongSupplier nanoTime;
     private final long ttlNanos;
     private final Map<Long, Entry> filters = new ConcurrentHashMap<>();
     private final Map<Integer, Entry> layers = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> accounts = new ConcurrentHashMap<>();
-    private volatile Map<String, String> devices;
-    private volatile long devicesExpireAt;
 
     /**
-     * @param dosDevices drive ("C:") to device ("\Device\HarddiskVolume3"), as QueryDosDevice reports them
+     * @param paths device paths to drive paths (the converter ETW's process names use too)
      * @param accountLookup SID string to DOMAIN\account, null when unknown
      */
-    public WindowsNames(Fwpuclnt api, Pointer engine, Supplier<Map<String, String>> dosDevices,
+    public WindowsNames(Fwpuclnt api, Pointer engine, DevicePaths paths,
                         Function<String, String> accountLookup, LongSupplier nanoTime, Duration ttl) {
         this.api = api;
         this.engine = engine;
-        this.dosDevices = dosDevices;
+        this.paths = paths;
         this.accountLookup = accountLookup;
         this.nanoTime = nanoTime;
         this.ttlNanos = ttl.toNanos();
@@ -93,19 +91,7 @@ public final class WindowsNames implements NameResolver {
 
     @Override
     public String drivePath(String devicePath) {
-        long now = nanoTime.getAsLong();
-        Map<String, String> map = devices;
-        if (map == null || now - devicesExpireAt >= 0) {
-            Map<String, String> fresh = new ConcurrentHashMap<>();
-            dosDevices.get().forEach((drive, device) -> fresh.put(device.toLowerCase(Locale.ROOT), drive));
-            devices = map = fresh;
-            devicesExpireAt = now + ttlNanos;
-        }
-        String lower = devicePath.toLowerCase(Locale.ROOT);
-        int cut = lower.indexOf('\\', "\\device\\".length());
-        if (!lower.startsWith("\\device\\") || cut < 0) return null;
-        String drive = map.get(lower.substring(0, cut));
-        return drive == null ? null : drive + devicePath.substring(cut);
+        return paths.drivePath(devicePath);
     }
 
     @Override

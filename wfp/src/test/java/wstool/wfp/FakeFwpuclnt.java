@@ -1,6 +1,7 @@
 package wstool.wfp;
 
 import com.sun.jna.Memory;
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -33,6 +34,8 @@ final class FakeFwpuclnt implements Fwpuclnt {
     final AtomicInteger filterLookups = new AtomicInteger();
     final Set<Pointer> outstanding = Collections.synchronizedSet(new HashSet<>());
     final CountDownLatch subscribed = new CountDownLatch(1);
+    /** Counted down at each successful subscription: the second one is a re-subscription. */
+    final CountDownLatch subscribedTwice = new CountDownLatch(2);
     final AtomicInteger runningCallbacks = new AtomicInteger();
     final Pointer engine = new Memory(8);
     final Pointer eventsHandle = new Memory(8);
@@ -46,6 +49,11 @@ final class FakeFwpuclnt implements Fwpuclnt {
     volatile int subscribeLevel = -1;
     volatile int enumLevel = -1;
     List<Pointer> recent = new ArrayList<>();
+    /** The Base Filtering Engine is stopped: calls fail with the RPC errors Windows gives, sessions end. */
+    volatile boolean bfeDown;
+    /** The engine session handle that is valid now (a restart of the BFE invalidates the ones opened before). */
+    volatile Pointer liveEngine = engine;
+    private volatile boolean restarted;
     int recentIndex;
 
     FakeFwpuclnt exportsUpTo(int subscribeLevel, int enumLevel) {
@@ -61,6 +69,20 @@ final class FakeFwpuclnt implements Fwpuclnt {
         options.put(option, value);
         optionTypes.put(option, wstool.wfp.WfpConstants.FWP_UINT32);
         return this;
+    }
+
+    /** The BFE service stops: the subscription ends without a word (no callback is called again). */
+    void stopBfe() {
+        restarted = true;
+        callback = null;
+        bfeDown = true;
+    }
+
+    void startBfe() { bfeDown = false; }
+
+    /** RPC_S_SERVER_UNAVAILABLE for a call on a session the engine no longer has (BFE down or restarted since). */
+    private int deadSession(Pointer engineHandle) {
+        return bfeDown || !engineHandle.equals(liveEngine) ? WinError.RPC_S_SERVER_UNAVAILABLE : 0;
     }
 
     /** Calls the subscribed callback as fwpuclnt's worker thread would. */
@@ -84,18 +106,28 @@ final class FakeFwpuclnt implements Fwpuclnt {
                                         FwpTypes.FWPM_SESSION0 session, PointerByReference engineHandle) {
         calls.add("FwpmEngineOpen0");
         if (openRc != 0) return openRc;
-        engineHandle.setValue(engine);
+        if (bfeDown) return WinError.EPT_S_NOT_REGISTERED; // nothing listens at the engine's RPC endpoint
+        if (restarted) {
+            restarted = false;
+            liveEngine = new Memory(8);
+        }
+        engineHandle.setValue(liveEngine);
         return 0;
     }
 
+    /** Every engine handle FwpmEngineClose0 was given, in order. */
+    final List<Pointer> closedEngines = Collections.synchronizedList(new ArrayList<>());
+
     @Override public int FwpmEngineClose0(Pointer engineHandle) {
         calls.add("FwpmEngineClose0");
+        closedEngines.add(engineHandle);
         return 0;
     }
 
     @Override public int FwpmEngineGetOption0(Pointer engineHandle, int option, PointerByReference value) {
         calls.add("FwpmEngineGetOption0(" + option + ")");
         if (getOptionRc != 0) return getOptionRc;
+        if (deadSession(engineHandle) != 0) return deadSession(engineHandle);
         if (option == WfpConstants.FWPM_ENGINE_NET_EVENT_MATCH_ANY_KEYWORDS && getKeywordsRc != null) return getKeywordsRc;
         Memory v = mem.alloc(16); // FWP_VALUE0: type@0, union@8
         v.setInt(0, optionTypes.getOrDefault(option, WfpConstants.FWP_UINT32));
@@ -110,6 +142,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
         Pointer p = newValue.getPointer();
         calls.add("FwpmEngineSetOption0(" + option + "=" + p.getLong(8) + ")");
         if (setOptionRc != 0) return setOptionRc;
+        if (deadSession(engineHandle) != 0) return deadSession(engineHandle);
         optionTypes.put(option, p.getInt(0));
         options.put(option, p.getLong(8));
         return 0;
@@ -125,6 +158,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
         subscribeLevel = level;
         h.setValue(eventsHandle);
         subscribed.countDown();
+        subscribedTwice.countDown();
         return 0;
     }
 

@@ -1,7 +1,12 @@
 package wstool.wfp;
 
+import com.sun.jna.platform.win32.WinError;
+import wstool.win32.DevicePaths;
+import wstool.win32.PrivilegeException;
+import wstool.win32.WindowsApiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +48,7 @@ class WfpLiveSourceTest {
 
     private static WfpLiveSource source(FakeFwpuclnt fake, boolean all, boolean recent) {
         return new WfpLiveSource(fake.binding(), all, recent, (api, engine) -> new WindowsNames(api, engine,
-                () -> Map.of("C:", "\\Device\\HarddiskVolume3"),
+                new DevicePaths(() -> Map.of("C:", "\\Device\\HarddiskVolume3"), System::nanoTime, Duration.ofMinutes(5)),
                 sid -> sid.endsWith("-1001") ? "CONTOSO\\alice" : null, System::nanoTime, Duration.ofMinutes(5)))
                 .shutdownHook(false).windowsBuild(() -> 19045);
     }
@@ -152,7 +157,7 @@ class WfpLiveSourceTest {
         CountDownLatch domainAnswers = new CountDownLatch(1);
         List<String> lookupThreads = new CopyOnWriteArrayList<>();
         WfpLiveSource src = new WfpLiveSource(fake.binding(), false, false, (api, engine) -> new WindowsNames(api,
-                engine, Map::of, sid -> {
+                engine, new DevicePaths(Map::of, System::nanoTime, Duration.ofMinutes(5)), sid -> {
                     lookupThreads.add(Thread.currentThread().getName());
                     lookupStarted.countDown();
                     try {
@@ -331,19 +336,20 @@ class WfpLiveSourceTest {
     @Test
     void accessDeniedIsOneLineAndCleansUp() {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0);
-        fake.setOptionRc = WfpException.ERROR_ACCESS_DENIED;
-        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
-        assertEquals("access denied by the Windows Filtering Platform (FwpmEngineSetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS)):"
-                + " run ws_tool as Administrator", e.getMessage());
+        fake.setOptionRc = WinError.ERROR_ACCESS_DENIED;
+        PrivilegeException e = assertThrows(PrivilegeException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("Windows Filtering Platform: FwpmEngineSetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS) failed with"
+                + " error 5", e.getMessage());
+        assertEquals(PrivilegeException.ADMINISTRATOR, e.requirement());
         assertFalse(e.getMessage().contains("\n"));
         assertEquals("FwpmEngineClose0", fake.calls.get(fake.calls.size() - 1));
         assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("FwpmNetEventSubscribe")));
 
         FakeFwpuclnt denied = new FakeFwpuclnt().exportsUpTo(4, 5);
-        denied.subscribeRc = WfpException.ERROR_ACCESS_DENIED;
+        denied.subscribeRc = WinError.ERROR_ACCESS_DENIED;
         denied.option(COLLECT, 0);
-        e = assertThrows(WfpException.class, () -> source(denied, false, false).run(got::add));
-        assertTrue(e.getMessage().endsWith("run ws_tool as Administrator"), e.getMessage());
+        e = assertThrows(PrivilegeException.class, () -> source(denied, false, false).run(got::add));
+        assertEquals("FwpmNetEventSubscribe4", e.api());
         assertEquals(0L, denied.options.get(COLLECT)); // restored although subscribing failed
     }
 
@@ -363,8 +369,8 @@ class WfpLiveSourceTest {
         assertEquals(2, src.subscribeLevel());
         assertEquals(1, got.size(), "decode errors: " + src.lastDecodeError());
         assertEquals(70001L, ((FirewallEvent) got.get(0)).filterId());
-        assertTrue(status.get(0).startsWith("WFP: FwpmNetEventSubscribe4 failed (FwpmNetEventSubscribe4 failed: error"
-                + " 0x80320022); using FwpmNetEventSubscribe2"), status.toString());
+        assertEquals("WFP: cannot subscribe to the Windows Filtering Platform's net events: FwpmNetEventSubscribe4"
+                + " failed with error 0x80320022; using FwpmNetEventSubscribe2", status.get(0));
         assertTrue(fake.calls.containsAll(List.of("FwpmNetEventSubscribe4", "FwpmNetEventSubscribe3",
                 "FwpmNetEventSubscribe2")), fake.calls.toString());
     }
@@ -374,8 +380,9 @@ class WfpLiveSourceTest {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(1, 1).option(COLLECT, 1).option(KEYWORDS, 0x4);
         fake.subscribeRcByLevel.put(1, 0x80320022);
         fake.subscribeRcByLevel.put(0, 0x800706BA);
-        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
-        assertEquals("FwpmNetEventSubscribe1 failed: error 0x80320022", e.getMessage());
+        WindowsApiException e = assertThrows(WindowsApiException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("cannot subscribe to the Windows Filtering Platform's net events: FwpmNetEventSubscribe1 failed"
+                + " with error 0x80320022", e.getMessage());
     }
 
     @Test
@@ -385,15 +392,101 @@ class WfpLiveSourceTest {
         WfpException e = assertThrows(WfpException.class, () -> source(fake, false, true).run(got::add));
         assertEquals("the Windows Filtering Platform is not collecting net events on this machine"
                 + " (FWP_E_NET_EVENTS_DISABLED from FwpmNetEventEnum5), so it keeps no recent ones: turn collection on"
-                + " (a live 'ws_tool firewall' does while it runs) and try again", e.getMessage());
+                + " with 'netsh wfp set options netevents=on' as Administrator (it stays on; 'netsh wfp set options"
+                + " netevents=off' turns it off again) and try again once there has been traffic", e.getMessage());
     }
 
     @Test
     void otherErrorsNameFunctionAndCode() {
         FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5);
         fake.openRc = 0x800706BA; // RPC_S_SERVER_UNAVAILABLE as HRESULT
-        WfpException e = assertThrows(WfpException.class, () -> source(fake, false, false).run(got::add));
-        assertEquals("FwpmEngineOpen0 failed: error 0x800706BA", e.getMessage());
+        WindowsApiException e = assertThrows(WindowsApiException.class, () -> source(fake, false, false).run(got::add));
+        assertEquals("cannot open the Windows Filtering Platform engine: FwpmEngineOpen0 failed with error 0x800706BA",
+                e.getMessage());
+    }
+
+    /**
+     * The BFE service stops and starts again (a restart, resume from sleep): the subscription ends silently, the probe
+     * of the session sees the RPC error, a new session is opened once the engine listens again, the options this run
+     * set are set again through it, the subscription is made again and events flow; the gap is reported and counted.
+     */
+    @Test
+    void baseFilteringEngineRestartIsDetectedAndSubscribedAgain() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x4);
+        List<String> status = new CopyOnWriteArrayList<>();
+        CountDownLatch wentAway = new CountDownLatch(1);
+        WfpLiveSource src = source(fake, false, false).engineProbe(Duration.ofMillis(10)).status(line -> {
+            status.add(line);
+            if (line.startsWith("WFP: the Base Filtering Engine went away")) wentAway.countDown();
+        });
+        Future<?> run = start(src, fake);
+        fake.fire(drop(fake, 5).m);
+        fake.stopBfe();
+        assertTrue(wentAway.await(10, TimeUnit.SECONDS), "outage never noticed: " + status);
+        fake.options.put(COLLECT, 0L); // the engine came back with collection off
+        fake.startBfe();
+        assertTrue(fake.subscribedTwice.await(10, TimeUnit.SECONDS), "never subscribed again: " + fake.calls);
+        fake.fire(drop(fake, 5).m);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(2, got.size(), "events before and after the restart: " + got);
+        assertEquals(1, src.engineOutages());
+        assertTrue(src.outageTime().toNanos() > 0);
+        assertEquals("WFP: the Base Filtering Engine went away (error 1722); net events are not received until it is"
+                + " back", status.stream().filter(l -> l.contains("went away")).findFirst().orElseThrow());
+        assertTrue(status.stream().anyMatch(l -> l.startsWith("WFP: subscribed again after the Base Filtering Engine"
+                + " was away for")), status.toString());
+        assertTrue(status.get(status.size() - 1).startsWith("WFP: the Base Filtering Engine was away 1 time(s), "),
+                status.toString());
+        assertEquals(2, fake.calls.stream().filter(c -> c.equals("FwpmEngineSetOption0(0=1)")).count(),
+                "collection turned on, and again through the new session: " + fake.calls);
+        assertEquals(0L, fake.options.get(COLLECT), "restored through the new session at the end");
+        assertTrue(fake.calls.stream().filter(c -> c.equals("FwpmEngineClose0")).count() >= 2, fake.calls.toString());
+    }
+
+    /**
+     * Ctrl-C while the Base Filtering Engine is away: the wait for it ends at once, the options cannot be written
+     * back (the error says why) and stay recorded on disk for the next run or --restore-options.
+     */
+    @Test
+    void stopWhileTheEngineIsAwayEndsPromptlyAndKeepsTheRecord(@TempDir Path dir) throws Exception {
+        OptionsJournal journal = new OptionsJournal(dir.resolve("wfp-options.properties"));
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 0).option(KEYWORDS, 0x4);
+        CountDownLatch wentAway = new CountDownLatch(1);
+        WfpLiveSource src = source(fake, false, false).journal(journal, pid -> true)
+                .engineProbe(Duration.ofMillis(10)).status(line -> {
+                    if (line.startsWith("WFP: the Base Filtering Engine went away")) wentAway.countDown();
+                });
+        Future<?> run = start(src, fake);
+        fake.stopBfe();
+        assertTrue(wentAway.await(10, TimeUnit.SECONDS));
+        src.stop();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> run.get(10, TimeUnit.SECONDS));
+        WindowsApiException cause = assertInstanceOf(WindowsApiException.class, e.getCause());
+        assertEquals(WinError.RPC_S_SERVER_UNAVAILABLE, cause.code());
+        assertTrue(cause.getMessage().contains("FwpmEngineSetOption0(FWPM_ENGINE_COLLECT_NET_EVENTS)"), cause.getMessage());
+        assertTrue(Files.exists(journal.file()), "the options found stay recorded until they are written back");
+        assertEquals(1, src.engineOutages());
+    }
+
+    /** The engine is back but refuses the subscription: the error ends the run, and each session is closed once. */
+    @Test
+    void failedResubscriptionClosesEverySessionOnce() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 5).option(COLLECT, 1).option(KEYWORDS, 0x4);
+        CountDownLatch wentAway = new CountDownLatch(1);
+        WfpLiveSource src = source(fake, false, false).engineProbe(Duration.ofMillis(10)).status(line -> {
+            if (line.startsWith("WFP: the Base Filtering Engine went away")) wentAway.countDown();
+        });
+        Future<?> run = start(src, fake);
+        fake.stopBfe();
+        assertTrue(wentAway.await(10, TimeUnit.SECONDS));
+        fake.subscribeRc = 0x80320022;
+        fake.startBfe();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> run.get(10, TimeUnit.SECONDS));
+        assertEquals(0x80320022, assertInstanceOf(WindowsApiException.class, e.getCause()).code());
+        assertEquals(List.of(fake.engine, fake.liveEngine), fake.closedEngines);
     }
 
     /** Ctrl-C while callbacks keep arriving on another thread: stop returns at once, unsubscribe waits, no deadlock. */

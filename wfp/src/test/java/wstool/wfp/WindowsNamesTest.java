@@ -15,10 +15,10 @@ class WindowsNamesTest {
     final AtomicLong clock = new AtomicLong();
     final AtomicInteger dosCalls = new AtomicInteger();
     final AtomicInteger sidCalls = new AtomicInteger();
-    final WindowsNames names = new WindowsNames(fake, fake.engine, () -> {
+    final WindowsNames names = new WindowsNames(fake, fake.engine, new wstool.win32.DevicePaths(() -> {
         dosCalls.incrementAndGet();
         return Map.of("C:", "\\Device\\HarddiskVolume3", "D:", "\\Device\\HarddiskVolume10");
-    }, sid -> {
+    }, clock::get, Duration.ofSeconds(60)), sid -> {
         sidCalls.incrementAndGet();
         return sid.equals("S-1-5-21-9-9-9-500") ? "HOST\\Administrator" : null;
     }, clock::get, Duration.ofSeconds(60));

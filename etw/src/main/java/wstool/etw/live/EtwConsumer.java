@@ -1,10 +1,10 @@
 package wstool.etw.live;
 
-import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import wstool.win32.Win32Errors;
 
 /**
  * The consumer side of the real-time session: OpenTraceW with PROCESS_TRACE_MODE_REAL_TIME | EVENT_RECORD,
@@ -65,11 +65,8 @@ public final class EtwConsumer {
         if (h == Evntrace.INVALID_PROCESSTRACE_HANDLE) {
             // OpenTraceW returns INVALID_PROCESSTRACE_HANDLE and leaves the reason in GetLastError (evntrace.h
             // docs); JNA saves the last error of every call per thread, Native.getLastError reads it.
-            int rc = Native.getLastError();
-            throw new EtwException("cannot open the real-time ETW session " + sessionName + " for reading:"
-                    + " OpenTraceW failed with Win32 error " + rc
-                    + (rc == WinError.ERROR_ACCESS_DENIED ? " (run as Administrator or a member of Performance Log Users)"
-                    : ""), rc);
+            throw Win32Errors.failure(Native.getLastError(), "OpenTraceW",
+                    "cannot open the real-time ETW session " + sessionName + " for reading", EtwSession.PRIVILEGE);
         }
         handle = h;
     }

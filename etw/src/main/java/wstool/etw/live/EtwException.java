@@ -1,15 +1,11 @@
 package wstool.etw.live;
 
-/** An ETW call failed; the message is one sentence for people, {@link #code()} the Win32 error. */
+/**
+ * A live trace cannot start or go on for a reason that is not an API's error code (the session was stopped from
+ * outside, the traced process does not exist); API failures are {@link wstool.win32.WindowsApiException}s.
+ */
 public final class EtwException extends RuntimeException {
-    private final int code;
-
-    public EtwException(String message, int code) {
+    public EtwException(String message) {
         super(message);
-        this.code = code;
-    }
-
-    public int code() {
-        return code;
     }
 }

@@ -22,6 +22,7 @@ import wstool.core.model.ProcessExit;
 import wstool.core.model.Source;
 import wstool.core.pipeline.Emitter;
 import wstool.core.pipeline.EventSource;
+import wstool.win32.Win32Errors;
 
 /**
  * `ws_tool trace` on Windows: a real-time ETW session ({@value #SESSION_PREFIX}PID) on Winsock-AFD, NameResolution and
@@ -169,7 +170,7 @@ public final class EtwLiveSource implements EventSource {
             processThread = new Thread(() -> {
                 int rc = c.process();
                 processResult.set(rc);
-                requestStop("ProcessTrace returned (Win32 " + rc + ")");
+                requestStop("ProcessTrace returned (" + Win32Errors.describe(rc) + ")");
             }, "etw-process-trace");
             processThread.setDaemon(true);
             processThread.start();
@@ -185,13 +186,12 @@ public final class EtwLiveSource implements EventSource {
         int rc = processResult.get();
         if (stopReason != null && stopReason.startsWith("ProcessTrace returned")) {
             if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_CANCELLED) {
-                throw new EtwException("reading the ETW session " + session.name() + " failed: ProcessTrace returned"
-                        + " Win32 error " + rc + (rc == WinError.ERROR_ACCESS_DENIED
-                        ? " (run as Administrator or a member of Performance Log Users)" : ""), rc);
+                throw Win32Errors.failure(rc, "ProcessTrace", "reading the ETW session " + session.name() + " failed",
+                        EtwSession.PRIVILEGE);
             }
             // A real-time ProcessTrace returns by itself only when its session stopped: someone else stopped it.
             throw new EtwException("the ETW session " + session.name() + " was stopped from outside ws_tool (by"
-                    + " 'logman stop', another tool, or the system); the events up to then were kept", rc);
+                    + " 'logman stop', another tool, or the system); the events up to then were kept");
         }
         EtwConsumer c = consumer;
         if (c != null && c.callbackFailure() != null) {
@@ -214,7 +214,7 @@ public final class EtwLiveSource implements EventSource {
         }
         Optional<CompletableFuture<?>> exit = exitWatcher.apply(target.pid());
         if (exit.isEmpty()) {
-            throw new EtwException("no process with PID " + target.pid() + " is running", -1);
+            throw new EtwException("no process with PID " + target.pid() + " is running");
         }
         exit.get().thenRun(() -> requestStop("process " + target.pid() + " exited"));
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
+import wstool.win32.Win32Errors;
+import wstool.win32.WindowsApiException;
 
 /**
  * The controller side of the real-time session: StartTraceW (stopping a stale session of the same name once),
@@ -30,6 +32,13 @@ public final class EtwSession {
             return eventsLost + realTimeBuffersLost;
         }
     }
+
+    /**
+     * Who may control ETW sessions: "Only users running with elevated administrative privileges, users in the
+     * Performance Log Users group, and applications running as LocalSystem, LocalService or NetworkService can
+     * control event tracing sessions" (learn.microsoft.com, Controlling Event Tracing Sessions).
+     */
+    public static final String PRIVILEGE = "Administrator or a member of Performance Log Users";
 
     private static final int PROPS_SIZE = new EtwStructs.EVENT_TRACE_PROPERTIES().size();
     private static final int LOGGER_NAME_OFFSET = EtwStructs.EVENT_TRACE_PROPERTIES.offset("LoggerNameOffset");
@@ -104,7 +113,7 @@ public final class EtwSession {
             rc = startOnce();
         }
         if (rc != WinError.ERROR_SUCCESS) {
-            throw new EtwException(startFailure(name, rc), rc);
+            throw startFailure(name, rc);
         }
         started.set(true);
     }
@@ -118,20 +127,18 @@ public final class EtwSession {
         return rc;
     }
 
-    static String startFailure(String name, int rc) {
-        String prefix = "cannot start the ETW session " + name + ": ";
+    static WindowsApiException startFailure(String name, int rc) {
+        String context = "cannot start the ETW session " + name;
         switch (rc) {
-            case WinError.ERROR_ACCESS_DENIED:
-                return prefix + "access denied; run as Administrator (or a member of Performance Log Users)";
             case WinError.ERROR_NO_SYSTEM_RESOURCES:
-                return prefix + "no system resources; Windows runs at most 64 ETW sessions at once and that limit"
-                        + " is reached (list them with 'logman query -ets', stop an unused one with"
-                        + " 'logman stop NAME -ets')";
+                return new WindowsApiException(context + ": Windows runs at most 64 ETW sessions at once and that"
+                        + " limit is reached (StartTraceW: " + Win32Errors.describe(rc) + "); list them with 'logman"
+                        + " query -ets', stop an unused one with 'logman stop NAME -ets'", "StartTraceW", rc);
             case WinError.ERROR_ALREADY_EXISTS:
-                return prefix + "a session of that name already exists and could not be stopped"
-                        + " (try 'logman stop " + name + " -ets' as Administrator)";
+                return new WindowsApiException(context + ": a session of that name already exists and could not be"
+                        + " stopped (try 'logman stop " + name + " -ets' as Administrator)", "StartTraceW", rc);
             default:
-                return prefix + "StartTraceW failed with Win32 error " + rc;
+                return Win32Errors.failure(rc, "StartTraceW", context, PRIVILEGE);
         }
     }
 
@@ -166,11 +173,8 @@ public final class EtwSession {
         // keep the filter memory reachable until the call returned
         java.lang.ref.Reference.reachabilityFence(filter);
         java.lang.ref.Reference.reachabilityFence(descriptor);
-        if (rc != WinError.ERROR_SUCCESS) {
-            throw new EtwException("cannot enable ETW provider " + provider + " in session " + name
-                    + ": EnableTraceEx2 failed with Win32 error " + rc
-                    + (rc == WinError.ERROR_ACCESS_DENIED ? " (run as Administrator)" : ""), rc);
-        }
+        Win32Errors.check(rc, "EnableTraceEx2", "cannot enable ETW provider " + provider + " in session " + name,
+                PRIVILEGE);
     }
 
     /** ControlTraceW QUERY: the session's loss counters (the last known ones if the query fails). */

@@ -35,6 +35,9 @@ import wstool.etw.Fixtures;
 import wstool.etw.decode.EventDecoder;
 import wstool.etw.decode.EventRecordView;
 import wstool.etw.etl.EtlReader;
+import wstool.win32.DevicePaths;
+import wstool.win32.PrivilegeException;
+import wstool.win32.WindowsApiException;
 
 /** The real consumer (session, OpenTrace/ProcessTrace, callback, decoding, filtering) driven by {@link FakeEtw}. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -43,6 +46,9 @@ class EtwLiveSourceTest {
     private static final UUID OTHER_PROVIDER = UUID.fromString("0b0b0b0b-1111-2222-3333-444455556666");
     private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
     private static final String OWN_SESSION = EtwLiveSource.SESSION_PREFIX + ProcessHandle.current().pid();
+    /** The DOS device table of the machine in these tests: drive C: is the second volume. */
+    static final DevicePaths DEVICES = new DevicePaths(() -> java.util.Map.of("C:", "\\Device\\HarddiskVolume2"),
+            System::nanoTime, Duration.ofMinutes(5));
 
     private final FakeEtw fake = new FakeEtw();
     private final List<NetEvent> emitted = Collections.synchronizedList(new ArrayList<>());
@@ -50,7 +56,7 @@ class EtwLiveSourceTest {
 
     private EtwLiveSource.Builder source() {
         return EtwLiveSource.builder().api(fake).tdh(fake).shutdownHook(false)
-                .processNames(new ProcessNames(pid -> Optional.empty()))
+                .processNames(new ProcessNames(pid -> Optional.empty(), DEVICES))
                 .status(status::add);
     }
 
@@ -136,12 +142,14 @@ class EtwLiveSourceTest {
     }
 
     @Test
-    void accessDeniedTellsToRunAsAdministrator() {
+    void accessDeniedIsAPrivilegeErrorNamingWhoMayTrace() {
         fake.startTraceResults.add(WinError.ERROR_ACCESS_DENIED);
-        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        PrivilegeException e = assertThrows(PrivilegeException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
-        assertTrue(e.getMessage().contains("run as Administrator (or a member of Performance Log Users)"),
-                e.getMessage());
+        assertEquals("StartTraceW", e.api());
+        assertEquals("Administrator or a member of Performance Log Users", e.requirement());
+        assertTrue(e.getMessage().startsWith("cannot start the ETW session " + OWN_SESSION
+                + ": StartTraceW failed with error 5"), e.getMessage());
         assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("OpenTraceW")));
         assertNothingLeft();
     }
@@ -149,7 +157,7 @@ class EtwLiveSourceTest {
     @Test
     void noSystemResourcesExplainsTheSessionLimit() {
         fake.startTraceResults.add(WinError.ERROR_NO_SYSTEM_RESOURCES);
-        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        WindowsApiException e = assertThrows(WindowsApiException.class, () -> source().build().run(ev -> true));
         assertEquals(1450, e.code());
         assertTrue(e.getMessage().contains("at most 64 ETW sessions"), e.getMessage());
         assertNothingLeft();
@@ -160,7 +168,7 @@ class EtwLiveSourceTest {
         fake.activeSessions.add(OWN_SESSION);
         fake.startTraceResults.add(0);
         fake.startTraceResults.add(WinError.ERROR_ALREADY_EXISTS);
-        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        WindowsApiException e = assertThrows(WindowsApiException.class, () -> source().build().run(ev -> true));
         assertEquals(183, e.code());
         assertTrue(e.getMessage().contains("logman stop " + OWN_SESSION + " -ets"), e.getMessage());
     }
@@ -168,17 +176,16 @@ class EtwLiveSourceTest {
     @Test
     void enableFailureAndOpenFailureStopTheSession() {
         fake.enableResult = WinError.ERROR_ACCESS_DENIED;
-        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
-        assertTrue(e.getMessage().contains("EnableTraceEx2 failed with Win32 error 5 (run as Administrator)"),
-                e.getMessage());
+        WindowsApiException e = assertThrows(PrivilegeException.class, () -> source().build().run(ev -> true));
+        assertTrue(e.getMessage().contains("EnableTraceEx2 failed with error 5"), e.getMessage());
         assertNothingLeft();
         fake.enableResult = 0;
         fake.failOpenTrace = true;
         fake.openTraceLastError = 1168; // ERROR_NOT_FOUND: the reason is GetLastError's, not a made-up -1
-        e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        e = assertThrows(WindowsApiException.class, () -> source().build().run(ev -> true));
         assertTrue(e.getMessage().contains("cannot open the real-time ETW session " + OWN_SESSION), e.getMessage());
         assertEquals(1168, e.code());
-        assertTrue(e.getMessage().contains("OpenTraceW failed with Win32 error 1168"), e.getMessage());
+        assertTrue(e.getMessage().contains("OpenTraceW failed with error 1168"), e.getMessage());
         assertNothingLeft();
     }
 
@@ -186,10 +193,9 @@ class EtwLiveSourceTest {
     void processTraceFailureIsReportedAfterCleanup() {
         fake.returnAfterScript = true;
         fake.processTraceResult = WinError.ERROR_ACCESS_DENIED;
-        EtwException e = assertThrows(EtwException.class, () -> source().build().run(ev -> true));
+        PrivilegeException e = assertThrows(PrivilegeException.class, () -> source().build().run(ev -> true));
         assertEquals(5, e.code());
-        assertTrue(e.getMessage().contains("ProcessTrace returned Win32 error 5 (run as Administrator"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("ProcessTrace failed with error 5"), e.getMessage());
         assertNothingLeft();
     }
 
@@ -312,7 +318,7 @@ class EtwLiveSourceTest {
         LiveEventRecord completion = afd(1003, 999,
                 le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(1).u64(0x1000).u32(512).u32(0));
         fake.script.add(completion);
-        ProcessNames names = new ProcessNames(pid -> Optional.of("C:\\x\\unrelated.exe"));
+        ProcessNames names = new ProcessNames(pid -> Optional.of("C:\\x\\unrelated.exe"), DEVICES);
         runToEnd(source().processNames(names), fake);
         assertEquals(1, emitted.size(), emitted.toString());
         assertEquals(EventHeader.UNKNOWN_PID, emitted.get(0).header().pid(), "--all: shown as unattributed");
@@ -426,7 +432,8 @@ class EtwLiveSourceTest {
         assertEquals(1, emitted.size(), emitted.toString());
         EventHeader h = emitted.get(0).header();
         assertEquals(777, h.pid());
-        assertEquals(image, h.process());
+        // Kernel-Process's device path in the drive form handle look-ups and WFP give
+        assertEquals("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.exe", h.process());
         assertNothingLeft();
     }
 
@@ -459,7 +466,7 @@ class EtwLiveSourceTest {
         assertTrue(ProcessExit.is(emitted.get(1)), emitted.toString());
         EventHeader h = emitted.get(1).header();
         assertEquals(777, h.pid());
-        assertEquals(image, h.process());
+        assertEquals("C:\\Windows\\System32\\curl.exe", h.process());
         assertEquals(Integer.toString(0xC000013A), h.raw().get(ProcessExit.EXIT_CODE));
         assertNothingLeft();
     }
@@ -485,7 +492,7 @@ class EtwLiveSourceTest {
         fake.script.add(record(kp, 2, 2, 4, stop(777, 0, "curl.exe"), 1));
         fake.script.add(record(OTHER_PROVIDER, 7, 0, 777, le().u16(1).build(), 2)); // PID 777 reused, start not seen
         runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .processNames(new ProcessNames(pid -> Optional.of("C:\\Tools\\other.exe")))
+                .processNames(new ProcessNames(pid -> Optional.of("C:\\Tools\\other.exe"), DEVICES))
                 .target(TraceTarget.exe("curl")), fake);
         assertEquals(1, emitted.size(), "only curl's exit; the reused PID is not curl: " + emitted);
         assertTrue(ProcessExit.is(emitted.get(0)));

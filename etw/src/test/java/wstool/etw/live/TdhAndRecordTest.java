@@ -124,7 +124,7 @@ class TdhAndRecordTest {
     void traceTargets() {
         ProcessNames names = new ProcessNames(pid -> pid == 5
                 ? java.util.Optional.of("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe")
-                : java.util.Optional.empty());
+                : java.util.Optional.empty(), EtwLiveSourceTest.DEVICES);
         TraceTarget exe = TraceTarget.exe("PowerShell");
         assertTrue(exe.accepts(5, names));
         assertTrue(!exe.accepts(6, names));
