@@ -10,7 +10,8 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.ArrayList;
 import java.util.List;
-import wstool.wfp.WfpException;
+import wstool.win32.Win32Errors;
+import wstool.win32.WindowsApiException;
 import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_SESSION0;
 import wstool.wfp.mock.WfpMockTypes.FWPM_FILTER_CONDITION0;
@@ -41,9 +42,8 @@ public final class WfpMockSession implements AutoCloseable {
     static final int FWP_EMPTY = 0, FWP_UINT8 = 1, FWP_UINT16 = 2, FWP_UINT32 = 3, FWP_BYTE_ARRAY16_TYPE = 11,
             FWP_BYTE_BLOB_TYPE = 12, FWP_V4_ADDR_MASK = 0x100, FWP_V6_ADDR_MASK = 0x101;
     static final int FWP_MATCH_EQUAL = 0;
-    /** Win32 / fwpmu.h results the user can act on. */
-    static final int ERROR_FILE_NOT_FOUND = 2, ERROR_PATH_NOT_FOUND = 3, ERROR_ACCESS_DENIED = 5,
-            FWP_E_ALREADY_EXISTS = 0x80320009, FWP_E_SESSION_ABORTED = 0x80320017, FWP_E_TIMEOUT = 0x80320024;
+    /** FwpmGetAppIdFromFileName0's results for a program path that does not exist. */
+    static final int ERROR_FILE_NOT_FOUND = 2, ERROR_PATH_NOT_FOUND = 3;
 
     // fwpmu.h layer and condition keys (values as in the Windows SDK; also windows-sys's WindowsFilteringPlatform)
     public static final GUID LAYER_ALE_AUTH_CONNECT_V4 = new GUID("{c38d57d1-05a7-4c33-904f-7fbceee60e82}");
@@ -68,17 +68,17 @@ public final class WfpMockSession implements AutoCloseable {
      *
      * @param program the program's file path (as FwpmGetAppIdFromFileName0 takes it)
      * @param subLayerKey a fresh key for this run's sublayer
-     * @throws WfpException naming the failed function and, where the user can act, what to do
+     * @throws WindowsApiException naming the failed function (a PrivilegeException when not Administrator)
      */
     public static WfpMockSession open(WfpMockApi api, String program, GUID subLayerKey, List<WfpBlockRule> rules)
-            throws WfpException {
+            {
         if (rules.isEmpty()) throw new IllegalArgumentException("no rule to install");
         WfpMockSession s = new WfpMockSession(api);
         s.install(program, subLayerKey, rules);
         return s;
     }
 
-    private void install(String program, GUID subLayerKey, List<WfpBlockRule> rules) throws WfpException {
+    private void install(String program, GUID subLayerKey, List<WfpBlockRule> rules) {
         FWPM_SESSION0 session = new FWPM_SESSION0();
         session.flags = FWPM_SESSION_FLAG_DYNAMIC;
         session.displayData.name = wide("ws_tool mock");
@@ -103,7 +103,7 @@ public final class WfpMockSession implements AutoCloseable {
             }
             check(api.FwpmTransactionCommit0(engine), "FwpmTransactionCommit0", program);
             inTransaction = false;
-        } catch (WfpException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (inTransaction) api.FwpmTransactionAbort0(engine);
             close();
             throw e;
@@ -208,16 +208,12 @@ public final class WfpMockSession implements AutoCloseable {
         return m;
     }
 
-    private static void check(int rc, String function, String program) throws WfpException {
-        if (rc == 0) return;
-        String why = switch (rc) {
-            case ERROR_ACCESS_DENIED -> "access denied: run ws_tool as Administrator";
-            case ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND -> "the program " + program + " was not found";
-            case FWP_E_ALREADY_EXISTS -> "an object with this key exists already (FWP_E_ALREADY_EXISTS)";
-            case FWP_E_TIMEOUT -> "another WFP transaction held the engine too long (FWP_E_TIMEOUT); try again";
-            case FWP_E_SESSION_ABORTED -> "BFE aborted the session (FWP_E_SESSION_ABORTED)";
-            default -> String.format("error 0x%08X", rc);
-        };
-        throw new WfpException(function + " failed: " + why, rc);
+    /** Through the shared Win32 error helper; a missing program is said as such. */
+    private static void check(int rc, String function, String program) {
+        if (rc == ERROR_FILE_NOT_FOUND || rc == ERROR_PATH_NOT_FOUND) {
+            throw new WindowsApiException("ws_tool mock: the program " + program + " was not found (" + function
+                    + " failed with " + Win32Errors.describe(rc) + ")", function, rc);
+        }
+        Win32Errors.check(rc, function, "ws_tool mock");
     }
 }

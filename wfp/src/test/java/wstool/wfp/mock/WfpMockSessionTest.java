@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import wstool.wfp.WfpException;
+import wstool.win32.PrivilegeException;
+import wstool.win32.WindowsApiException;
 
 /** The dynamic session's call sequence and filter structures through the fake fwpuclnt, and every exit path. */
 class WfpMockSessionTest {
@@ -15,7 +16,7 @@ class WfpMockSessionTest {
     static final byte[] V4 = {10, (byte) 223, 1, 2};
 
     @Test
-    void oneTransactionAddsTheSublayerAndAConnectAndAcceptBlockPerFamily() throws Exception {
+    void oneTransactionAddsTheSublayerAndAConnectAndAcceptBlockPerFamily() {
         FakeWfpMockApi api = new FakeWfpMockApi();
         try (WfpMockSession s = WfpMockSession.open(api, "C:\\Tools\\client.exe", SUBLAYER,
                 List.of(new WfpBlockRule(V4, -1, 7000, 6), new WfpBlockRule(null, -1, 53, 17)))) {
@@ -36,7 +37,7 @@ class WfpMockSessionTest {
     }
 
     @Test
-    void cidrsBecomeAddressAndMaskValues() throws Exception {
+    void cidrsBecomeAddressAndMaskValues() {
         FakeWfpMockApi api = new FakeWfpMockApi();
         byte[] v6 = new byte[16];
         v6[0] = 0x20;
@@ -56,9 +57,9 @@ class WfpMockSessionTest {
     void aFailedFilterAbortsTheTransactionAndClosesTheEngine() {
         FakeWfpMockApi api = new FakeWfpMockApi();
         api.failures.put("FwpmFilterAdd0#2", 0x80320035);
-        WfpException e = assertThrows(WfpException.class, () -> WfpMockSession.open(api, "client.exe", SUBLAYER,
+        WindowsApiException e = assertThrows(WindowsApiException.class, () -> WfpMockSession.open(api, "client.exe", SUBLAYER,
                 List.of(new WfpBlockRule(V4, -1, 0, 0))));
-        assertEquals("FwpmFilterAdd0 failed: error 0x80320035", e.getMessage());
+        assertEquals("ws_tool mock: FwpmFilterAdd0 failed with error 0x80320035", e.getMessage());
         assertEquals(List.of("FwpmEngineOpen0", "FwpmGetAppIdFromFileName0", "FwpmTransactionBegin0", "FwpmSubLayerAdd0",
                 "FwpmFilterAdd0", "FwpmFilterAdd0", "FwpmTransactionAbort0", "FwpmEngineClose0", "FwpmFreeMemory0(appId)"),
                 api.calls);
@@ -67,22 +68,22 @@ class WfpMockSessionTest {
     @Test
     void errorsSayWhatToDoAndNothingIsLeftOpen() {
         FakeWfpMockApi denied = new FakeWfpMockApi();
-        denied.failures.put("FwpmEngineOpen0", WfpMockSession.ERROR_ACCESS_DENIED);
-        WfpException e = assertThrows(WfpException.class, () -> WfpMockSession.open(denied, "client.exe", SUBLAYER,
+        denied.failures.put("FwpmEngineOpen0", 5); // ERROR_ACCESS_DENIED
+        PrivilegeException e = assertThrows(PrivilegeException.class, () -> WfpMockSession.open(denied, "client.exe", SUBLAYER,
                 List.of(new WfpBlockRule(V4, -1, 0, 0))));
-        assertEquals("FwpmEngineOpen0 failed: access denied: run ws_tool as Administrator", e.getMessage());
+        assertEquals(PrivilegeException.ADMINISTRATOR, e.requirement());
         assertEquals(List.of("FwpmEngineOpen0"), denied.calls, "no handle was returned, so none is closed");
 
         FakeWfpMockApi missing = new FakeWfpMockApi();
         missing.failures.put("FwpmGetAppIdFromFileName0", WfpMockSession.ERROR_FILE_NOT_FOUND);
-        e = assertThrows(WfpException.class, () -> WfpMockSession.open(missing, "C:\\nope.exe", SUBLAYER,
-                List.of(new WfpBlockRule(V4, -1, 0, 0))));
-        assertTrue(e.getMessage().endsWith("the program C:\\nope.exe was not found"), e.getMessage());
+        WindowsApiException m = assertThrows(WindowsApiException.class, () -> WfpMockSession.open(missing, "C:\\nope.exe",
+                SUBLAYER, List.of(new WfpBlockRule(V4, -1, 0, 0))));
+        assertTrue(m.getMessage().startsWith("ws_tool mock: the program C:\\nope.exe was not found"), m.getMessage());
         assertEquals(List.of("FwpmEngineOpen0", "FwpmGetAppIdFromFileName0", "FwpmEngineClose0"), missing.calls);
 
         FakeWfpMockApi commit = new FakeWfpMockApi();
-        commit.failures.put("FwpmTransactionCommit0", WfpMockSession.FWP_E_TIMEOUT);
-        assertThrows(WfpException.class, () -> WfpMockSession.open(commit, "client.exe", SUBLAYER,
+        commit.failures.put("FwpmTransactionCommit0", 0x80320024); // FWP_E_TIMEOUT
+        assertThrows(WindowsApiException.class, () -> WfpMockSession.open(commit, "client.exe", SUBLAYER,
                 List.of(new WfpBlockRule(V4, -1, 0, 0))));
         assertEquals(List.of("FwpmTransactionAbort0", "FwpmEngineClose0", "FwpmFreeMemory0(appId)"),
                 commit.calls.subList(commit.calls.size() - 3, commit.calls.size()));
