@@ -37,7 +37,11 @@ public final class MockCgroup {
         sweep(mount, ownPid, alive, removed);
         Path dir = mount.resolve(PARENT).resolve(PREFIX + ownPid);
         try {
-            Files.createDirectories(dir);
+            try {
+                Files.createDirectories(dir);
+            } catch (java.nio.file.NoSuchFileException parentJustRemoved) {
+                Files.createDirectories(dir); // another run's close removed the empty ws_tool parent meanwhile
+            }
         } catch (IOException e) {
             throw new IOException("cannot create the cgroup " + dir + " (needs root): " + e.getMessage(), e);
         }
@@ -146,6 +150,11 @@ public final class MockCgroup {
             }
         }
         Files.deleteIfExists(dir);
+        try {
+            Files.deleteIfExists(dir.getParent()); // the ws_tool parent, once no run uses it
+        } catch (IOException stillInUse) {
+            // another run's cgroup is in it
+        }
     }
 
     private static List<Long> procs(Path cgroup) throws IOException {

@@ -108,8 +108,8 @@ public final class MockNet implements AutoCloseable {
     }
 
     /**
-     * What ws_tool mock left installed: nft tables named *mock*, root qdiscs 7773: on the veth, cgroups below
-     * ws_tool/; empty when clean.
+     * What ws_tool mock left installed: nft tables named *mock*, root qdiscs 7773: on the veth, the ws_tool cgroup
+     * and the run cgroups below it; empty when clean (the tests run one mock at a time).
      */
     public String leftovers() throws IOException, InterruptedException {
         StringBuilder sb = new StringBuilder();
@@ -121,6 +121,7 @@ public final class MockNet implements AutoCloseable {
             try (var s = Files.list(mount)) {
                 s.filter(p -> p.getFileName().toString().startsWith("mock_")).forEach(p -> sb.append(p).append('\n'));
             }
+            sb.append(mount).append(" (the parent is removed with the last run)\n");
         }
         return sb.toString();
     }
