@@ -54,7 +54,8 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
+    /** File names, database types and notes come from the disk and the data files: escaped for the terminal. */
     static void line(PrintWriter out, String label, String value) {
-        out.printf("%-12s %s%n", label, value);
+        out.printf("%-12s %s%n", label, wstool.core.sink.TerminalText.clean(value));
     }
 }

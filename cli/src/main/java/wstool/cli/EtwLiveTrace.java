@@ -1,5 +1,6 @@
 package wstool.cli;
 
+import wstool.core.pipeline.Notices;
 import java.util.List;
 import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
@@ -29,7 +30,7 @@ final class EtwLiveTrace {
      * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
      */
     static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,
-                              java.util.function.Consumer<String> status) {
+                              Notices notices) {
         TraceTarget target = target(pids, exe, all);
         List<EtwProvider> list;
         try {
@@ -44,8 +45,8 @@ final class EtwLiveTrace {
             }
         }
         return EtwLiveSource.builder().windows().providers(list).target(target).buffers(buffers)
-                .status(status)
-                .onLosses(c -> status.accept("ETW lost events because the session's buffers filled up; larger or more"
+                .status(notices::notice)
+                .onLosses(c -> notices.notice("ETW lost events because the session's buffers filled up; larger or more"
                         + " buffers help: --etw-buffer-kb (now " + buffers.bufferKb() + ") and --etw-buffers"
                         + " (now " + buffers.minBuffers() + "," + buffers.maxBuffers() + ")"))
                 .build();

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +18,7 @@ import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.pipeline.EventSink;
 import wstool.core.pipeline.EventSource;
+import wstool.core.pipeline.Notices;
 import wstool.core.pipeline.Pipeline;
 import wstool.core.pipeline.PipelineSummary;
 import wstool.core.sink.CsvSink;
@@ -56,6 +56,7 @@ public final class EventJob {
     private final List<String> dataSources;
     private volatile TerminalUi tui;
     private SyslogForwarder forwarder;
+    private final Notices.Channel notices;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -64,6 +65,7 @@ public final class EventJob {
         this.filters = filters;
         this.out = cli.getOut();
         this.err = cli.getErr();
+        this.notices = new Notices.Channel(Notices.stderr(err));
         this.enricher = app.enricher();
         this.dataSources = app.dataSources();
     }
@@ -71,20 +73,10 @@ public final class EventJob {
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
     /**
-     * Where a live source's status lines go (its readiness line, losses): the view's message line while the view is
-     * up, stderr ("ws_tool: " + line) otherwise, so that scripts without a terminal read them there.
+     * Where this job's sources report notices (readiness, losses): stderr, or the full-screen view's status line
+     * while it is up. Sources and the commands that watch them use this, never the terminal directly.
      */
-    public java.util.function.Consumer<String> statusLine() {
-        return line -> {
-            TerminalUi ui = tui;
-            if (ui != null) {
-                ui.notice(line);
-            } else {
-                err.println("ws_tool: " + line);
-                err.flush();
-            }
-        };
-    }
+    public Notices notices() { return notices; }
 
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
@@ -135,6 +127,7 @@ public final class EventJob {
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
             tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);
+            notices.show(tui::notice);
         }
 
         CountDownLatch reported = new CountDownLatch(1);
@@ -153,6 +146,7 @@ public final class EventJob {
             PipelineSummary summary = pipeline.run();
             closeTui(summary);
             err.println(summary.render());
+            if (!app.dataSet().checksDrop()) err.println("DROP: " + wstool.data.DataSet.DROP_NOT_CHECKED);
             if (forwarder != null) forwarder.summary().forEach(err::println);
             int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
             if (summary.failed()) {
@@ -171,7 +165,7 @@ public final class EventJob {
 
     /** Whether the enrichment has DROP data: a Spamhaus list, or IPFire's location.db with its DROP flag. */
     private boolean dropListLoaded() {
-        return app.dataSet().sources().stream().anyMatch(s -> s.name().equals("spamhaus-drop") || s.name().equals("ipfire"));
+        return app.dataSet().checksDrop();
     }
 
     private int finishVerification(PipelineSummary summary) throws IOException {
@@ -185,7 +179,7 @@ public final class EventJob {
         }
         if (summary.failed()) verifier.note("the trace ended early with an error: " + WsTool.describe(summary.failure()));
         VerifyReport report = verifier.report();
-        err.print(new ReportText(ZoneId.systemDefault()).render(report));
+        err.print(new ReportText(app.global().zone()).render(report));
         if (verifyReport != null) {
             Path md = ReportFiles.write(report, verifyReport);
             err.println("verification report: " + verifyReport + " and " + md);
@@ -198,6 +192,7 @@ public final class EventJob {
         if (tui == null) return;
         TerminalUi ui = tui;
         tui = null;
+        notices.restore(); // what the sources say from now on goes to stderr again
         try {
             if (summary != null && !summary.failed()) {
                 ui.finished();
@@ -233,12 +228,15 @@ public final class EventJob {
                 sinks.add(forwarder);
             }
             if (useTui()) {
-                if (output.buffer < 1 || output.buffer > wstool.tui.EventRing.MAX_CAPACITY) {
-                    throw new UsageException(String.format("--buffer must be 1 to %,d events", wstool.tui.EventRing.MAX_CAPACITY));
+                TerminalUi.Options view;
+                try {
+                    view = new TerminalUi.Options(output.buffer,
+                            app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
+                            app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--buffer: " + e.getMessage());
                 }
-                tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
-                        app.palette(true).enabled() ? TuiColors.palette(app.config().colors()) : Palette.NONE,
-                        ZoneId.systemDefault(), dataSources, Path.of("").toAbsolutePath()));
+                tui = TerminalUi.open(view);
                 sinks.add(tui.sink());
                 if (forwarder != null) tui.forwardLost(forwarder::lost);
             } else if (!output.anyStdout()) {
@@ -284,7 +282,7 @@ public final class EventJob {
 
     private EventSink screenSink() {
         Palette palette = app.palette(WsTool.stdoutIsTerminal());
-        return new TextSink(nonClosing(out), new TextFormat(ZoneId.systemDefault(), palette));
+        return new TextSink(nonClosing(out), new TextFormat(app.global().zone(), palette));
     }
 
     private Writer writer(Path p) throws IOException {

@@ -1,6 +1,5 @@
 package wstool.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ public final class FirewallCommand implements Callable<Integer> {
             throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
         }
         EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        return job.source(source(job.statusLine())).run();
+        return job.source(source(job.notices())).run();
     }
 
     /** Linux: NFLOG group, optionally with ws_tool's own logging rules (removed on every exit path). */
@@ -115,26 +114,23 @@ public final class FirewallCommand implements Callable<Integer> {
         // the records of ws_tool's own table (installed, or the hint's by hand) are paired into verdicts; records of
         // other rules pass through unchanged
         NflogSource source = new NflogSource(opts).correlateInstalledRules(rules != null && rules.reportsAllowed());
-        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null);
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null, job.notices());
         try (NftRuleInstaller installed = rules) {
             if (installed != null) {
                 for (String stale : installed.install()) {
-                    spec.commandLine().getErr().println("ws_tool: removed table inet " + stale
-                            + " left by a ws_tool instance that is gone");
+                    job.notices().notice("removed table inet " + stale + " left by a ws_tool instance that is gone");
                 }
             }
-            return new EventJob(app, spec.commandLine(), output, filters)
-                    .source(source)
-                        .run();
+            return job.source(source).run();
         }
     }
 
     /**
-     * One line on stderr once the group is bound, so people and scripts know from when packets are captured; then
-     * the no-rule hint, if any: only once everything that can fail has succeeded.
+     * One notice once the group is bound (stderr, or the view's status line), so people and scripts know from when
+     * packets are captured; then the no-rule hint, if any: only once everything that can fail has succeeded.
      */
-    private void announceWhenListening(NflogSource source, String hint) {
-        PrintWriter err = spec.commandLine().getErr();
+    private void announceWhenListening(NflogSource source, String hint, wstool.core.pipeline.Notices notices) {
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try {
@@ -143,16 +139,15 @@ public final class FirewallCommand implements Callable<Integer> {
                 return;
             }
             if (source.ready()) {
-                err.println("ws_tool: listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
-                if (hint != null) err.println(hint);
-                err.flush();
+                notices.notice("listening on NFLOG group " + group + (netns != null ? " in network namespace " + netns : ""));
+                if (hint != null) notices.block(hint);
             }
         }, "ws_tool-nflog-ready");
         t.setDaemon(true);
         t.start();
     }
 
-    private EventSource source(java.util.function.Consumer<String> status) throws NoSuchFileException {
+    private EventSource source(wstool.core.pipeline.Notices notices) throws NoSuchFileException {
         if (importFile != null) {
             if (recent || all) throw new UsageException("--recent and --all are for this machine's firewall, not with --import");
             if (!Files.isRegularFile(importFile)) throw new NoSuchFileException(importFile.toString());
@@ -166,7 +161,7 @@ public final class FirewallCommand implements Callable<Integer> {
         return WfpLiveSource.windows(all, recent)
                 .journal(new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD)),
                         pid -> ProcessHandle.of(pid).isPresent())
-                .status(status);
+                .status(notices);
     }
 
     /** --restore-options: Windows only, nothing else on the line. */

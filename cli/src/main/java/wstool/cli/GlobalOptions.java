@@ -20,7 +20,15 @@ public final class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces and more detail on errors.")
     boolean verbose;
 
+    @Option(names = "--utc", scope = ScopeType.INHERIT,
+            description = "Times in UTC in the text lines, the full-screen view and the verify report (default: local"
+                    + " time with its offset; CSV and JSON are always UTC).")
+    boolean utc;
+
     public Path dataDir() { return dataDir; }
+
+    /** The zone people read times in: UTC with --utc, else this machine's. */
+    public java.time.ZoneId zone() { return utc ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault(); }
 
     public boolean noColor() { return noColor; }
 

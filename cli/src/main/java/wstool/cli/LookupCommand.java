@@ -50,8 +50,12 @@ abstract class LookupCommand implements Callable<Integer> {
     String nothing() { return "no answer from " + String.join(", ", sourceNames()); }
 
     private List<String> names = List.of();
+    private boolean checksDrop;
 
     List<String> sourceNames() { return names; }
+
+    /** Whether a DROP list is loaded (see {@link DataSet#checksDrop()}). */
+    boolean checksDrop() { return checksDrop; }
 
     @Override
     public Integer call() {
@@ -66,6 +70,7 @@ abstract class LookupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DataSet data = app.dataSet();
         names = data.sources().stream().map(s -> s.name()).toList();
+        checksDrop = data.checksDrop();
         try (Enricher enricher = data.enricher()) {
             for (int i = 0; i < parsed.size(); i++) {
                 InetAddress a = parsed.get(i);
@@ -81,8 +86,31 @@ abstract class LookupCommand implements Callable<Integer> {
 
     void text(PrintWriter out, String shown, InetAddress a, List<Enricher.Answer> answers) {
         extra(out, shown, a);
-        if (answers.isEmpty()) out.printf("%-20s %s%n", shown, nothing());
-        for (Enricher.Answer x : answers) out.printf("%-20s %-16s %s%n", shown, x.source() + ":", describe(x.enrichment()));
+        SpecialRanges.Block special = SpecialRanges.iana().block(Addresses.unmapped(a));
+        if (answers.isEmpty() && special != null && !(this instanceof Dnsbl)) {
+            // a private, loopback or documentation address has no location or AS: say what it is instead
+            line(out, shown, "iana-special:", special(special) + ": " + notPublic());
+        } else if (answers.isEmpty()) {
+            line(out, shown, nothing());
+        }
+        for (Enricher.Answer x : answers) line(out, shown, x.source() + ":", describe(x.enrichment()));
+    }
+
+    /** Why a special-purpose address has no answer, e.g. "not a public address, so no location". */
+    String notPublic() { return "not a public address, so no answer"; }
+
+    /** "private (Private-Use, 10.0.0.0/8 RFC1918)". */
+    static String special(SpecialRanges.Block sp) {
+        return sp.kind() + " (" + sp.title() + ", " + sp.network() + " " + sp.reference() + ")";
+    }
+
+    /** One output line; database texts (cities, AS names) come from files: escaped for the terminal. */
+    static void line(PrintWriter out, String shown, String source, String text) {
+        out.println(wstool.core.sink.TerminalText.clean(String.format("%-20s %-16s %s", shown, source, text)));
+    }
+
+    static void line(PrintWriter out, String shown, String text) {
+        out.println(wstool.core.sink.TerminalText.clean(String.format("%-20s %s", shown, text)));
     }
 
     /** Lines a command prints before the per-source answers (the iana command's allocation). */
@@ -90,7 +118,7 @@ abstract class LookupCommand implements Callable<Integer> {
 
     String json(String shown, InetAddress a, List<Enricher.Answer> answers, Enrichment merged) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("address", Addresses.unmapped(a).getHostAddress());
+        o.put("address", Addresses.text(Addresses.unmapped(a)));
         ArrayNode list = o.putArray("answers");
         for (Enricher.Answer x : answers) {
             ObjectNode n = JSON.createObjectNode().put("source", x.source());
@@ -137,6 +165,9 @@ abstract class LookupCommand implements Callable<Integer> {
         boolean relevant(Enrichment e) { return e.countryCode() != null || e.city() != null; }
 
         @Override
+        String notPublic() { return "not a public address, so it has no location"; }
+
+        @Override
         String describe(Enrichment e) {
             String pos = e.latitude() == null ? null
                     : String.format(Locale.ROOT, "(%.4f, %.4f)", e.latitude(), e.longitude());
@@ -149,6 +180,9 @@ abstract class LookupCommand implements Callable<Integer> {
     static final class Asn extends LookupCommand {
         @Override
         boolean relevant(Enrichment e) { return e.asn() != null; }
+
+        @Override
+        String notPublic() { return "not a public address, so no autonomous system announces it"; }
 
         @Override
         String describe(Enrichment e) { return join("AS" + e.asn(), e.asOrg()); }
@@ -164,7 +198,12 @@ abstract class LookupCommand implements Callable<Integer> {
         String describe(Enrichment e) { return "listed " + e.dropId(); }
 
         @Override
-        String nothing() { return "not listed (checked: " + String.join(", ", sourceNames()) + ")"; }
+        String nothing() {
+            return checksDrop() ? "not listed (checked: " + String.join(", ", sourceNames()) + ")" : DataSet.DROP_NOT_CHECKED;
+        }
+
+        @Override
+        void extraJson(ObjectNode o, InetAddress a) { o.put("drop_checked", checksDrop()); }
     }
 
     @picocli.CommandLine.Command(name = "iana", mixinStandardHelpOptions = true,
@@ -184,11 +223,8 @@ abstract class LookupCommand implements Callable<Integer> {
             InetAddress u = Addresses.unmapped(a);
             IanaAllocations.Allocation al = IanaAllocations.iana().lookup(u);
             SpecialRanges.Block sp = SpecialRanges.iana().block(u);
-            out.printf("%-20s %-16s %s%n", shown, "iana:", al == null ? "not in an IANA-assigned unicast block"
-                    : al.block() + " " + al.holder());
-            if (sp != null) {
-                out.printf("%-20s %-16s %s (%s, %s %s)%n", shown, "iana-special:", sp.kind(), sp.title(), sp.network(), sp.reference());
-            }
+            line(out, shown, "iana:", al == null ? "not in an IANA-assigned unicast block" : al.block() + " " + al.holder());
+            if (sp != null) line(out, shown, "iana-special:", special(sp));
         }
 
         @Override

@@ -82,7 +82,7 @@ public final class TraceCommand implements Callable<Integer> {
             return linux();
         }
         EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.statusLine()))
+        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.notices()))
                 .verify(verify)
                 .run();
     }
@@ -99,7 +99,8 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         LinuxTraceSource source = new LinuxTraceSource(target);
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        wstool.core.pipeline.Notices notices = job.notices();
         Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
             try {
@@ -107,15 +108,11 @@ public final class TraceCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 return;
             }
-            if (source.ready()) {
-                err.println("ws_tool: tracing socket calls of " + target);
-                err.flush();
-            }
+            if (source.ready()) notices.notice("tracing socket calls of " + target);
         }, "ws_tool-trace-ready");
         notice.setDaemon(true);
         notice.start();
-        return new EventJob(app, spec.commandLine(), output, filters)
-                .source(source)
+        return job.source(source)
                 .verify(verify)
                 .run();
     }

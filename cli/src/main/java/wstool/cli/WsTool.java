@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
@@ -115,8 +116,22 @@ public final class WsTool implements Runnable {
 
     /** Colours for a terminal: configured ones over the defaults, none with --no-color or when not a terminal. */
     public Palette palette(boolean terminal) {
+        Map<String, String> colors = colors(); // checked also when not used: a typo is found on the first run
         if (global.noColor() || !terminal || System.getenv("NO_COLOR") != null) return Palette.NONE;
-        return Palette.DEFAULT.with(config.colors());
+        return Palette.DEFAULT.with(colors);
+    }
+
+    /** The config's color.ROLE entries, each checked ({@link Palette#sgr}); a bad one is a usage error naming the file. */
+    public Map<String, String> colors() {
+        Map<String, String> colors = config.colors();
+        colors.forEach((role, value) -> {
+            try {
+                Palette.sgr(role, value);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(config.path() + ": " + e.getMessage());
+            }
+        });
+        return colors;
     }
 
     /** The enrichment every event command applies to remote addresses (see {@link DataSet} for the order). */

@@ -56,7 +56,7 @@ class LookupCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("1.128.0.1            geolite2-asn:    AS1221, Telstra Pty Ltd"), r.out());
         assertTrue(r.out().contains("2001:8000::1         geolite2-asn:    AS1221"), r.out());
-        assertTrue(r.out().contains("10.1.1.1             no answer from"), r.out());
+        assertTrue(r.out().contains("10.1.1.1             iana-special:    private (Private-Use, 10.0.0.0/8 RFC1918): not a public address, so no autonomous system announces it"), r.out());
         CliRun j = CliRun.of(args("asn", "--json", "89.160.20.128"));
         JsonNode n = new ObjectMapper().readTree(j.out().lines().findFirst().orElseThrow());
         assertEquals("89.160.20.128", n.get("address").asText());
@@ -80,6 +80,35 @@ class LookupCommandsTest {
         assertTrue(r.out().contains("8.8.8.8              not listed"), r.out());
         CliRun j = CliRun.of(args("dnsbl", "--json", "--drop", drop.toString(), "--drop", asndrop.toString(), "89.160.20.128"));
         assertEquals("ASN-DROP", new ObjectMapper().readTree(j.out().trim()).get("merged").get("drop_id").asText(), j.out());
+    }
+
+    /** Without a DROP list nothing was checked: never "not listed" (issue 16). */
+    @Test
+    void dnsblWithoutADropListSaysNotChecked() throws Exception {
+        CliRun r = CliRun.of(args("dnsbl", "1.10.16.1"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("1.10.16.1            not checked: no DROP list loaded (run `ws_tool update` or pass --drop)",
+                r.out().trim(), r.out());
+        assertTrue(!r.out().contains("not listed"), r.out());
+        JsonNode j = new ObjectMapper().readTree(CliRun.of(args("dnsbl", "--json", "1.10.16.1")).out().trim());
+        assertEquals(false, j.get("drop_checked").asBoolean(true), j.toString());
+        Path drop = dir.resolve("drop.txt");
+        Files.writeString(drop, "1.10.16.0/20 ; SBL256894\n");
+        JsonNode k = new ObjectMapper().readTree(CliRun.of(args("dnsbl", "--json", "--drop", drop.toString(), "8.8.8.8")).out().trim());
+        assertEquals(true, k.get("drop_checked").asBoolean(false), k.toString());
+    }
+
+    /** A private or loopback address: what it is, not "no answer from iana-special". */
+    @Test
+    void specialAddressesSayWhatTheyAre() {
+        CliRun g = CliRun.of(args("geoip", "10.0.0.1", "::1"));
+        assertEquals(0, g.exitCode(), g.err());
+        assertTrue(g.out().contains("10.0.0.1             iana-special:    private (Private-Use, 10.0.0.0/8 RFC1918): "
+                + "not a public address, so it has no location"), g.out());
+        assertTrue(g.out().contains("::1                  iana-special:    loopback"), g.out());
+        assertTrue(!g.out().contains("no answer"), g.out());
+        CliRun a = CliRun.of(args("asn", "192.168.1.1"));
+        assertTrue(a.out().contains("192.168.1.1          iana-special:    private"), a.out());
     }
 
     @Test
@@ -122,6 +151,8 @@ class LookupCommandsTest {
                 {"--geoip-db", mmdb("GeoLite2-ASN-Test.mmdb").toString(), "GeoLite2-ASN-Test.mmdb", "holds AS data only, not locations"},
                 {"--asn-db", mmdb("GeoIP2-City-Test.mmdb").toString(), "GeoIP2-City-Test.mmdb", "holds locations only, not AS data"},
                 {"--geoip-db", mmdb("MaxMind-DB-test-ipv4-24.mmdb").toString(), "MaxMind-DB-test-ipv4-24.mmdb", "database type 'Test' has records with keys [ip]"},
+                {"--location-db", mmdb("GeoIP2-City-Test.mmdb").toString(), "GeoIP2-City-Test.mmdb", "not an IPFire location.db"},
+                {"--location-db", empty.toString(), "empty.mmdb", "not an IPFire location.db"},
         };
         for (String[] c : cases) {
             CliRun r = CliRun.of("--data-dir", dir.resolve("data").toString(), "geoip", c[0], c[1], "81.2.69.142");

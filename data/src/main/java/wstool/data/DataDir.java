@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Where {@code update} puts data: %LOCALAPPDATA%\ws_tool on Windows, $XDG_DATA_HOME/ws_tool or ~/.local/share/ws_tool elsewhere. */
-public final class DataDir {
+final class DataDir {
     private DataDir() {}
 
     public static Path resolve() {

@@ -65,6 +65,10 @@ public final class DataSet {
         boolean asn = false;
         if (o.geoipDb() != null) city = openNamed(o.geoipDb(), MmdbSchema.Part.GEO) != null;
         if (o.asnDb() != null) asn = openNamed(o.asnDb(), MmdbSchema.Part.AS) != null;
+        if (o.locationDb() != null && !GeoFiles.isLocationDb(o.locationDb())) {
+            throw new UnusableFile(o.locationDb() + ": not an IPFire location.db (it does not start with the LOCDBXX"
+                    + " header); --location-db takes location.db, --geoip-db and --asn-db take other databases", null);
+        }
         if (o.locationDb() != null && openNamed(o.locationDb(), null) != null) {
             city = true;
             asn = true;
@@ -164,6 +168,17 @@ public final class DataSet {
     public List<String> notes() { return List.copyOf(notes); }
 
     public boolean embeddedUsed() { return embeddedUsed; }
+
+    /**
+     * Whether addresses are checked against a DROP list: a Spamhaus list, or IPFire's location.db with its DROP flag.
+     * Without one, "not listed" would be a claim nobody checked: outputs say "not checked" instead.
+     */
+    public boolean checksDrop() {
+        return sources.stream().anyMatch(s -> s instanceof SpamhausDrop || s instanceof LocationDb);
+    }
+
+    /** What every output says when {@link #checksDrop()} is false. */
+    public static final String DROP_NOT_CHECKED = "not checked: no DROP list loaded (run `ws_tool update` or pass --drop)";
 
     /** One Enricher over these sources: the same for event jobs and look-ups. */
     public Enricher enricher() { return new Enricher(sources); }

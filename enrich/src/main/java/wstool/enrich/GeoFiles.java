@@ -20,6 +20,11 @@ public final class GeoFiles {
         return MmdbSource.open(file);
     }
 
+    /** Whether the file starts like an IPFire location.db; a missing file is not one. */
+    public static boolean isLocationDb(Path file) {
+        return Files.isRegularFile(file) && startsWith(file, LOCDB_MAGIC);
+    }
+
     private static boolean startsWith(Path f, byte[] magic) {
         try (InputStream in = Files.newInputStream(f)) {
             byte[] b = in.readNBytes(magic.length);

@@ -24,7 +24,7 @@ import wstool.core.model.GeoLocation;
  * longitude hold a float. The optional index has 65,536 entries of (first row, last row) per top 16 address bits.
  * Every offset is bounds-checked; bisection is at most 64 steps.
  */
-public final class Ip2LocationBin implements GeoSource {
+final class Ip2LocationBin implements GeoSource {
     private static final int[] REGION = {0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3};
     private static final int[] CITY = {0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4};
     private static final int[] ISP = {0, 0, 3, 0, 5, 0, 7, 5, 7, 0, 8, 0};

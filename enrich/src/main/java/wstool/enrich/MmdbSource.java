@@ -1,5 +1,6 @@
 package wstool.enrich;
 
+import wstool.core.net.Addresses;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Metadata;
@@ -126,7 +127,7 @@ public final class MmdbSource implements GeoSource {
         try {
             return MmdbSchema.read(reader, address, nested);
         } catch (IOException | RuntimeException e) {
-            throw new GeoDataException(name + ": lookup of " + address.getHostAddress() + " failed: " + e.getMessage(), e);
+            throw new GeoDataException(name + ": lookup of " + Addresses.text(address) + " failed: " + e.getMessage(), e);
         }
     }
 

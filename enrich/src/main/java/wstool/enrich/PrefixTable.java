@@ -11,7 +11,7 @@ import wstool.core.net.Cidr;
  * Longest-prefix match over IPv4 and IPv6 networks: one binary trie per family kept in flat int arrays, so a
  * lookup is at most 32 or 128 steps regardless of how many networks are stored.
  */
-public final class PrefixTable<V> {
+final class PrefixTable<V> {
     private final Trie v4 = new Trie();
     private final Trie v6 = new Trie();
     private final List<V> values = new ArrayList<>();

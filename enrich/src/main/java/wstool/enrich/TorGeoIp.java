@@ -21,7 +21,7 @@ import wstool.core.net.Addresses;
  * address literals) range files, held as sorted range arrays and searched by bisection. One instance holds either
  * family or both ({@link #open(Path...)}).
  */
-public final class TorGeoIp implements GeoSource {
+final class TorGeoIp implements GeoSource {
     private long[] v4From = new long[0];
     private long[] v4To = new long[0];
     private String[] v4Cc = new String[0];

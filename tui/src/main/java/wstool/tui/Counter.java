@@ -13,7 +13,7 @@ import java.util.function.Function;
  * keys is capped so that a flood of random values (e.g. spoofed sources) cannot grow memory without bound: keys
  * beyond the cap are counted under {@link #OTHER}.
  */
-public final class Counter<K> {
+final class Counter<K> {
     public static final String OTHER = "(other)";
 
     /** One row of a top list, with the key as people read it. */

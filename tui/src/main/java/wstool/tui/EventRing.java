@@ -10,19 +10,24 @@ import wstool.core.model.NetEvent;
  */
 public final class EventRing {
     /** Beyond this the ring alone would need gigabytes. */
-    public static final int MAX_CAPACITY = 10_000_000;
+    static final int MAX_CAPACITY = 10_000_000;
 
     private final AtomicReferenceArray<NetEvent> slots;
     private final int capacity;
     private volatile long written;
 
     public EventRing(int capacity) {
-        if (capacity < 1 || capacity > MAX_CAPACITY) {
-            throw new IllegalArgumentException("the buffer holds 1 to " + MAX_CAPACITY + " events, not " + capacity);
-        }
+        checkCapacity(capacity);
         this.capacity = capacity;
         // one spare slot: the one being written is never one a reader may still trust
         this.slots = new AtomicReferenceArray<>(capacity + 1);
+    }
+
+    static void checkCapacity(int capacity) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException(String.format("the view's buffer holds 1 to %,d events, not %,d",
+                    MAX_CAPACITY, capacity));
+        }
     }
 
     public int capacity() { return capacity; }

@@ -15,19 +15,27 @@ import java.util.Map;
  * @param dataSources enrichment data in use with its age, e.g. "GeoLite2-City 3 d"
  * @param finished the sources have ended (the view stays until the user quits)
  * @param forwardLost messages a forwarding output (--syslog) could not keep, -1 when there is none
+ * @param dropChecked whether a DROP list is loaded; without one the view says "DROP not checked", never "no hits"
  */
-public record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                          long delivered, Map<String, Long> byKind, long dropped, long lost,
-                         List<String> dataSources, boolean finished, long forwardLost) {
+                         List<String> dataSources, boolean finished, long forwardLost, boolean dropChecked) {
     public HeaderInfo {
         byKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKind));
         dataSources = List.copyOf(dataSources);
     }
 
-    /** Without a forwarding output. */
+    /** With a DROP list loaded. */
+    public HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+                      long delivered, Map<String, Long> byKind, long dropped, long lost,
+                      List<String> dataSources, boolean finished, long forwardLost) {
+        this(source, live, elapsed, rate1s, rate1m, delivered, byKind, dropped, lost, dataSources, finished, forwardLost, true);
+    }
+
+    /** Without a forwarding output, with a DROP list loaded. */
     public HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                       long delivered, Map<String, Long> byKind, long dropped, long lost,
                       List<String> dataSources, boolean finished) {
-        this(source, live, elapsed, rate1s, rate1m, delivered, byKind, dropped, lost, dataSources, finished, -1);
+        this(source, live, elapsed, rate1s, rate1m, delivered, byKind, dropped, lost, dataSources, finished, -1, true);
     }
 }

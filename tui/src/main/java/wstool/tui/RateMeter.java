@@ -4,7 +4,7 @@ package wstool.tui;
  * Events per second over the last second and the last minute, from samples of a growing total taken by the render
  * loop (one per frame). Keeps one sample per 100 ms slot for 61 s: bounded memory at any frame rate.
  */
-public final class RateMeter {
+final class RateMeter {
     private static final long SLOT_NANOS = 100_000_000L;
     private static final int SLOTS = 611;
 

@@ -28,18 +28,20 @@ import wstool.core.sink.TextFormat;
  *   | detail (toggle) | status
  * </pre>
  */
-public final class ScreenRenderer {
+final class ScreenRenderer {
     static final String KEYS = "\u2191\u2193 PgUp PgDn Home End move  f follow  space pause  / filter  Enter detail"
             + "  t top  v findings  e export  c clear  q quit";
     /** The same keys, most important first, for terminals too narrow for {@link #KEYS}. */
     static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  v findings  f follow  space pause  e export  c clear";
     private static final int HEADER_LINES = 3;
 
+    private final ZoneId zone;
     private final DateTimeFormatter rowTime;
     private final DateTimeFormatter fullTime;
     private final Palette palette;
 
     public ScreenRenderer(ZoneId zone, Palette palette) {
+        this.zone = zone;
         this.rowTime = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         this.fullTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xxx").withZone(zone);
         this.palette = palette;
@@ -73,7 +75,7 @@ public final class ScreenRenderer {
         int findingsLines = showFindings ? Math.min(each, (findings.items().isEmpty() ? 1 : 2) + list.entries().size()) : 0;
         int detailLines = m.detailOpen() ? each : 0;
         int tableLines = rest - findingsLines - detailLines - 1;
-        if (topLines > 0) topPanel(out, m.aggregates(), width, topLines);
+        if (topLines > 0) topPanel(out, m.aggregates(), h.dropChecked(), width, topLines);
         if (findingsLines > 0) findingsPanel(out, m, findings, list, width, findingsLines);
         table(out, m, width, tableLines);
         if (detailLines > 0) detail(out, m, width, detailLines);
@@ -114,7 +116,9 @@ public final class ScreenRenderer {
             out.add(line2 + pad(width - Text.width(t) - Text.width(dropped) - Text.width(lost) - 4));
         }
 
-        String data = h.dataSources().isEmpty() ? "data: none" : "data: " + String.join(", ", h.dataSources());
+        // first, where a narrow terminal does not cut it off: without a list no address was checked against DROP
+        String drop = h.dropChecked() ? "" : "DROP not checked (no list)" + (h.dataSources().isEmpty() ? "" : ", ");
+        String data = h.dataSources().isEmpty() && drop.isEmpty() ? "data: none" : "data: " + drop + String.join(", ", h.dataSources());
         String filter = m.filter().isAll() ? "filter: none"
                 : "filter: " + m.filter().text() + String.format(" (%,d shown)", m.size());
         String line3 = data + "  |  " + filter;
@@ -143,13 +147,16 @@ public final class ScreenRenderer {
 
     // ---- top panel
 
-    private void topPanel(List<String> out, Aggregates a, int width, int lines) {
+    /** What the DROP box says when no DROP list is loaded: not "(none yet)", which would read as "clean". */
+    static final String DROP_NOT_CHECKED = "not checked: no DROP list (ws_tool update, --drop)";
+
+    private void topPanel(List<String> out, Aggregates a, boolean dropChecked, int width, int lines) {
         String[] titles = {"countries", "ASNs", "processes", "DROP hits", "filters"};
         Counter<?>[] counters = {a.countries(), a.asns(), a.processes(), a.dropHits(), a.filters()};
         int fit = Math.max(1, Math.min(5, (width + 2) / 22));
         // on a narrow terminal the lists that have something to show win over empty ones
         List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < 5 && shown.size() < fit; i++) if (counters[i].size() > 0) shown.add(i);
+        for (int i = 0; i < 5 && shown.size() < fit; i++) if (counters[i].size() > 0 || (i == 3 && !dropChecked)) shown.add(i);
         for (int i = 0; i < 5 && shown.size() < fit; i++) if (!shown.contains(i)) shown.add(i);
         shown.sort(null);
         int boxes = shown.size();
@@ -173,6 +180,8 @@ public final class ScreenRenderer {
                 String cell;
                 if (row == 0) {
                     cell = palette.paint("columns", Text.fit("top " + titles[shown.get(k)], boxWidth));
+                } else if (row == 1 && t.isEmpty() && shown.get(k) == 3 && !dropChecked) {
+                    cell = palette.paint("warn", Text.fit(DROP_NOT_CHECKED, boxWidth));
                 } else if (row == 1 && t.isEmpty()) {
                     cell = palette.paint("dim", Text.fit("(none yet)", boxWidth));
                 } else if (row - 1 < t.size()) {
@@ -350,7 +359,9 @@ public final class ScreenRenderer {
         StringBuilder title = new StringBuilder("  ");
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) title.append(' ');
-            title.append(Text.fit(cols.get(i).col().title, cols.get(i).width()));
+            Columns.Col col = cols.get(i).col();
+            String t = col == Columns.Col.TIME && !rows.isEmpty() ? "time " + zoneLabel(rows.get(rows.size() - 1)) : col.title;
+            title.append(Text.fit(t, cols.get(i).width()));
         }
         out.add(palette.paint("columns", Text.fit(title.toString(), width)));
         int blank = lines - rows.size();
@@ -364,6 +375,12 @@ public final class ScreenRenderer {
         for (int r = 0; r < rows.size(); r++) {
             out.add(row(rows.get(r), cells[r], cols, width, r == m.selectedRow()));
         }
+    }
+
+    /** The rows' zone in the time column's title ("UTC", "+01:00"): CSV and JSON are UTC, the view may not be. */
+    private String zoneLabel(NetEvent newest) {
+        java.time.ZoneOffset o = zone.getRules().getOffset(newest.header().timestamp());
+        return o.getTotalSeconds() == 0 && zone.normalized() instanceof java.time.ZoneOffset ? "UTC" : o.getId();
     }
 
     private String row(NetEvent e, String[] cells, List<Columns.Placed> cols, int width, boolean selected) {

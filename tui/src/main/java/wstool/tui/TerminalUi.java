@@ -53,13 +53,25 @@ public final class TerminalUi implements AutoCloseable {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
-    /** How the view looks and where exports go. */
-    public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir) {
+    /**
+     * What the view is asked to show and where exports go; a buffer outside 1 to {@link EventRing#MAX_CAPACITY}
+     * events is refused here.
+     *
+     * @param dropChecked whether a DROP list is loaded (else the header and the top panel say "not checked")
+     */
+    public record Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir,
+                          boolean dropChecked) {
         public Options {
+            EventRing.checkCapacity(buffer);
             Objects.requireNonNull(palette);
             Objects.requireNonNull(zone);
             dataSources = List.copyOf(dataSources);
             Objects.requireNonNull(exportDir);
+        }
+
+        /** With a DROP list loaded. */
+        public Options(int buffer, Palette palette, ZoneId zone, List<String> dataSources, Path exportDir) {
+            this(buffer, palette, zone, dataSources, exportDir, true);
         }
     }
 
@@ -96,7 +108,7 @@ public final class TerminalUi implements AutoCloseable {
     private long nextFindingsNanos;
     private volatile boolean findingsDue;
 
-    public TerminalUi(Terminal terminal, Options options) {
+    TerminalUi(Terminal terminal, Options options) {
         this.terminal = terminal;
         this.options = options;
         EventRing ring = new EventRing(options.buffer());
@@ -171,8 +183,9 @@ public final class TerminalUi implements AutoCloseable {
     }
 
     /**
-     * A source's status line ("ready: ..." once a live session receives, loss counters): shown in the view's message
-     * line, where stderr output would be drawn over. Any thread.
+     * A source's status line ("ready: ..." once a live session receives, loss counters, "listening on NFLOG group
+     * 100"): shown in the view's message line (until the next key), where stderr output would be drawn over. Any
+     * thread; before {@link #start} too (shown with the first frame).
      */
     public void notice(String line) {
         notices.add(line);
@@ -351,7 +364,7 @@ public final class TerminalUi implements AutoCloseable {
         HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
                 delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished,
-                forwardLost.getAsLong());
+                forwardLost.getAsLong(), options.dropChecked());
         List<String> lines = renderer.render(model, h, sampleFindings(t0), size.getColumns(), size.getRows());
         display.updateAnsi(lines, -1);
         lastFrame = lines;

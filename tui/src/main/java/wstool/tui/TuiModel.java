@@ -9,7 +9,7 @@ import wstool.core.model.NetEvent;
  * by {@link TuiSink} on the pipeline thread) and the view state (filter, selection, scrolling, follow, pause,
  * panels), which only the render loop touches. Pure: no terminal, no clock.
  */
-public final class TuiModel {
+final class TuiModel {
     private final EventRing ring;
     private final Aggregates aggregates;
     private final SeqList matching = new SeqList();

@@ -8,7 +8,7 @@ import wstool.core.pipeline.EventSink;
  * nothing else (no locks, no I/O, no waiting for the screen), so the pipeline runs at full speed whatever the
  * terminal does.
  */
-public final class TuiSink implements EventSink {
+final class TuiSink implements EventSink {
     private final EventRing ring;
     private final Aggregates aggregates;
     private volatile boolean closed;

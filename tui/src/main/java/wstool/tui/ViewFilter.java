@@ -28,7 +28,7 @@ import wstool.core.net.IpProtocols;
  * country, city, AS organisation, DNS name and filter name</li>
  * </ul>
  */
-public final class ViewFilter implements Predicate<NetEvent> {
+final class ViewFilter implements Predicate<NetEvent> {
     public static final ViewFilter ALL = new ViewFilter("", List.of());
 
     static final Set<String> KINDS = Set.of("drop", "allow", "cap_drop", "cap_allow", "drop_mac", "ipsec_drop",

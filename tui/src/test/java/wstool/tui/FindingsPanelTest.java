@@ -72,7 +72,7 @@ class FindingsPanelTest {
                 "  WS003 UNKNOWN_ENDPOINT      info      3 09:30:00.300 0xffffa38f2c200c00 TCP             RECV START on a socket never \u2026",
                 "  WS009 LISTEN_ALL_INTERFACES warning   1 09:30:00.202 0xffffa38f2c200800 TCP 0.0.0.0:80\u2026 listening on 0.0.0.0:8080 (al\u2026"),
                 trimmed(lines, 2, 14));
-        assertTrue(lines.get(14).startsWith("  time         kind"), "the table follows, sized to what is left: " + lines.get(14));
+        assertTrue(lines.get(14).startsWith("  time UTC     kind"), "the table follows, sized to what is left: " + lines.get(14));
         assertTrue(lines.get(22).startsWith("> 09:15:00.252 DROP"), lines.get(22));
         assertTrue(lines.get(23).startsWith("q quit  / filter  Enter detail  t top  v findings  f follow"), lines.get(23));
     }
@@ -125,7 +125,7 @@ class FindingsPanelTest {
                 "  WS004 warning   1 RECV failed with ST\u2026",
                 "pid 4242 C:\\Program Files\\Acme\\client.e\u2026",
                 "  WS001 error     1 socket created at 0\u2026",
-                "  time         kind   remote"),
+                "  time UTC     kind   remote"),
                 trimmed(lines, 3, 10));
 
         lines = render(m, six(false), 12, 14);
@@ -179,7 +179,7 @@ class FindingsPanelTest {
         assertEquals(List.of("verify: no findings  |  data: GeoLite2-City 3 d, DROP 2 h  |  filter: none",
                 "-- findings: none yet (v closes) " + "-".repeat(87),
                 " no findings yet (leaks and hung calls are known when a process exits or the trace ends)",
-                "  time         kind    dir proto local        remote               country   ASN       DROP      process     filter/sta\u2026"),
+                "  time UTC     kind    dir proto local        remote               country   ASN       DROP      process     filter/sta\u2026"),
                 trimmed(lines, 2, 6));
         lines = render(m, new FindingsView(List.of(), true), 120, 12);
         assertEquals(List.of("-- findings: none (v closes) " + "-".repeat(91), " no findings"), trimmed(lines, 3, 5));

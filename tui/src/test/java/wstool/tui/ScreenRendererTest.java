@@ -45,7 +45,7 @@ class ScreenRendererTest {
         assertTrue(lines.get(0).endsWith("1,234 ev/s (1 s)  980 ev/s (1 min)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("events 21,424  CONNECT 2  DROP 3  dropped 0  lost 0"), lines.get(1));
         assertEquals("data: GeoLite2-City 3 d, DROP 2 h  |  filter: none", lines.get(2).strip());
-        assertEquals("  time         kind    dir proto local              remote                       country"
+        assertEquals("  time UTC     kind    dir proto local              remote                       country"
                 + "              ASN                        DROP      process           filter/status",
                 lines.get(3).stripTrailing());
         // 12 lines: 3 header, titles, 7 table lines (3 rows at the bottom), status
@@ -77,11 +77,11 @@ class ScreenRendererTest {
         assertTrue(row.contains("\u2026"), "a cut cell ends in an ellipsis: " + row);
         assertEquals("replay of demo.jsonl (offline)  0:01:23  following       1,234/s (1s) 980/s (1m)", lines.get(0),
                 "a narrow header keeps both rates");
-        assertEquals("  time         kind dir proto remote               country DROP      process", titles.stripTrailing());
+        assertEquals("  time UTC     kind dir proto remote               country DROP      process", titles.stripTrailing());
 
         List<String> tiny = render(m, 30, 8);
         assertShape(tiny, 30, 8);
-        assertTrue(tiny.get(3).startsWith("  time         kind"), tiny.get(3));
+        assertTrue(tiny.get(3).startsWith("  time UTC     kind"), tiny.get(3));
     }
 
     @Test
@@ -138,7 +138,7 @@ class ScreenRendererTest {
         List<String> lines = render(m, 150, 30);
         assertShape(lines, 150, 30);
         assertTrue(lines.get(3).startsWith("top countries"), lines.get(3));
-        assertEquals("2 CN                          2 AS4134 Chinanet             3 svchost.exe                 "
+        assertEquals("2 CN                          2 AS4134 Chinanet             1 svchost.exe[4001]           "
                 + "2 SBL123456                   2 Block SMB inbound", lines.get(4).stripTrailing());
         assertTrue(lines.get(5).startsWith("1 DE                          1 AS3320 Deutsche Telekom AG  "), lines.get(5));
     }
@@ -150,9 +150,57 @@ class ScreenRendererTest {
         List<String> lines = render(m, 50, 20);
         assertShape(lines, 50, 20);
         assertEquals("top processes" + " ".repeat(13) + "top filters", lines.get(3).stripTrailing());
-        assertEquals("1 curl.exe" + " ".repeat(16) + "1 Allow outbound", lines.get(4).stripTrailing());
+        assertEquals("1 curl.exe[7720]" + " ".repeat(10) + "1 Allow outbound", lines.get(4).stripTrailing());
         List<String> wide = render(m, 120, 20);
         assertTrue(wide.get(4).startsWith("(none yet)"), "empty lists say so: " + wide.get(4));
+    }
+
+    /** One entry per process: the full path and the bare name of pid 9 are one; a pid without a name is shown. */
+    @Test
+    void topProcessesAreKeyedByPidAndName() {
+        wstool.core.model.EventHeader h = Events.connect(1, Events.DE).header();
+        NetEvent full = Events.connect(1, Events.DE).withHeader(h.withProcess(9, "C:\\Program Files\\App\\App.exe"));
+        NetEvent bare = Events.connect(2, Events.DE).withHeader(h.withProcess(9, "app.exe"));
+        NetEvent other = Events.connect(3, Events.DE).withHeader(h.withProcess(10, "app.exe"));
+        NetEvent noName = Events.connect(4, Events.DE).withHeader(h.withProcess(4242, null));
+        TuiModel m = model(full, bare, other, noName, noName);
+        m.toggleTopPanel();
+        String all = String.join("\n", render(m, 150, 30));
+        assertTrue(all.contains("2 App.exe[9] ") && all.contains("1 app.exe[10] ") && all.contains("2 pid 4242 "), all);
+        TuiModel pidsOnly = model(noName);
+        pidsOnly.toggleTopPanel();
+        List<String> lines = render(pidsOnly, 150, 30);
+        int col = lines.get(3).indexOf("top processes");
+        assertEquals("1 pid 4242", lines.get(4).substring(col, col + 10), "an .etl with pids but no names: " + lines.get(4));
+    }
+
+    /** The time column says its zone: the view shows local time (or UTC with --utc), CSV and JSON are UTC. */
+    @Test
+    void timeColumnNamesItsZone() {
+        TuiModel m = model(Events.connect(1, Events.DE));
+        List<String> berlin = new ScreenRenderer(java.time.ZoneId.of("Europe/Berlin"), Palette.NONE).render(m, HEADER, 150, 10);
+        assertTrue(berlin.get(3).startsWith("  time +01:00  kind"), berlin.get(3));
+        assertTrue(berlin.get(berlin.size() - 2).startsWith("> 10:15:00.251"), berlin.get(berlin.size() - 2));
+        assertTrue(render(m, 150, 10).get(3).startsWith("  time UTC     kind"), render(m, 150, 10).get(3));
+    }
+
+    /** Without a DROP list the view says "not checked", in the header and the top panel, never "(none yet)". */
+    @Test
+    void dropNotCheckedIsNotShownAsNoHits() {
+        HeaderInfo unchecked = new HeaderInfo("replay of demo.jsonl", false, Duration.ofSeconds(83), 0, 0, 3, Map.of(),
+                0, 0, List.of("geolite2-city 7 y (embedded)"), false, -1, false);
+        TuiModel m = model(Events.connect(1, Events.DE));
+        m.toggleTopPanel();
+        List<String> lines = new ScreenRenderer(ZoneOffset.UTC, Palette.NONE).render(m, unchecked, 150, 30);
+        assertShape(lines, 150, 30);
+        assertTrue(lines.get(2).startsWith("data: DROP not checked (no list), geolite2-city 7 y (embedded)  |"), lines.get(2));
+        int col = lines.get(3).indexOf("top DROP hits");
+        assertTrue(col >= 0, lines.get(3));
+        assertTrue(lines.get(4).substring(col).startsWith("not checked: no DROP list"), lines.get(4));
+        List<String> narrow = new ScreenRenderer(ZoneOffset.UTC, Palette.NONE).render(m, unchecked, 50, 20);
+        assertTrue(String.join("\n", narrow).contains("not checked"), "kept on a narrow terminal: " + narrow);
+        List<String> checked = render(m, 150, 30);
+        assertFalse(String.join("\n", checked).contains("not checked"), checked.get(2));
     }
 
     @Test
@@ -212,7 +260,8 @@ class ScreenRendererTest {
 
     @Test
     void controlCharactersInEventDataCannotReachTheTerminal() {
-        assertEquals("a?[2Jb", Text.fit("a\u001b[2Jb", 6));
+        assertEquals("a\\x1b[2Jb", Text.fit("a\u001b[2Jb", 9), "the same visible escape as the text output");
+        assertEquals("a\\x1b[2\u2026", Text.fit("a\u001b[2Jb", 8));
         assertEquals("ab\u2026", Text.fit("abcdef", 3));
         assertEquals("\u4e2d\u2026  ".substring(0, 2) + " ", Text.fit("\u4e2d\u6587\u5b57", 4).substring(0, 2) + " ");
         assertEquals(4, Text.width(Text.fit("\u4e2d\u6587\u5b57", 4)), "wide characters count two cells");

@@ -1,6 +1,7 @@
 package wstool.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,17 @@ import wstool.core.sink.Palette;
 class TerminalUiTest {
     @TempDir
     Path dir;
+
+    @Test
+    void optionsRefuseABufferTheViewCannotHold() {
+        for (int n : new int[] {0, -1, 10_000_001}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new TerminalUi.Options(n, Palette.NONE, ZoneOffset.UTC, List.of(), dir));
+            assertEquals(String.format("the view's buffer holds 1 to 10,000,000 events, not %,d", n), e.getMessage());
+        }
+        assertEquals(1, new TerminalUi.Options(1, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());
+        assertEquals(10_000_000, new TerminalUi.Options(10_000_000, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());
+    }
 
     @Test
     @Timeout(20)
@@ -104,6 +116,31 @@ class TerminalUiTest {
         type(keys, "q");
         assertTrue(awaitQuit(ui));
         ui.close();
+    }
+
+    /** A source's notice while the view is up goes to the status line, not over the screen (issue 16). */
+    @Test
+    @Timeout(20)
+    void noticesGoToTheStatusLine() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8);
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir, false));
+        ui.notice("listening on NFLOG group 100"); // before start: shown with the first frame
+        ui.start("NFLOG", true, new PipelineStats(), () -> 0, () -> { });
+        waitFor(ui, "listening on NFLOG group 100");
+        assertTrue(ui.lastFrame().get(ui.lastFrame().size() - 1).startsWith("listening on NFLOG group 100"),
+                "in the status line: " + ui.lastFrame());
+        waitFor(ui, "data: DROP not checked (no list), none");
+        ui.notice("ready: \u001b[2Jtracing");
+        waitFor(ui, "ready: \\x1b[2Jtracing");
+        type(keys, "q");
+        assertTrue(awaitQuit(ui));
+        ui.close();
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(!out.contains("\u001b[2Jtracing"), "the notice's escape never reaches the terminal");
     }
 
     private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {

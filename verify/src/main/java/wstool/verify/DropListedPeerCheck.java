@@ -1,5 +1,6 @@
 package wstool.verify;
 
+import wstool.core.net.Addresses;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,17 +20,17 @@ final class DropListedPeerCheck implements SocketCheck {
         InetAddress remote = s.header().remote().address();
         String dropId = s.header().enrichment().dropId();
         if (remote == null || dropId == null) return;
-        String key = pid + "|" + process + "|" + remote.getHostAddress();
+        String key = pid + "|" + process + "|" + Addresses.text(remote);
         FindingBuilder f = groups.get(key);
         if (f == null) {
             f = findings.add(Check.WS008, pid, process, -1);
             if (f == null) return;
             groups.put(key, f);
-            f.endpoint = remote.getHostAddress();
+            f.endpoint = Addresses.text(remote);
             var en = s.header().enrichment();
-            f.message = "traffic with " + remote.getHostAddress() + ", listed on Spamhaus DROP (" + dropId
+            f.message = "traffic with " + Addresses.text(remote) + ", listed on Spamhaus DROP (" + dropId
                     + "): a network run by criminals or hijacked; find out why this program talks to it";
-            f.details.put("remote", remote.getHostAddress());
+            f.details.put("remote", Addresses.text(remote));
             f.details.put("dropId", dropId);
             if (en.asn() != null) f.details.put("asn", "AS" + en.asn() + (en.asOrg() == null ? "" : " " + en.asOrg()));
             if (en.countryCode() != null) f.details.put("country", en.countryCode());

@@ -14,7 +14,7 @@ import java.util.Map;
  * processes each with their findings, counters and notes. Times are ISO-8601 UTC; {@code endpoint_id} is the
  * socket id as a signed 64-bit number (AFD endpoint addresses are negative), {@code endpoint} its readable form.
  */
-public final class ReportJson {
+final class ReportJson {
     public static final int FORMAT_VERSION = 1;
     private static final JsonFactory FACTORY = new JsonFactory();
 

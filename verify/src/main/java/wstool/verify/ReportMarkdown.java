@@ -1,10 +1,11 @@
 package wstool.verify;
 
+import wstool.core.sink.TerminalText;
 import java.util.List;
 import java.util.Map;
 
 /** The report for people, as Markdown: summary, findings by process then code, checks not run, counters. */
-public final class ReportMarkdown {
+final class ReportMarkdown {
     private ReportMarkdown() {}
 
     public static String render(VerifyReport r) {
@@ -17,7 +18,7 @@ public final class ReportMarkdown {
             sb.append("\n## ").append(esc(p.getKey().label())).append("\n");
             for (Finding f : p.getValue()) {
                 sb.append("\n### ").append(f.check().label()).append(" (").append(f.severity().label()).append(")");
-                if (!f.endpoint().isEmpty()) sb.append(" `").append(f.endpoint().replace("`", "'")).append('`');
+                if (!f.endpoint().isEmpty()) sb.append(" `").append(TerminalText.clean(f.endpoint()).replace("`", "'")).append('`');
                 sb.append("\n\n").append(esc(f.message())).append("\n\n");
                 sb.append("- count: ").append(f.count()).append('\n');
                 if (f.first() != null) sb.append("- first: ").append(f.first()).append(", last: ").append(f.last()).append('\n');
@@ -46,8 +47,9 @@ public final class ReportMarkdown {
         return sb.toString();
     }
 
+    /** Markdown-escaped; control characters from the capture as visible escapes (the file is read with cat too). */
     private static String esc(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;");
+        return s == null ? "" : TerminalText.clean(s).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;");
     }
 
     private static String cell(String s) { return esc(s).replace("|", "\\|").replace("\n", " "); }

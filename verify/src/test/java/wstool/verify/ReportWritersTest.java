@@ -97,13 +97,28 @@ class ReportWritersTest {
         VerifyReport r = sample();
         String text = new ReportText(ZoneOffset.UTC).render(r);
         String[] lines = text.split("\\R");
-        assertEquals("Socket verification: 2 errors, 1 warning, 1 info (2026-11-20 10:00:00.000000 .. 2026-11-20 10:00:00.050000)", lines[0]);
+        assertEquals("Socket verification: 2 errors, 1 warning, 1 info (2026-11-20 10:00:00.000000Z .. 2026-11-20 10:00:00.050000Z)", lines[0]);
         assertTrue(text.contains("pid 100 C:\\app\\client.exe\n  WS001 LEAKED_SOCKET  error  0x20 TCP".replace("\n", System.lineSeparator())), text);
         assertTrue(text.contains("  WS004 FAILED_OPERATIONS  warning  x2"), text);
-        assertTrue(text.contains(("      2026-11-20 10:00:00.010000  CLOSE START (socket closed)\n"
-                + "      2026-11-20 10:00:00.020000  SEND START after close\n").replace("\n", System.lineSeparator())), text);
+        assertTrue(text.contains(("      2026-11-20 10:00:00.010000Z  CLOSE START (socket closed)\n"
+                + "      2026-11-20 10:00:00.020000Z  SEND START after close\n").replace("\n", System.lineSeparator())), text);
         assertTrue(text.contains("Checks that could not run for lack of events:"), text);
         assertTrue(text.contains("  WS009 LISTEN_ALL_INTERFACES: no listen events with socket ids"), text);
+    }
+
+    /** A process name with a newline and an escape sequence (from a capture) is shown escaped in both reports. */
+    @Test
+    void controlCharactersInTheCaptureAreEscapedInTheReports() {
+        VerifyReport r = SocketVerifierTest.run(SocketVerifierTest.seq(
+                at(40, CONNECT).pid(300).process("C:\\evil\n\u001b]0;owned\u0007.exe").id(0x30L).complete()
+                        .remote("192.0.2.5", 25).status(0xC0000236L, "STATUS_CONNECTION_REFUSED\u001b[2J")));
+        String text = new ReportText(ZoneOffset.UTC).render(r);
+        String md = ReportMarkdown.render(r);
+        assertTrue(text.contains("evil\\n\\x1b]0;owned\\x07.exe"), text);
+        assertTrue(md.contains("evil\\\\n\\\\x1b]0;owned\\\\x07.exe"), "Markdown shows the backslash: " + md);
+        for (String out : new String[] {text, md}) {
+            assertFalse(out.contains("\u001b") || out.contains("\u0007") || out.contains("evil\n"), out);
+        }
     }
 
     @Test

@@ -403,7 +403,7 @@ class SocketVerifierTest {
         List<Finding> all = r.findings(Check.WS009);
         assertEquals(2, all.size(), codes(r));
         assertEquals("0.0.0.0:8080", all.get(0).details().get("local"));
-        assertEquals("[0:0:0:0:0:0:0:0]:22", all.get(1).details().get("local"));
+        assertEquals("[::]:22", all.get(1).details().get("local"));
         assertEquals(Severity.WARNING, all.get(0).severity());
     }
 

@@ -188,8 +188,8 @@ public final class NetEventDecoder {
     private static void ipsecDospDrop(int version, String member, Pointer p, WfpEventData d) {
         FWPM_NET_EVENT_IPSEC_DOSP_DROP0 s = read(FWPM_NET_EVENT_IPSEC_DOSP_DROP0.class, p);
         boolean v6 = s.ipVersion == WfpConstants.FWP_IP_VERSION_V6;
-        d.put(member + ".publicHostAddr", address(s.publicHostAddr, v6).getHostAddress());
-        d.put(member + ".internalHostAddr", address(s.internalHostAddr, v6).getHostAddress());
+        d.put(member + ".publicHostAddr", Addresses.text(address(s.publicHostAddr, v6)));
+        d.put(member + ".internalHostAddr", Addresses.text(address(s.internalHostAddr, v6)));
         d.put(member + ".failureStatus", s.failureStatus);
         d.put(member + ".direction", fwpDirectionName(s.direction));
         d.direction = WfpConstants.fwpDirection(s.direction);

@@ -39,7 +39,7 @@ import wstool.core.net.Addresses;
  * Memory per event is bounded; a truncated or malformed file ends with a {@link WfpImportException} naming line and
  * column after every complete event before it was returned.
  */
-public final class NetshXmlReader implements Closeable {
+final class NetshXmlReader implements Closeable {
     static final int MAX_NODES_PER_ELEMENT = 20_000;
     static final int MAX_TEXT_PER_ELEMENT = 1 << 20;
 

@@ -5,7 +5,7 @@ import wstool.core.model.Direction;
 import wstool.core.model.FirewallEventType;
 
 /** Numeric values and names of the fwpmtypes.h / fwptypes.h constants the decoders need (Windows SDK). */
-public final class WfpConstants {
+final class WfpConstants {
     private WfpConstants() {}
 
     // FWPM_NET_EVENT_FLAG_*: which header fields are valid

@@ -8,7 +8,7 @@ import wstool.core.model.Direction;
  * below were checked against a real {@code netsh wfp show state} dump (fixtures/wfp/keploy_wfpstate.xml: 44 is
  * FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4, 48 FWPM_LAYER_ALE_AUTH_CONNECT_V4, 52 FWPM_LAYER_ALE_FLOW_ESTABLISHED_V4, ...).
  */
-public final class WfpLayers {
+final class WfpLayers {
     private WfpLayers() {}
 
     public static final int ALE_RESOURCE_ASSIGNMENT_V4 = 36, ALE_RESOURCE_ASSIGNMENT_V6_DISCARD = 39;

@@ -1,5 +1,6 @@
 package wstool.wfp;
 
+import wstool.core.pipeline.Notices;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
@@ -73,7 +74,7 @@ public final class WfpLiveSource implements EventSource {
     private final NamesFactory namesFactory;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private OptionsJournal journal;
-    private Consumer<String> status = s -> { };
+    private Notices status = s -> { };
     private LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
     private boolean shutdownHook = true;
     private IntSupplier windowsBuild = Win32Lookups::windowsBuild;
@@ -150,8 +151,8 @@ public final class WfpLiveSource implements EventSource {
         return this;
     }
 
-    /** Status lines: options restored for a dead run, and the readiness line ({@link #READY}) once subscribed. */
-    public WfpLiveSource status(Consumer<String> status) {
+    /** Status lines (options restored for a dead run, the readiness line {@link #READY}): the job's notice channel. */
+    public WfpLiveSource status(Notices status) {
         this.status = status;
         return this;
     }
@@ -260,7 +261,7 @@ public final class WfpLiveSource implements EventSource {
                 if (engineGone(rc)) {
                     long lostAt = System.nanoTime();
                     engineOutages.incrementAndGet();
-                    status.accept("WFP: the Base Filtering Engine went away (" + Win32Errors.describe(rc) + "); net"
+                    status.notice("WFP: the Base Filtering Engine went away (" + Win32Errors.describe(rc) + "); net"
                             + " events are not received until it is back");
                     api.FwpmEngineClose0(engine); // the session is gone with the engine; this only frees the handle
                     session = null;
@@ -272,7 +273,7 @@ public final class WfpLiveSource implements EventSource {
                     options.reapply(engine);
                     events = subscribe(engine);
                     names = namesFactory.create(api, engine);
-                    status.accept(String.format("WFP: subscribed again after the Base Filtering Engine was away for"
+                    status.notice(String.format("WFP: subscribed again after the Base Filtering Engine was away for"
                             + " %.1f s; net events of that time are not seen", (System.nanoTime() - lostAt) / 1e9));
                 }
                 nextProbe = System.nanoTime() + probeNanos;
@@ -285,7 +286,7 @@ public final class WfpLiveSource implements EventSource {
         }
         for (WfpEventData d = handoff.poll(); d != null; d = handoff.poll()) emitNamed(d, names, emitter);
         if (engineOutages.get() > 0) {
-            status.accept(String.format("WFP: the Base Filtering Engine was away %d time(s), %.1f s in all; net events"
+            status.notice(String.format("WFP: the Base Filtering Engine was away %d time(s), %.1f s in all; net events"
                     + " of those times were not received", engineOutages.get(), outageNanos.get() / 1e9));
         }
     }
@@ -343,7 +344,7 @@ public final class WfpLiveSource implements EventSource {
             throw new WfpException(e.getMessage(), 0);
         }
         if (left.isEmpty() || alive.test(left.get().pid())) return;
-        status.accept(restoreRecorded(api, engine, journal, left.get()));
+        status.notice(restoreRecorded(api, engine, journal, left.get()));
     }
 
     /**
@@ -429,9 +430,9 @@ public final class WfpLiveSource implements EventSource {
             callback = cb;
             subscribeLevel = level;
             if (level < highest) {
-                status.accept("WFP: " + first.getMessage() + "; using FwpmNetEventSubscribe" + level);
+                status.notice("WFP: " + first.getMessage() + "; using FwpmNetEventSubscribe" + level);
             }
-            status.accept(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
+            status.notice(READY + "receiving WFP net events (FwpmNetEventSubscribe" + level + ", "
                     + (all ? "drops and allows" : "drops") + ")");
             return out.getValue();
         }

@@ -8,7 +8,7 @@ import com.sun.jna.platform.win32.WinReg;
  * The account look-up behind {@link WindowsNames} and the Windows build number, through jna-platform. Windows only; NOT run in this project's
  * tests (they use fakes) - exercised by the Windows CI smoke test.
  */
-public final class Win32Lookups {
+final class Win32Lookups {
     private Win32Lookups() {}
 
     /**

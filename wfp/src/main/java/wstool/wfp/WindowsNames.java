@@ -21,7 +21,7 @@ import wstool.win32.DevicePaths;
  * Misses are cached too, so a deleted filter costs one call per expiry, not one per event. Each cache holds at most
  * {@link #MAX_ENTRIES}. Called from the live source's own thread, never from WFP's callback (look-ups can block).
  */
-public final class WindowsNames implements NameResolver {
+final class WindowsNames implements NameResolver {
     static final int MAX_ENTRIES = 50_000;
 
     private record Entry(Optional<String> name, long expiresAt) { }

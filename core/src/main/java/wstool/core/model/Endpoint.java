@@ -1,5 +1,6 @@
 package wstool.core.model;
 
+import wstool.core.net.Addresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -17,13 +18,13 @@ public record Endpoint(InetAddress address, int port) {
 
     public boolean isIpv6() { return address instanceof Inet6Address; }
 
-    public String addressText() { return address == null ? "" : address.getHostAddress(); }
+    public String addressText() { return address == null ? "" : Addresses.text(address); }
 
     /** "1.2.3.4:80", "[2001:db8::1]:443", "1.2.3.4" or "" as people write them. */
     @Override
     public String toString() {
         if (address == null) return port >= 0 ? "*:" + port : "";
-        String a = address.getHostAddress();
+        String a = Addresses.text(address);
         if (port < 0) return a;
         return isIpv6() ? "[" + a + "]:" + port : a + ":" + port;
     }

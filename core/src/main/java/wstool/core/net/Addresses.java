@@ -41,6 +41,47 @@ public final class Addresses {
         throw new IllegalArgumentException("not an IP address: '" + text + "'");
     }
 
+    /**
+     * The text form of an address for every output: dotted quad for IPv4, RFC 5952 for IPv6 (lower-case hex, no
+     * leading zeros, the longest run of two or more zero groups as "::", the first of equal runs), so that
+     * {@code fe80::1} is written the way people grep for it. {@link InetAddress#getHostAddress()} writes
+     * {@code fe80:0:0:0:0:0:0:1}. A scope (zone) id is kept after '%'. Empty for null.
+     */
+    public static String text(InetAddress a) {
+        if (a == null) return "";
+        if (!(a instanceof Inet6Address v6)) return a.getHostAddress();
+        byte[] b = a.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        int bestStart = -1, bestLen = 1; // a single zero group is never shortened (RFC 5952 4.2.2)
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        String scope = v6.getScopedInterface() != null ? v6.getScopedInterface().getName()
+                : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : null;
+        return scope == null ? sb.toString() : sb + "%" + scope;
+    }
+
     /** Whether {@link #parse} would accept the text. */
     public static boolean isLiteral(String text) {
         try {

@@ -61,5 +61,5 @@ public record Cidr(byte[] network, int prefixLength) {
     public int hashCode() { return 31 * Arrays.hashCode(network) + prefixLength; }
 
     @Override
-    public String toString() { return Addresses.fromBytes(network).getHostAddress() + "/" + prefixLength; }
+    public String toString() { return Addresses.text(Addresses.fromBytes(network)) + "/" + prefixLength; }
 }

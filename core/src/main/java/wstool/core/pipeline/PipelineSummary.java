@@ -16,7 +16,8 @@ public record PipelineSummary(long received, long delivered, long filteredOut, l
         sb.append(String.format("; dropped (queue full): %,d; lost at source: %,d", dropped, lostAtSource));
         if (!byKind.isEmpty()) {
             sb.append(System.lineSeparator()).append("by kind:");
-            byKind.forEach((k, v) -> sb.append(' ').append(k).append('=').append(String.format("%,d", v)));
+            // the kind of a raw event comes from the capture
+            byKind.forEach((k, v) -> sb.append(' ').append(wstool.core.sink.TerminalText.clean(k)).append('=').append(String.format("%,d", v)));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package wstool.core.sink;
 
+import wstool.core.net.Addresses;
 import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class EventField {
     public boolean inDetail() { return inDetail; }
 
     static String defaultText(Object v) {
-        if (v instanceof InetAddress a) return a.getHostAddress();
+        if (v instanceof InetAddress a) return Addresses.text(a);
         if (v instanceof Enum<?> en) return en.name();
         if (v instanceof List<?> l) return String.join(" ", l.stream().map(String::valueOf).toList());
         if (v instanceof Map<?, ?>) throw new IllegalStateException("a map field has no single text: " + v);

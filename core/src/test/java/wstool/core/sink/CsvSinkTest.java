@@ -40,7 +40,7 @@ class CsvSinkTest {
         assertEquals("2026-11-20T09:15:00.123456789Z", fw.getField("timestamp"));
         assertEquals("CAP_DROP", fw.getField("kind"));
         assertEquals("UDP", fw.getField("protocol"));
-        assertEquals("2001:db8:ffff:0:0:0:0:2", fw.getField("remote_address"));
+        assertEquals("2001:db8:ffff::2", fw.getField("remote_address"));
         assertEquals("53", fw.getField("remote_port"));
         assertEquals("domain", fw.getField("service"));
         assertEquals("GB", fw.getField("country_code"));

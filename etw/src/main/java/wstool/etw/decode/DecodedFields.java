@@ -13,7 +13,7 @@ import java.util.UUID;
  * Where each field of one event lies in the payload, as {@link PayloadWalker} found it: offset, length and, for
  * integers, the value. Reused between events (arrays grow, never shrink). Valid until the next walk.
  */
-public final class DecodedFields {
+final class DecodedFields {
     private static final HexFormat HEX = HexFormat.of();
     EventSchema schema;
     byte[] data;

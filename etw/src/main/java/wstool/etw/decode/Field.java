@@ -8,7 +8,7 @@ import wstool.etw.schema.EventSchema;
  * {@link DecodedFields#has(Field)} when the field is optional (krabsetw's {@code parse<T>(name)} /
  * {@code try_parse}).
  */
-public final class Field {
+final class Field {
     final String name;
     final int index;
 

@@ -5,6 +5,6 @@ package wstool.etw.decode;
  * {@link EventDecoder} turns it into a RawEvent whose {@code raw.decodeProblem} is this message, so a layout that
  * does not match is reported, never filled with a default.
  */
-public final class MissingFieldException extends RuntimeException {
+final class MissingFieldException extends RuntimeException {
     MissingFieldException(String message) { super(message, null, false, false); }
 }

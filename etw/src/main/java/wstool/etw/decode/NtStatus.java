@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Names of the NTSTATUS codes that the network stack (AFD, TCP/IP) returns; values from ntstatus.h. */
-public final class NtStatus {
+final class NtStatus {
     private static final Map<Long, String> NAMES = new HashMap<>();
 
     static {

@@ -13,7 +13,7 @@ import wstool.etw.schema.InType;
  * share equally what the fixed-size fields after them leave (e.g. Kernel-Network's two 16-byte IPv6 addresses);
  * SID by its sub-authority count; arrays by count field or constant count.
  */
-public final class PayloadWalker {
+final class PayloadWalker {
     private PayloadWalker() {}
 
     public static void walk(EventSchema s, EventRecordView v, DecodedFields out) {

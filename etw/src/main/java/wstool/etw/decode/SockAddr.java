@@ -6,7 +6,7 @@ import wstool.core.net.Addresses;
 import java.util.Arrays;
 
 /** Windows SOCKADDR_IN / SOCKADDR_IN6 as AFD logs them (family little-endian, port in network byte order). */
-public final class SockAddr {
+final class SockAddr {
     public static final int AF_INET = 2, AF_INET6 = 23;
 
     private SockAddr() {}

@@ -9,7 +9,7 @@ import java.util.UUID;
  * the groups whose records are passed on as events have a GUID here: TcpIp and UdpIp (the MOF classes of
  * learn.microsoft.com/windows/win32/etw/tcpip and .../udpip). Process records feed the reader's process listeners.
  */
-public final class KernelGroup {
+final class KernelGroup {
     private KernelGroup() {}
 
     public static final int HEADER = 0x00, IO = 0x01, MEMORY = 0x02, PROCESS = 0x03, FILE = 0x04, THREAD = 0x05,

@@ -15,7 +15,7 @@ import wstool.win32.Win32Errors;
  * <p>Status: driven in tests by a fake advapi32 that calls the callback through its native function pointer with
  * EVENT_RECORD memory laid out at the Windows x64 offsets; not yet run on Windows from this code base.
  */
-public final class EtwConsumer {
+final class EtwConsumer {
 
     private final Advapi32 api;
     private final String sessionName;

@@ -1,5 +1,6 @@
 package wstool.etw.live;
 
+import wstool.core.pipeline.Notices;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.Pointer;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class EtwLiveSource implements EventSource {
     private final TdhSchemas schemas;
     private final ProcessNames names;
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
-    private final Consumer<String> status;
+    private final Notices status;
     private final Duration queryInterval;
     private final Consumer<EtwSession.Counters> onLosses;
     private final long reorderMillis;
@@ -158,7 +159,7 @@ public final class EtwLiveSource implements EventSource {
         installHook();
         try {
             for (String left : session.stopAbandoned(SESSION_PREFIX, pid -> exitWatcher.apply(pid).isPresent())) {
-                status.accept("ETW: stopped the session " + left + " left behind by a ws_tool that is no longer running");
+                status.notice("ETW: stopped the session " + left + " left behind by a ws_tool that is no longer running");
             }
             session.start();
             for (EtwProvider p : sessionProviders()) {
@@ -175,7 +176,7 @@ public final class EtwLiveSource implements EventSource {
             processThread.setDaemon(true);
             processThread.start();
             ready = true;
-            status.accept(READY + "tracing " + target + " (ETW session " + session.name() + ": "
+            status.notice(READY + "tracing " + target + " (ETW session " + session.name() + ": "
                     + String.join(", ", sessionProviders().stream().map(EtwProvider::name).toList()) + ")");
             consume(emitter);
         } finally {
@@ -251,7 +252,7 @@ public final class EtwLiveSource implements EventSource {
     private long reportLosses(EtwSession.Counters c, long reported) {
         long lost = c.total() + handoffDropped.get();
         if (lost != reported) {
-            status.accept("ETW: " + c.eventsLost() + " events lost, " + c.realTimeBuffersLost()
+            status.notice("ETW: " + c.eventsLost() + " events lost, " + c.realTimeBuffersLost()
                     + " real-time buffers lost, " + handoffDropped.get() + " records dropped at hand-off");
         }
         return lost;
@@ -355,7 +356,7 @@ public final class EtwLiveSource implements EventSource {
         }
         reorder.flush(rec -> handle(rec, emitter));
         if (reorder.late() > 0) {
-            status.accept("ETW: " + reorder.late() + " events arrived more than " + reorderMillis
+            status.notice("ETW: " + reorder.late() + " events arrived more than " + reorderMillis
                     + " ms out of order and were passed on as they came");
         }
     }
@@ -418,7 +419,7 @@ public final class EtwLiveSource implements EventSource {
         private ProcessNames names = ProcessNames.system();
         private LongFunction<Optional<CompletableFuture<?>>> exitWatcher =
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::onExit);
-        private Consumer<String> status = s -> { };
+        private Notices status = s -> { };
         private Duration queryInterval = Duration.ofSeconds(2);
         private int handoffCapacity = 65_536;
         private long reorderMillis = DEFAULT_REORDER_MILLIS;
@@ -435,8 +436,8 @@ public final class EtwLiveSource implements EventSource {
         public Builder processNames(ProcessNames n) { this.names = Objects.requireNonNull(n); return this; }
         /** How to learn that a PID exits (empty: no such process). */
         public Builder exitWatcher(LongFunction<Optional<CompletableFuture<?>>> w) { this.exitWatcher = w; return this; }
-        /** Live status lines (loss counters); the CLI prints them on stderr. */
-        public Builder status(Consumer<String> s) { this.status = Objects.requireNonNull(s); return this; }
+        /** Live status lines (readiness, loss counters): the job's notice channel (stderr, or the view's status line). */
+        public Builder status(Notices s) { this.status = Objects.requireNonNull(s); return this; }
         public Builder queryInterval(Duration d) { this.queryInterval = d; return this; }
         public Builder handoffCapacity(int n) { this.handoffCapacity = n; return this; }
         /** How far apart (event time) records may arrive swapped and still be put back in order. */

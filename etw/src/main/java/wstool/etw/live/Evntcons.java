@@ -1,7 +1,7 @@
 package wstool.etw.live;
 
 /** The evntcons.h constants of EVENT_TRACE_LOGFILE.ProcessTraceMode (Windows SDK). */
-public final class Evntcons {
+final class Evntcons {
     private Evntcons() {
     }
 

@@ -1,7 +1,7 @@
 package wstool.etw.live;
 
 /** The evntprov.h constant of EVENT_FILTER_DESCRIPTOR.Type the session uses (Windows SDK). */
-public final class Evntprov {
+final class Evntprov {
     private Evntprov() {
     }
 

@@ -1,7 +1,7 @@
 package wstool.etw.live;
 
 /** The evntrace.h constants the session and consumer use (values from the Windows SDK header). */
-public final class Evntrace {
+final class Evntrace {
     private Evntrace() {
     }
 

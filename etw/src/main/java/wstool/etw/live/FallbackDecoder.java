@@ -11,7 +11,7 @@ import wstool.core.model.Source;
  * The {@link RawEvent} of an event no manifest schema covers: provider, id, version, payload hex, and the fields
  * its TDH schema names (when there is one) in the raw map.
  */
-public final class FallbackDecoder {
+final class FallbackDecoder {
 
     private FallbackDecoder() {
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * by earlier properties. Stops at structures and unknown types, keeping the rest as {@code _undecoded} hex; never
  * reads past the payload.
  */
-public final class TdhPayload {
+final class TdhPayload {
 
     private static final int MAX_COUNT = 4096;
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per kind. {@link #fetch} must run inside the event callback (TDH reads the EVENT_RECORD); {@link #cached} is
  * for any thread.
  */
-public final class TdhSchemas {
+final class TdhSchemas {
 
     /**
      * Cache key: the event descriptor's id, version, opcode, level and keyword, as krabsetw's schema_key

@@ -1,7 +1,7 @@
 package wstool.etw.live;
 
 /** The wmistr.h constant of WNODE_HEADER.Flags a trace session needs (Windows SDK). */
-public final class Wmistr {
+final class Wmistr {
     private Wmistr() {
     }
 

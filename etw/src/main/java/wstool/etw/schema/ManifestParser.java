@@ -21,7 +21,7 @@ import java.util.UUID;
  * Reads ETW instrumentation manifests (the XML that {@code wevtutil gp /ge /gm} or provider dumps produce) into
  * {@link ProviderSchemas}. DTDs and external entities are refused.
  */
-public final class ManifestParser {
+final class ManifestParser {
     private static final Map<String, Integer> LEVELS = Map.of("win:LogAlways", 0, "win:Critical", 1, "win:Error", 2,
             "win:Warning", 3, "win:Informational", 4, "win:Verbose", 5);
     private static final Map<String, Integer> STD_OPCODES = Map.of("win:Info", 0, "win:Start", 1, "win:Stop", 2,

@@ -57,7 +57,7 @@ class DnsClientAndProcessDecodeTest {
         assertEquals("Microsoft-Windows-DNS-Client", e.provider());
         assertEquals("Ethernet", e.header().raw().get("Interface"));
         assertEquals("28", e.header().raw().get("AddressLength"));
-        assertEquals("2001:4898:0:0:0:0:1050:1050", e.header().remote().addressText());
+        assertEquals("2001:4898::1050:1050", e.header().remote().addressText());
         assertEquals(1188, e.header().pid());
         assertNull(e.header().raw().get("decodeProblem"));
     }

@@ -96,15 +96,15 @@ class NetEtlDecodeTest {
         SocketEvent ssdp = first(Source.ETW_UDPIP_CLASSIC, e -> e.op() == SocketOp.SEND && e.bytes() == 367);
         assertEquals(2108, ssdp.header().pid());
         assertEquals("svchost.exe", ssdp.header().process());
-        assertEnds(ssdp, "0:0:0:0:0:0:0:1", 53191, "0:0:0:0:0:0:0:1", 1900);
+        assertEnds(ssdp, "::1", 53191, "::1", 1900);
         SocketEvent ssdpIn = first(Source.ETW_UDPIP_CLASSIC, e -> e.op() == SocketOp.RECV && e.bytes() == 367);
-        assertEnds(ssdpIn, "0:0:0:0:0:0:0:1", 1900, "0:0:0:0:0:0:0:1", 53191);
+        assertEnds(ssdpIn, "::1", 1900, "::1", 53191);
         // an LLMNR query from a LAN peer received by svchost 1188: 29 bytes from [fe80::7c23:ce3c:94a7:b840]:50649
         SocketEvent llmnr = first(Source.ETW_UDPIP_CLASSIC, e -> e.bytes() == 29 && e.family() == SockAddr.AF_INET6);
         assertEquals(SocketOp.RECV, llmnr.op());
         assertEquals(1188, llmnr.header().pid());
         assertEquals("svchost.exe", llmnr.header().process());
-        assertEnds(llmnr, "fe80:0:0:0:7c23:ce3c:94a7:b840", 50649, "ff02:0:0:0:0:0:1:3", 5355);
+        assertEnds(llmnr, "fe80::7c23:ce3c:94a7:b840", 50649, "ff02::1:3", 5355);
     }
 
     @Test
@@ -112,7 +112,7 @@ class NetEtlDecodeTest {
         List<RawEvent> dns = new ArrayList<>();
         for (NetEvent e : events) if (e.header().source() == Source.ETW_DNS_CLIENT) dns.add(assertInstanceOf(RawEvent.class, e));
         assertEquals(4, dns.size());
-        String[] servers = {"2001:4898:0:0:0:0:1050:1050", "2001:4898:0:0:0:0:1050:5050", "10.50.10.50", "10.50.50.50"};
+        String[] servers = {"2001:4898::1050:1050", "2001:4898::1050:5050", "10.50.10.50", "10.50.50.50"};
         String[] lengths = {"28", "28", "16", "16"};
         for (int i = 0; i < 4; i++) {
             RawEvent e = dns.get(i);

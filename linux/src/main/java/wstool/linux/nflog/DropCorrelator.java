@@ -16,7 +16,7 @@ import wstool.core.model.FirewallEventType;
  * in one after all of them. A "seen" record whose "passed" twin does not follow within the window was dropped by the
  * ruleset; one that is followed was allowed. Records with other prefixes pass through untouched. Pure Java; one thread.
  */
-public final class DropCorrelator {
+final class DropCorrelator {
     public static final String SEEN = "ws_tool:seen";
     public static final String PASSED = "ws_tool:passed";
     /** Packets held at once; beyond it the oldest are decided early (as drops) rather than growing without bound. */

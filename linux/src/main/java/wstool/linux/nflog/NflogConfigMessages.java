@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import wstool.linux.netlink.Netlink;
 
 /** Builds the NFULNL_MSG_CONFIG requests that set up a log group (what libnetfilter_log sends). Pure Java. */
-public final class NflogConfigMessages {
+final class NflogConfigMessages {
     private NflogConfigMessages() {}
 
     /** A command (bind/unbind group, pf bind/unbind) for {@code family} and group {@code group} (0 for pf commands). */

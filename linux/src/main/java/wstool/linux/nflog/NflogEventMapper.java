@@ -26,7 +26,7 @@ import wstool.core.model.Source;
  * <li>user: the socket owner uid (present for locally generated packets) → name.</li>
  * </ul>
  */
-public final class NflogEventMapper {
+final class NflogEventMapper {
     private final IntFunction<String> interfaceNames;
     private final LongFunction<String> userNames;
 

@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param seq NFULA_SEQ instance-local sequence number, -1 when absent
  * @param payload the copied packet bytes starting at the network header (may be empty)
  */
-public record NflogPacket(int family, int group, int hwProtocol, int hook, long mark, Instant timestamp,
+record NflogPacket(int family, int group, int hwProtocol, int hook, long mark, Instant timestamp,
                           int inIfindex, int outIfindex, String prefix, long uid, long gid, long seq,
                           byte[] payload) {
 }

@@ -8,7 +8,7 @@ import wstool.linux.netlink.NetlinkFormatException;
 import wstool.linux.netlink.NetlinkMessage;
 
 /** Decodes the payload of an NFULNL_MSG_PACKET netlink message. Pure Java. */
-public final class NflogParser {
+final class NflogParser {
     private NflogParser() {}
 
     public static boolean isPacket(NetlinkMessage m) { return m.type() == Nflog.MSG_TYPE_PACKET; }

@@ -18,7 +18,7 @@ import wstool.core.net.IpProtocols;
  * @param fragment true for a non-first IPv4/IPv6 fragment (no transport header)
  * @param problem null when the headers decoded completely
  */
-public record PacketHeaders(int ipVersion, int protocol, InetAddress src, InetAddress dst, int srcPort, int dstPort,
+record PacketHeaders(int ipVersion, int protocol, InetAddress src, InetAddress dst, int srcPort, int dstPort,
                             int length, int ttl, String tcpFlags, int icmpType, int icmpCode, boolean fragment,
                             String problem) {
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};

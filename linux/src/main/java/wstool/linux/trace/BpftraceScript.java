@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The socket-trace bpftrace program with the target's predicate filled in. */
-public final class BpftraceScript {
+final class BpftraceScript {
     private BpftraceScript() {}
 
     /** The program for this machine's architecture. */

@@ -6,7 +6,7 @@ import wstool.core.model.Endpoint;
 import wstool.core.net.Addresses;
 
 /** Decodes struct sockaddr_in / sockaddr_in6 bytes (family in host order, little-endian here; port big-endian). */
-public final class Sockaddr {
+final class Sockaddr {
     public static final int AF_INET = 2, AF_INET6 = 10;
 
     private Sockaddr() {}

@@ -23,7 +23,7 @@ import wstool.linux.sys.Errno;
  * as the ETW path does for AFD endpoints. A process's exit becomes {@link ProcessExit} and drops what was known
  * about its sockets. Not thread-safe: one reader.
  */
-public final class SocketEventMapper {
+final class SocketEventMapper {
     private static final int MAX_TRACKED = 100_000;
     private static final int SOCK_TYPE_MASK = 0xf; // SOCK_NONBLOCK / SOCK_CLOEXEC live in the upper bits
 

@@ -3,7 +3,7 @@ package wstool.linux.trace;
 import java.util.Set;
 
 /** Parses the lines {@code socket-trace.bt} prints. Pure Java; bad lines throw with the reason. */
-public final class TraceLineParser {
+final class TraceLineParser {
     static final Set<String> OPS = Set.of("socket", "connect", "bind", "listen", "accept", "sendto", "recvfrom",
             "sendmsg", "recvmsg", "write", "read", "shutdown", "close", "exit", "connected", "sendmmsg", "recvmmsg", "sendfile");
     private static final int MAX_SOCKADDR = 128;

@@ -16,6 +16,6 @@ package wstool.linux.trace;
  * @param sockaddr the struct sockaddr bytes the call carried, or null
  * @param comm the kernel's name of the calling task (first 15 bytes of the executable's name)
  */
-public record TraceRecord(String op, long monotonicNanos, long pid, int fd, long ret, long arg1, long arg2,
+record TraceRecord(String op, long monotonicNanos, long pid, int fd, long ret, long arg1, long arg2,
                           byte[] sockaddr, String comm) {
 }

@@ -281,10 +281,10 @@ public final class EcsMapper {
         };
         Map<String, Object> indicator = new LinkedHashMap<>();
         indicator.put("type", remote instanceof Inet6Address ? "ipv6-addr" : "ipv4-addr");
-        indicator.put("ip", remote.getHostAddress());
+        indicator.put("ip", Addresses.text(remote));
         indicator.put("provider", "Spamhaus");
         Map<String, Object> matched = new LinkedHashMap<>();
-        matched.put("atomic", remote.getHostAddress());
+        matched.put("atomic", Addresses.text(remote));
         matched.put("field", field);
         matched.put("id", en.dropId());
         matched.put("type", "indicator_match_rule");
