@@ -23,6 +23,13 @@ public final class DataOptions {
             description = "Spamhaus DROP list (drop.txt, dropv6.txt, drop_v4.json, drop_v6.json, asndrop.json); repeatable.")
     List<Path> drop = new ArrayList<>();
 
+    /** The database files named on the command line (inputs: never an output of the job). */
+    List<Path> files() {
+        List<Path> l = new ArrayList<>(drop);
+        for (Path p : new Path[] {geoipDb, asnDb, locationDb}) if (p != null) l.add(p);
+        return l;
+    }
+
     DataSet.Overrides overrides() {
         for (Path p : new Path[] {geoipDb, asnDb, locationDb}) {
             if (p != null && !java.nio.file.Files.isRegularFile(p)) throw new UsageException("database file not found: " + p);

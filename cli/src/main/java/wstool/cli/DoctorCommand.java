@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** What ws_tool sees of this machine: Java, OS, privileges, config and data files. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check Java, OS, privileges, config and data files.")
-public final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
@@ -23,7 +22,7 @@ public final class DoctorCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public void execute() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         line(out, "ws_tool", new WsTool.Version().getVersion()[0]);
         line(out, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
@@ -38,7 +37,6 @@ public final class DoctorCommand implements Callable<Integer> {
         for (String f : dataFiles(dataDir)) line(out, "", f);
         DataDoctor.report(out, app.dataSet());
         out.flush();
-        return 0;
     }
 
     private static List<String> dataFiles(Path dir) throws IOException {

@@ -1,13 +1,12 @@
 package wstool.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine;
+import wstool.core.filter.TraceTarget;
 import wstool.etw.etl.EtlEventSource;
 import wstool.etw.live.EtwProvider;
 
@@ -19,32 +18,37 @@ import wstool.etw.live.EtwProvider;
 final class EtlTrace {
     private EtlTrace() {}
 
-    /** @param exe keep only this program's events (needs process names in the capture), or null */
-    static int run(WsTool app, CommandLine cli, Path etl, String exe, boolean all, List<String> providers,
-                   OutputOptions output, FilterOptions filters, VerifyOptions verify) throws Exception {
-        int chosen = (filters.pids().isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (all ? 1 : 0);
-        if (chosen != 1) throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
-        if (!Files.isRegularFile(etl)) throw new NoSuchFileException(etl.toString());
-        if (exe != null) filters.onlyProgram(exe);
+    /** Runs the capture through the job; the ETL summary follows, also when the job failed. */
+    static void run(WsTool app, CommandLine cli, Path etl, TraceTarget target, List<String> providers,
+                    OutputOptions output, FilterOptions filters, VerifyOptions verify) throws Exception {
+        switch (target.kind()) {
+            case PIDS -> filters.onlyPids(target.pids());
+            case PROGRAM -> filters.onlyProgram(target.program()); // needs process names in the capture
+            case ALL -> { }
+        }
+        EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL);
         EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()));
-        int code = new EventJob(app, cli, output, filters)
-                .source(source)
-                .verify(verify)
-                .run();
-        cli.getErr().print(source.summary().render(true));
-        cli.getErr().flush();
-        return code;
+        boolean read = true;
+        try {
+            job.source(source)
+                    .verify(verify)
+                    .run();
+        } catch (UsageException e) {
+            read = false; // refused before the file was read
+            throw e;
+        } finally {
+            if (read) {
+                cli.getErr().print(source.summary().render(true));
+                cli.getErr().flush();
+            }
+        }
     }
 
     /** The providers --providers names (the parser live sessions use too); empty = every provider. */
     static Set<UUID> providerIds(List<String> names) {
         Set<UUID> ids = new LinkedHashSet<>();
         if (names.isEmpty()) return ids;
-        try {
-            for (EtwProvider p : EtwProvider.parseList(String.join(",", names))) ids.add(p.guid());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        for (EtwProvider p : Usage.option("--providers", () -> EtwProvider.parseList(String.join(",", names)))) ids.add(p.guid());
         return ids;
     }
 }

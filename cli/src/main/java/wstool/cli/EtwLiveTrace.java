@@ -6,7 +6,7 @@ import wstool.core.pipeline.EventSource;
 import wstool.etw.live.EtwLiveSource;
 import wstool.etw.live.EtwProvider;
 import wstool.etw.live.SessionBuffers;
-import wstool.etw.live.TraceTarget;
+import wstool.core.filter.TraceTarget;
 
 /**
  * The Windows live path of {@code trace}: a real-time ETW session (module etw, package wstool.etw.live). Kept apart
@@ -22,22 +22,14 @@ final class EtwLiveTrace {
     }
 
     /**
-     * @param pids --pid values (one: follow that process and stop when it exits; several: all processes, filtered)
-     * @param exe --exe NAME or null
-     * @param all --all
+     * @param target which processes (one pid: follow that process and stop when it exits)
      * @param providers --providers LIST or null for Winsock-AFD, NameResolution, Kernel-Network
-     * @param status where the source's status lines go (the view's message line or stderr: EventJob#statusLine)
-     * @throws UsageException unless exactly one of pids / exe / all is given, or for a bad provider
+     * @param notices where the source's notices go (EventJob#notices)
+     * @throws UsageException for a bad provider
      */
-    static EventSource source(List<Long> pids, String exe, boolean all, String providers, SessionBuffers buffers,
-                              Notices notices) {
-        TraceTarget target = target(pids, exe, all);
-        List<EtwProvider> list;
-        try {
-            list = providers == null ? EtwProvider.DEFAULT : EtwProvider.parseList(providers);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    static EventSource source(TraceTarget target, String providers, SessionBuffers buffers, Notices notices) {
+        List<EtwProvider> list = providers == null ? EtwProvider.DEFAULT
+                : Usage.option("--providers", () -> EtwProvider.parseList(providers));
         for (EtwProvider p : list) {
             if (p.kernelLogger()) {
                 throw new UsageException("--providers: " + p.name() + " events come from the NT Kernel Logger; a live"
@@ -75,24 +67,6 @@ final class EtwLiveTrace {
         } catch (IllegalArgumentException e) {
             throw new UsageException((minMax != null && e.getMessage().startsWith("ETW buffers") ? "--etw-buffers: "
                     : "--etw-buffer-kb: ") + e.getMessage());
-        }
-    }
-
-    static TraceTarget target(List<Long> pids, String exe, boolean all) {
-        int chosen = (pids.isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (all ? 1 : 0);
-        if (chosen != 1) {
-            throw new UsageException("choose exactly one of --pid N, --exe NAME or --all");
-        }
-        try {
-            if (exe != null) {
-                return TraceTarget.exe(exe);
-            }
-            if (pids.size() == 1) {
-                return TraceTarget.pid(pids.get(0));
-            }
-            return TraceTarget.all(); // several PIDs: the --pid filter keeps theirs
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 }

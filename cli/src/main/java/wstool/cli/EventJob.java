@@ -1,12 +1,7 @@
 package wstool.cli;
 
-import java.io.BufferedWriter;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +17,7 @@ import wstool.core.pipeline.Notices;
 import wstool.core.pipeline.Pipeline;
 import wstool.core.pipeline.PipelineSummary;
 import wstool.core.sink.CsvSink;
+import wstool.core.sink.FileExport;
 import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.Palette;
 import wstool.core.sink.TextFormat;
@@ -48,6 +44,8 @@ public final class EventJob {
     private final OutputOptions output;
     private final FilterOptions filters;
     private final List<EventSource> sources = new ArrayList<>();
+    private final List<Path> inputs = new ArrayList<>();
+    private final List<FileExport> exports = new ArrayList<>();
     private final AddressEnricher enricher;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -73,6 +71,17 @@ public final class EventJob {
     public EventJob source(EventSource s) { sources.add(s); return this; }
 
     /**
+     * A file the job reads: checked now (present, readable, of this kind), before any output is opened, and never
+     * an output of the job.
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public EventJob input(Path file, Inputs.Kind kind) throws IOException {
+        inputs.add(Inputs.check(file, kind));
+        return this;
+    }
+
+    /**
      * Where this job's sources report notices (readiness, losses): stderr, or the full-screen view's status line
      * while it is up. Sources and the commands that watch them use this, never the terminal directly.
      */
@@ -81,17 +90,11 @@ public final class EventJob {
     /**
      * With {@code --verify}/{@code --verify-report}: the socket verifier sees every event that passes the filters;
      * its report is printed (stderr, after the summary) and written at the end, and an error finding makes
-     * {@link #run()} return {@link WsTool#EXIT_VERIFY_ERRORS}. Without those options this does nothing.
+     * {@link #run()} throw {@link ExitCodes.VerifyErrorsFound}. Without those options this does nothing.
      */
     public EventJob verify(VerifyOptions options) {
         if (options == null || !options.enabled()) return this;
-        if (options.reportFile() != null) {
-            try {
-                ReportFiles.check(options.reportFile());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        if (options.reportFile() != null) Usage.check("--verify-report", () -> ReportFiles.check(options.reportFile()));
         verifier = new SocketVerifier();
         verifyReport = options.reportFile();
         return this;
@@ -105,10 +108,21 @@ public final class EventJob {
         return !output.noTui && !output.anyStdout() && WsTool.stdoutIsTerminal();
     }
 
-    /** Runs to the end and returns the process exit code (0 ok, 1 failure). */
-    public int run() throws IOException {
+    /**
+     * Runs to the end. Returns normally when the job succeeded; else throws what ended it (after the summary):
+     * the source's or an output's failure, the full-screen view's failure, or {@link ExitCodes.VerifyErrorsFound}.
+     */
+    public void run() throws Exception {
+        wstool.core.filter.EventFilter filter = filter();
+        List<Path> read = new ArrayList<>(inputs);
+        read.addAll(app.dataFiles());
+        Outputs.checkDistinct(outputs(), read);
+        if (verifyReport != null) {
+            Outputs.probe(List.of(new Outputs.Named("--verify-report", verifyReport),
+                    new Outputs.Named("--verify-report", ReportFiles.markdownPath(verifyReport))));
+        }
         Pipeline.Builder b = Pipeline.builder()
-                .filter(filter())
+                .filter(filter)
                 .enricher(enricher)
                 .maxEvents(output.maxEvents)
                 .duration(output.duration);
@@ -144,17 +158,16 @@ public final class EventJob {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             PipelineSummary summary = pipeline.run();
-            closeTui(summary);
+            Throwable viewFailure = closeTui(summary);
+            if (summary.failure() instanceof ExitCodes.StdoutClosed closed) throw closed; // quietly: the reader is gone
             err.println(summary.render());
             if (!app.dataSet().checksDrop()) err.println("DROP: " + wstool.data.DataSet.DROP_NOT_CHECKED);
             if (forwarder != null) forwarder.summary().forEach(err::println);
-            int verified = verifier == null ? WsTool.EXIT_OK : finishVerification(summary);
-            if (summary.failed()) {
-                err.println("ws_tool: error: " + WsTool.describe(summary.failure()));
-                if (app.global().verbose()) summary.failure().printStackTrace(err);
-                return 1;
-            }
-            return verified;
+            boolean verifyErrors = verifier != null && finishVerification(summary);
+            Throwable failure = summary.failed() ? summary.failure() : viewFailure;
+            if (failure instanceof Exception e) throw e;
+            if (failure instanceof Error e) throw e;
+            if (verifyErrors) throw new ExitCodes.VerifyErrorsFound();
         } finally {
             closeTui(null);
             err.flush();
@@ -168,7 +181,8 @@ public final class EventJob {
         return app.dataSet().checksDrop();
     }
 
-    private int finishVerification(PipelineSummary summary) throws IOException {
+    /** Prints (and writes) the report; true when it has error findings. */
+    private boolean finishVerification(PipelineSummary summary) throws IOException {
         if (summary.dropped() > 0 || summary.lostAtSource() > 0) {
             verifier.note(String.format("%,d events were dropped (queue full) and %,d lost at the source: findings such "
                     + "as WS003, WS006 and WS002 may come from the gaps", summary.dropped(), summary.lostAtSource()));
@@ -177,19 +191,22 @@ public final class EventJob {
             verifier.note(String.format("%,d event%s filtered out before the checks: only what the filters let "
                     + "through was verified", summary.filteredOut(), summary.filteredOut() == 1 ? " was" : "s were"));
         }
-        if (summary.failed()) verifier.note("the trace ended early with an error: " + WsTool.describe(summary.failure()));
+        if (summary.failed()) verifier.note("the trace ended early with an error: " + ExitCodes.describe(summary.failure()));
         VerifyReport report = verifier.report();
         err.print(new ReportText(app.global().zone()).render(report));
         if (verifyReport != null) {
             Path md = ReportFiles.write(report, verifyReport);
             err.println("verification report: " + verifyReport + " and " + md);
         }
-        return report.hasErrors() ? WsTool.EXIT_VERIFY_ERRORS : WsTool.EXIT_OK;
+        return report.hasErrors();
     }
 
-    /** After the pipeline ends the view stays (header: finished) until the user quits, unless the job failed. */
-    private void closeTui(PipelineSummary summary) throws IOException {
-        if (tui == null) return;
+    /**
+     * After the pipeline ends the view stays (header: finished) until the user quits, unless the job failed.
+     * Returns the view's own failure (the job then fails with it), or null.
+     */
+    private Throwable closeTui(PipelineSummary summary) throws IOException {
+        if (tui == null) return null;
         TerminalUi ui = tui;
         tui = null;
         notices.restore(); // what the sources say from now on goes to stderr again
@@ -203,50 +220,63 @@ public final class EventJob {
         } finally {
             ui.close();
         }
-        if (ui.failure() != null) {
-            err.println("ws_tool: error: the full-screen view failed: " + WsTool.describe(ui.failure()));
-            if (app.global().verbose()) ui.failure().printStackTrace(err);
-        }
+        if (ui.failure() == null) return null;
+        return new IOException("the full-screen view failed: " + ExitCodes.describe(ui.failure()), ui.failure());
     }
 
     private wstool.core.filter.EventFilter filter() {
-        try {
-            return filters.toFilter();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return Usage.value(filters::toFilter);
     }
 
-    private List<EventSink> openSinks() throws IOException {
+    /** The outputs named on the command line, in option order. */
+    private List<Outputs.Named> outputs() {
+        List<Outputs.Named> l = new ArrayList<>();
+        if (output.csv != null) l.add(new Outputs.Named("--csv", output.csv));
+        if (output.jsonl != null) l.add(new Outputs.Named("--jsonl", output.jsonl));
+        if (output.ecs != null) l.add(new Outputs.Named("--ecs", output.ecs));
+        if (verifyReport != null) {
+            l.add(new Outputs.Named("--verify-report", verifyReport));
+            l.add(new Outputs.Named("--verify-report (Markdown)", ReportFiles.markdownPath(verifyReport)));
+        }
+        return l;
+    }
+
+    private List<EventSink> openSinks() throws Exception {
         List<EventSink> sinks = new ArrayList<>();
         try {
-            if (output.csv != null) sinks.add(new CsvSink(writer(output.csv)));
-            if (output.jsonl != null) sinks.add(new JsonLinesSink(writer(output.jsonl)));
-            if (output.ecs != null) sinks.add(new EcsSink(writer(output.ecs), ecsContext()));
+            if (output.csv != null) sinks.add(export("--csv", output.csv, CsvSink::new));
+            if (output.jsonl != null) sinks.add(export("--jsonl", output.jsonl, JsonLinesSink::new));
+            if (output.ecs != null) {
+                EcsContext ecs = ecsContext();
+                sinks.add(export("--ecs", output.ecs, w -> new EcsSink(w, ecs)));
+            }
             if (!output.syslog.isEmpty()) {
                 forwarder = syslogForwarder();
                 sinks.add(forwarder);
             }
             if (useTui()) {
-                TerminalUi.Options view;
-                try {
-                    view = new TerminalUi.Options(output.buffer,
-                            app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
-                            app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop());
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--buffer: " + e.getMessage());
-                }
-                tui = TerminalUi.open(view);
+                tui = TerminalUi.open(new TerminalUi.Options(output.buffer,
+                        app.palette(true).enabled() ? TuiColors.palette(app.colors()) : Palette.NONE,
+                        app.global().zone(), dataSources, Path.of("").toAbsolutePath(), app.dataSet().checksDrop()));
                 sinks.add(tui.sink());
                 if (forwarder != null) tui.forwardLost(forwarder::lost);
             } else if (!output.anyStdout()) {
                 sinks.add(screenSink());
             }
-        } catch (IOException e) {
-            for (EventSink s : sinks) s.close();
+        } catch (Exception e) {
+            exports.forEach(FileExport::abandon); // nothing was written: the targets stay as they were
+            for (EventSink s : sinks) if (!(s instanceof FileExport)) s.close();
             throw e;
         }
         return sinks;
+    }
+
+    /** A file export (temporary file, moved into place at the end) or stdout for '-'. */
+    private EventSink export(String option, Path p, FileExport.Format format) throws IOException {
+        if (OutputOptions.isStdout(p)) return format.open(StdoutWriter.of(out));
+        FileExport e = new FileExport(Outputs.open(new Outputs.Named(option, p)), format);
+        exports.add(e);
+        return e;
     }
 
     private SyslogForwarder syslogForwarder() throws IOException {
@@ -264,11 +294,7 @@ public final class EventJob {
             if (urls.stream().noneMatch(u -> u.transport() == SyslogUrl.Transport.TLS)) {
                 throw new UsageException("--syslog-ca " + output.syslogCa + " is only used with a tls:// --syslog URL");
             }
-            try {
-                tls = TlsTrust.fromCaFile(output.syslogCa);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+            tls = Usage.value(() -> TlsTrust.fromCaFile(output.syslogCa));
         }
         return new SyslogForwarder(urls, format, tls, app.global().dataDir().resolve("spool"), ecsContext());
     }
@@ -282,21 +308,7 @@ public final class EventJob {
 
     private EventSink screenSink() {
         Palette palette = app.palette(WsTool.stdoutIsTerminal());
-        return new TextSink(nonClosing(out), new TextFormat(app.global().zone(), palette));
-    }
-
-    private Writer writer(Path p) throws IOException {
-        if (OutputOptions.isStdout(p)) return nonClosing(out);
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new IOException("directory " + parent + " does not exist");
-        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
-    }
-
-    private static Writer nonClosing(PrintWriter stream) {
-        return new FilterWriter(new BufferedWriter(stream, 1 << 16)) {
-            @Override
-            public void close() throws IOException { flush(); }
-        };
+        return new TextSink(StdoutWriter.of(out), new TextFormat(app.global().zone(), palette));
     }
 
     private static void removeHook(Thread hook) {

@@ -6,10 +6,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import wstool.core.filter.EventFilter;
 
-/** The filters every event command shares. */
+/** The filters every event command shares; --pid is {@link PidFilter} (or part of trace's target). */
 public final class FilterOptions {
-    @Option(names = "--pid", paramLabel = "PID", split = ",", description = "Only these process ids.")
-    List<Long> pids = new ArrayList<>();
+    /** Filled by {@link PidFilter} or a trace target, never an option of its own here: trace's --pid is its target. */
+    private final List<Long> pids = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
     IpVersion ipVersion;
@@ -27,7 +27,7 @@ public final class FilterOptions {
             description = "Only events of this program (name or path); repeatable.")
     List<String> programs = new ArrayList<>();
 
-    @Option(names = "--type", paramLabel = "TYPE", split = ",",
+    @Option(names = "--type", paramLabel = "TYPE", split = ",", converter = Converters.EventType.class,
             description = "Only these kinds (drop, allow, connect, send, dns, ...) or classes (firewall, socket, dns).")
     List<String> types = new ArrayList<>();
 
@@ -50,7 +50,11 @@ public final class FilterOptions {
         return b.build();
     }
 
-    public List<Long> pids() { return pids; }
+    /** Narrows the events to these process ids, as --pid does. */
+    FilterOptions onlyPids(List<Long> ids) {
+        pids.addAll(ids);
+        return this;
+    }
 
     /** Narrows the events to one program, as --program would (used by trace --exe on captures). */
     void onlyProgram(String name) { programs.add(name); }

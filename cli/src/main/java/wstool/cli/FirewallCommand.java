@@ -1,10 +1,7 @@
 package wstool.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +31,7 @@ import wstool.wfp.fwpu.Fwpuclnt;
                         + "(netevents.xml) or 'netsh wfp capture' (wfpdiag.xml) output on any OS.",
                 "Linux: packets logged to an NFLOG group (nft 'log group N', iptables '-j NFLOG'); needs root or"
                         + " CAP_NET_ADMIN."})
-public final class FirewallCommand implements Callable<Integer> {
+public final class FirewallCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
@@ -80,49 +77,62 @@ public final class FirewallCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    PidFilter pids;
+
     /** Where a live run keeps the engine options as found while it has them changed. */
     static final String OPTIONS_RECORD = "wfp-options.properties";
 
     @Override
-    public Integer call() throws Exception {
-        if (restoreOptions) return restoreOptions();
-        if (importFile == null && !DataDirs.isWindows()) return linux();
-        if (installRule || match != null || netns != null) {
-            throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
+    public void execute() throws Exception {
+        if (restoreOptions) {
+            restoreOptions();
+        } else if (importFile == null && !DataDirs.isWindows()) {
+            linux();
+        } else {
+            if (installRule || match != null || netns != null) {
+                throw new UsageException("--install-rule, --match and --netns are for the Linux NFLOG backend");
+            }
+            if (importFile != null && (recent || all)) {
+                throw new UsageException("--recent and --all are for this machine's firewall, not with --import");
+            }
+            EventJob job = new EventJob(app, spec.commandLine(), output, pids.applyTo(filters));
+            if (importFile != null) job.input(importFile, Inputs.Kind.WFP_XML);
+            job.source(source(job.notices())).run();
         }
-        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        return job.source(source(job.notices())).run();
     }
 
     /** Linux: NFLOG group, optionally with ws_tool's own logging rules (removed on every exit path). */
-    private Integer linux() throws Exception {
+    private void linux() throws Exception {
         if (recent || all) throw new UsageException("--recent and --all are for the Windows firewall; here ws_tool reads NFLOG"
                 + " (or a Windows capture with --import FILE)");
         if (match != null && !installRule) throw new UsageException("--match needs --install-rule");
         NflogOptions opts;
         NftRuleInstaller rules = null;
-        try {
-            opts = NflogOptions.defaults(group);
-            if (netns != null) opts = opts.withNetns(NetNamespace.named(netns));
-            if (installRule) {
-                List<String> nft = netns == null ? List.of("nft") : List.of("ip", "netns", "exec", netns, "nft");
-                rules = new NftRuleInstaller(nft, group, match);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        opts = Usage.option("--nflog-group", () -> NflogOptions.defaults(group));
+        if (netns != null) opts = opts.withNetns(Usage.option("--netns", () -> NetNamespace.named(netns)));
+        if (installRule) {
+            List<String> nft = netns == null ? List.of("nft") : List.of("ip", "netns", "exec", netns, "nft");
+            rules = Usage.option("--match", () -> new NftRuleInstaller(nft, group, match));
         }
         // the records of ws_tool's own table (installed, or the hint's by hand) are paired into verdicts; records of
         // other rules pass through unchanged
         NflogSource source = new NflogSource(opts).correlateInstalledRules(rules != null && rules.reportsAllowed());
-        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        EventJob job = new EventJob(app, spec.commandLine(), output, pids.applyTo(filters));
         announceWhenListening(source, rules == null ? NftRuleInstaller.suggestion(group) : null, job.notices());
         try (NftRuleInstaller installed = rules) {
             if (installed != null) {
-                for (String stale : installed.install()) {
+                List<String> removed;
+                try {
+                    removed = installed.install();
+                } catch (NftRuleInstaller.NotPermitted e) {
+                    throw new java.io.IOException("--install-rule needs root or CAP_NET_ADMIN: " + e.getMessage(), e);
+                }
+                for (String stale : removed) {
                     job.notices().notice("removed table inet " + stale + " left by a ws_tool instance that is gone");
                 }
             }
-            return job.source(source).run();
+            job.source(source).run();
         }
     }
 
@@ -147,10 +157,8 @@ public final class FirewallCommand implements Callable<Integer> {
         t.start();
     }
 
-    private EventSource source(wstool.core.pipeline.Notices notices) throws NoSuchFileException {
+    private EventSource source(wstool.core.pipeline.Notices notices) {
         if (importFile != null) {
-            if (recent || all) throw new UsageException("--recent and --all are for this machine's firewall, not with --import");
-            if (!Files.isRegularFile(importFile)) throw new NoSuchFileException(importFile.toString());
             return new WfpImportSource(importFile);
         }
         if (!DataDirs.isWindows()) {
@@ -165,7 +173,7 @@ public final class FirewallCommand implements Callable<Integer> {
     }
 
     /** --restore-options: Windows only, nothing else on the line. */
-    private Integer restoreOptions() throws Exception {
+    private void restoreOptions() throws Exception {
         if (importFile != null || recent || all || installRule || match != null || netns != null) {
             throw new UsageException("--restore-options takes no other firewall option");
         }
@@ -174,6 +182,5 @@ public final class FirewallCommand implements Callable<Integer> {
         }
         OptionsJournal journal = new OptionsJournal(app.global().dataDir().resolve(OPTIONS_RECORD));
         spec.commandLine().getOut().println(WfpLiveSource.restoreRecorded(Fwpuclnt.load().api(), journal));
-        return WsTool.EXIT_OK;
     }
 }

@@ -25,7 +25,13 @@ public final class GlobalOptions {
                     + " time with its offset; CSV and JSON are always UTC).")
     boolean utc;
 
-    public Path dataDir() { return dataDir; }
+    /** @throws UsageException when the path names something that is not a directory */
+    public Path dataDir() {
+        if (java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new UsageException("--data-dir " + dataDir + " is a file, not a directory");
+        }
+        return dataDir;
+    }
 
     /** The zone people read times in: UTC with --utc, else this machine's. */
     public java.time.ZoneId zone() { return utc ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault(); }

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +24,7 @@ import wstool.enrich.SpecialRanges;
  * The lookup commands ({@code geoip}, {@code asn}, {@code dnsbl}, {@code iana}): one line per address and answering
  * source, wsock-trace style, or one JSON object per address with {@code --json}. Addresses are literals only; no DNS.
  */
-abstract class LookupCommand implements Callable<Integer> {
+abstract class LookupCommand implements CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
@@ -58,7 +57,7 @@ abstract class LookupCommand implements Callable<Integer> {
     boolean checksDrop() { return checksDrop; }
 
     @Override
-    public Integer call() {
+    public void execute() {
         List<InetAddress> parsed = new ArrayList<>();
         for (String a : addresses) {
             try {
@@ -81,7 +80,6 @@ abstract class LookupCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
     }
 
     void text(PrintWriter out, String shown, InetAddress a, List<Enricher.Answer> answers) {

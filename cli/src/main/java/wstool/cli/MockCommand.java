@@ -21,7 +21,6 @@ import wstool.linux.mock.FaultScope;
 import wstool.linux.mock.MockEngine;
 import wstool.linux.mock.MockRun;
 import wstool.linux.trace.LinuxTraceSource;
-import wstool.linux.trace.TraceTarget;
 
 /**
  * {@code mock (--pid N | --exe NAME | -- PROGRAM ARGS...) FAULT... [--duration T]}: breaks the network on purpose for
@@ -42,6 +41,10 @@ public final class MockCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--pid", paramLabel = "PID", split = ",",
+            description = "Running processes to mock, moved into the mock's cgroup: sockets they open from then on are faulted.")
+    List<Long> pids = new ArrayList<>();
 
     @Option(names = "--exe", paramLabel = "NAME",
             description = "The running processes of this program (as trace --exe matches them), moved into the mock's"
@@ -96,7 +99,7 @@ public final class MockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int targets = (filters.pids().isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (program.isEmpty() ? 0 : 1);
+        int targets = (pids.isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (program.isEmpty() ? 0 : 1);
         if (targets != 1) {
             throw new UsageException("give exactly one program to mock: --pid N, --exe NAME or -- PROGRAM ARGS...");
         }
@@ -117,8 +120,7 @@ public final class MockCommand implements Callable<Integer> {
             engine.start();
             for (String r : engine.removedStale()) err.println("ws_tool: removed what a dead mock run left: " + r);
             String who = program.isEmpty() ? (exe != null ? "exe " + exe : "pid " + attach) : program.get(0);
-            TraceTarget target = TraceTarget.cgroup(engine.cgroup().id(), "mock cgroup of " + who);
-            LinuxTraceSource trace = new LinuxTraceSource(target);
+            LinuxTraceSource trace = LinuxTraceSource.forCgroup(engine.cgroup().id(), "mock cgroup of " + who);
             EventJob job = new EventJob(app, spec.commandLine(), output, filters);
             java.nio.file.Path programLog = null;
             ProcessBuilder pb = new ProcessBuilder(program);
@@ -131,15 +133,18 @@ public final class MockCommand implements Callable<Integer> {
             }
             MockRun run = program.isEmpty() ? MockRun.attaching(engine, trace, attach) : MockRun.launching(engine, trace, pb);
             announceWhenStarted(run, err, faults, who);
-            int code = job.source(run).verify(verify).run();
-            engine.close();
-            printCounts(err, faults, engine.counts());
-            if (run.launched() != null && !run.launched().isAlive()) {
-                err.println("ws_tool: " + who + " exited with code " + run.launched().exitValue());
+            try {
+                job.source(run).verify(verify).run(); // throws for verify errors and failures (ExitCodes maps them)
+            } finally {
+                engine.close();
+                printCounts(err, faults, engine.counts());
+                if (run.launched() != null && !run.launched().isAlive()) {
+                    err.println("ws_tool: " + who + " exited with code " + run.launched().exitValue());
+                }
+                if (programLog != null) err.println("ws_tool: the output of " + who + " is in " + programLog);
+                err.flush();
             }
-            if (programLog != null) err.println("ws_tool: the output of " + who + " is in " + programLog);
-            err.flush();
-            return code;
+            return 0;
         }
     }
 
@@ -177,19 +182,17 @@ public final class MockCommand implements Callable<Integer> {
 
     /** The processes to attach to: the --pid ones (running), or the running processes of --exe; empty to start one. */
     private List<Long> attachTargets() {
-        if (!filters.pids().isEmpty()) {
-            try {
-                TraceTarget.pids(filters.pids()).requireRunning();
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+        if (!pids.isEmpty()) {
+            for (long pid : pids) {
+                if (pid <= 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new UsageException("no process with id " + pid + " is running");
+                }
             }
-            return List.copyOf(filters.pids());
+            return List.copyOf(pids);
         }
         if (exe == null) return List.of();
-        try {
-            TraceTarget.exe(exe);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        if (!exe.substring(exe.lastIndexOf('/') + 1).matches("[A-Za-z0-9._+-]{1,63}")) {
+            throw new UsageException("--exe must be a program file name of at most 63 letters, digits, . _ + -, not '" + exe + "'");
         }
         String name = exe.substring(exe.lastIndexOf('/') + 1);
         long self = ProcessHandle.current().pid();

@@ -32,14 +32,15 @@ public final class OutputOptions {
     @Option(names = "--no-tui", description = "Plain line output instead of the full-screen view.")
     boolean noTui;
 
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "TIME", converter = Converters.TimeSpan.class,
             description = "Stop after this long (e.g. 30s, 5m, 1h, 500ms).")
     Duration duration;
 
-    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events have been shown.")
+    @Option(names = "--max-events", paramLabel = "N", converter = Converters.Count.class,
+            description = "Stop after N events have been shown (1 or more).")
     long maxEvents;
 
-    @Option(names = "--buffer", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--buffer", paramLabel = "N", defaultValue = "100000", converter = Converters.ViewBuffer.class,
             description = "Events the full-screen view keeps for scrolling (default: ${DEFAULT-VALUE}).")
     int buffer;
 

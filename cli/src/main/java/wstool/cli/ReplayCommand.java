@@ -1,9 +1,6 @@
 package wstool.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +13,7 @@ import wstool.core.replay.ReplaySource;
 /** Replays a JSON Lines recording (made with --jsonl) through the same filters, enrichment and outputs. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a JSON Lines recording (from --jsonl) through filters, enrichment and outputs.")
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
@@ -26,7 +23,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A .jsonl recording.")
     Path file;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "0", converter = Converters.Speed.class,
             description = "1 = recorded pace, 2 = twice as fast, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
@@ -37,13 +34,15 @@ public final class ReplayCommand implements Callable<Integer> {
     FilterOptions filters;
 
     @Mixin
+    PidFilter pids;
+
+    @Mixin
     VerifyOptions verify;
 
     @Override
-    public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
-        if (speed < 0) throw new UsageException("--speed must be 0 or more");
-        return new EventJob(app, spec.commandLine(), output, filters)
+    public void execute() throws Exception {
+        new EventJob(app, spec.commandLine(), output, pids.applyTo(filters))
+                .input(file, Inputs.Kind.JSONL)
                 .source(new ReplaySource(file, speed))
                 .verify(verify)
                 .run();

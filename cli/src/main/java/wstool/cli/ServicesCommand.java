@@ -2,7 +2,6 @@ package wstool.cli;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -13,7 +12,7 @@ import wstool.core.net.Services.Service;
 /** Port/protocol to IANA service name, and service name to ports. */
 @Command(name = "services", mixinStandardHelpOptions = true,
         description = "IANA service names: 'services 443 53/udp' or 'services https'.")
-public final class ServicesCommand implements Callable<Integer> {
+public final class ServicesCommand implements CliCommand {
     @Spec
     CommandSpec spec;
 
@@ -22,7 +21,7 @@ public final class ServicesCommand implements Callable<Integer> {
     List<String> queries;
 
     @Override
-    public Integer call() {
+    public void execute() {
         Services services = Services.iana();
         var out = spec.commandLine().getOut();
         for (String q : queries) {
@@ -47,7 +46,6 @@ public final class ServicesCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
     }
 
     private static void print(java.io.PrintWriter out, Service s) {

@@ -3,13 +3,14 @@ package wstool.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import wstool.core.filter.TraceTarget;
 import wstool.etw.live.SessionBuffers;
 import wstool.linux.trace.LinuxTraceSource;
 
@@ -26,21 +27,15 @@ import wstool.linux.trace.LinuxTraceSource;
                         + " Administrator. --etl FILE: read a .etl capture on any OS.",
                 "Live (Linux): socket syscalls (socket, connect, bind, listen, accept, send/recv sizes, close) via"
                         + " bpftrace tracepoints; run as root; --pid or --exe."})
-public final class TraceCommand implements Callable<Integer> {
+public final class TraceCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--exe", paramLabel = "NAME",
-            description = "Every process of this program (e.g. powershell.exe), also ones that start later. Linux: the"
-                    + " executable's file name (as /proc/PID/exe shows it, up to 63 characters) or the kernel's process"
-                    + " name (comm, as ps shows it), case-sensitively.")
-    String exe;
-
-    @Option(names = "--all", description = "Every process.")
-    boolean all;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TraceTargetOptions target;
 
     @Option(names = "--etl", paramLabel = "FILE", description = "Read this .etl capture instead of tracing live.")
     Path etl;
@@ -69,36 +64,35 @@ public final class TraceCommand implements Callable<Integer> {
     VerifyOptions verify;
 
     @Override
-    public Integer call() throws Exception {
+    public void execute() throws Exception {
+        TraceTarget chosen = target.target();
         boolean buffersGiven = etwBufferKb != null || etwBuffers != null;
         if (etl != null) {
             if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing, not --etl");
-            return fromCapture();
+            EtlTrace.run(app, spec.commandLine(), etl, chosen,
+                    providers == null ? List.of() : Arrays.asList(providers.split(",")), output, filters, verify);
+            return;
         }
-        EtwLiveTrace.target(filters.pids(), exe, all); // usage errors first, on every OS
-        SessionBuffers buffers = EtwLiveTrace.buffers(etwBufferKb, etwBuffers);
+        SessionBuffers buffers = EtwLiveTrace.buffers(etwBufferKb, etwBuffers); // usage errors first, on every OS
         if (!DataDirs.isWindows()) {
             if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing on Windows");
-            return linux();
+            linux(chosen);
+            return;
         }
         EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        return job.source(EtwLiveTrace.source(filters.pids(), exe, all, providers, buffers, job.notices()))
+        job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
                 .verify(verify)
                 .run();
     }
 
-    /** Linux: the bpftrace backend, same --pid / --exe meaning as ETW (a process id, or every process of a program). */
-    private Integer linux() throws Exception {
-        if (all) throw new UsageException("--all is not available live on Linux; choose --pid N or --exe NAME"
-                + " (any OS can read a Windows capture with --etl FILE)");
-        if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
-        wstool.linux.trace.TraceTarget target;
-        try {
-            target = exe != null ? wstool.linux.trace.TraceTarget.exe(exe) : wstool.linux.trace.TraceTarget.pids(filters.pids()).requireRunning();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    /** Linux: the bpftrace backend, same --pid / --exe meaning as ETW (process ids, or every process of a program). */
+    private void linux(TraceTarget chosen) throws Exception {
+        if (chosen.kind() == TraceTarget.Kind.ALL) {
+            throw new UsageException("--all is not available live on Linux; choose --pid N or --exe NAME"
+                    + " (any OS can read a Windows capture with --etl FILE)");
         }
-        LinuxTraceSource source = new LinuxTraceSource(target);
+        if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
+        LinuxTraceSource source = Usage.option(target.optionName(), () -> new LinuxTraceSource(chosen).requireRunning());
         EventJob job = new EventJob(app, spec.commandLine(), output, filters);
         wstool.core.pipeline.Notices notices = job.notices();
         Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
@@ -108,17 +102,12 @@ public final class TraceCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 return;
             }
-            if (source.ready()) notices.notice("tracing socket calls of " + target);
+            if (source.ready()) notices.notice("tracing socket calls of " + chosen);
         }, "ws_tool-trace-ready");
         notice.setDaemon(true);
         notice.start();
-        return job.source(source)
+        job.source(source)
                 .verify(verify)
                 .run();
-    }
-
-    private Integer fromCapture() throws Exception {
-        return EtlTrace.run(app, spec.commandLine(), etl, exe, all,
-                providers == null ? List.of() : Arrays.asList(providers.split(",")), output, filters, verify);
     }
 }

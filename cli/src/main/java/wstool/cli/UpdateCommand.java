@@ -3,7 +3,6 @@ package wstool.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,43 +17,49 @@ import wstool.data.Updater;
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Download current DB-IP lite, IPFire location.db and Spamhaus DROP data (GeoLite2 too when "
                 + "MAXMIND_LICENSE_KEY is set) into the data dir.")
-public final class UpdateCommand implements Callable<Integer> {
+public final class UpdateCommand implements CliCommand {
     @ParentCommand
     WsTool app;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--only", paramLabel = "NAME", description = "Only this feed (dbip-city, dbip-asn, ipfire, "
-            + "spamhaus-drop-v4, spamhaus-drop-v6, spamhaus-asndrop, geolite2-city, geolite2-asn).")
-    String only;
+    @Option(names = "--only", paramLabel = "NAME", split = ",", description = "Only this feed (dbip-city, dbip-asn, ipfire, "
+            + "spamhaus-drop-v4, spamhaus-drop-v6, spamhaus-asndrop, geolite2-city, geolite2-asn); repeatable.")
+    List<String> only = new java.util.ArrayList<>();
 
     @Option(names = "--offline", description = "Download nothing: check which files are present, how old, and usable.")
     boolean offline;
 
     @Override
-    public Integer call() throws Exception {
+    public void execute() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Feed> feeds = Feeds.defaults(Clock.systemUTC(), System.getenv("MAXMIND_LICENSE_KEY"));
-        if (only != null && feeds.stream().noneMatch(f -> f.name().equals(only))) {
-            throw new UsageException("no data feed named '" + only + "' (known: "
-                    + String.join(", ", feeds.stream().map(Feed::name).toList())
-                    + (only.startsWith("geolite2") ? "; GeoLite2 feeds need MAXMIND_LICENSE_KEY" : "") + ")");
+        for (String name : only) {
+            if (feeds.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new UsageException("--only: no data feed named '" + name + "' (known: "
+                        + String.join(", ", feeds.stream().map(Feed::name).toList())
+                        + (name.startsWith("geolite2") ? "; GeoLite2 feeds need MAXMIND_LICENSE_KEY" : "") + ")");
+            }
         }
+        if (!only.isEmpty()) feeds = feeds.stream().filter(f -> only.contains(f.name())).toList();
         java.io.PrintStream progressStream = new java.io.PrintStream(new java.io.OutputStream() {
             @Override public void write(int b) { err.write(b); }
             @Override public void flush() { err.flush(); }
         }, true, java.nio.charset.StandardCharsets.UTF_8);
         Updater u = new Updater(app.global().dataDir(), Clock.systemUTC(), new ProgressBar(progressStream));
-        List<Updater.Outcome> results = offline ? u.check(feeds, only) : u.update(feeds, only);
-        boolean failed = false;
+        List<Updater.Outcome> results = offline ? u.check(feeds, null) : u.update(feeds, null);
+        List<String> failed = new java.util.ArrayList<>();
         for (Updater.Outcome o : results) {
             out.printf("%-18s %-8s %s%n", o.feed(), o.status().name().toLowerCase(java.util.Locale.ROOT), o.detail());
-            failed |= o.status() == Updater.Status.FAILED || (!offline && o.status() == Updater.Status.MISSING);
+            if (o.status() == Updater.Status.FAILED || (!offline && o.status() == Updater.Status.MISSING)) failed.add(o.feed());
         }
         out.println("data dir: " + app.global().dataDir());
         out.flush();
-        return failed ? WsTool.EXIT_FAILURE : WsTool.EXIT_OK;
+        if (!failed.isEmpty()) {
+            throw new java.io.IOException(failed.size() + " of " + results.size() + " feeds could not be "
+                    + (offline ? "used" : "updated") + ": " + String.join(", ", failed));
+        }
     }
 }

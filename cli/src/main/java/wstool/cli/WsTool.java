@@ -3,8 +3,6 @@ package wstool.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -20,15 +18,13 @@ import wstool.core.pipeline.AddressEnricher;
 import wstool.core.sink.Palette;
 import wstool.data.DataSet;
 
-/** The ws_tool command line. Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 --verify found an error. */
+/** The ws_tool command line. Exit codes: {@link ExitCodes}. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
         subcommands = {TraceCommand.class, MockCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class,
                 ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class, LookupCommand.Asn.class,
                 LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
-    public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2, EXIT_VERIFY_ERRORS = 3;
-
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
@@ -43,50 +39,74 @@ public final class WsTool implements Runnable {
     private Config config = Config.empty();
 
     public static void main(String[] args) {
-        int code = execute(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        // straight to the file descriptors, not System.out: a PrintStream hides a closed stdout (EPIPE) from the
+        // PrintWriter's checkError, which is how a job learns that its reader is gone
+        int code = execute(args, new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                        java.nio.charset.StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                        java.nio.charset.StandardCharsets.UTF_8), true));
         if (!shuttingDown()) System.exit(code);
     }
 
-    /** Parses and runs; separated from main so tests can run the CLI in-process. */
+    /**
+     * Parses and runs; separated from main so tests can run the CLI in-process. Two passes: the first finds
+     * {@code --config} (and nothing else counts), the second parses with the config's defaults and runs.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         WsTool app = new WsTool();
         CommandLine cmd = new CommandLine(app);
         cmd.setOut(out);
         cmd.setErr(err);
-        try {
-            app.config = Config.locate(args, System.getenv(), Path.of("").toAbsolutePath());
-        } catch (IOException e) {
-            err.println("ws_tool: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        cmd.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(app.config.properties()));
         cmd.setParameterExceptionHandler(WsTool::usageError);
+        cmd.setExitCodeExceptionMapper(new ExitCodes());
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("ws_tool: error: " + describe(ex));
-            if (app.global.verbose()) ex.printStackTrace(c.getErr());
-            return ex instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
+            if (!ExitCodes.reported(ex)) {
+                c.getErr().println(ExitCodes.line(ex));
+                if (ex instanceof UsageException) c.getErr().println(tryHelp(c));
+                if (app.global.verbose()) ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return ExitCodes.of(ex);
         });
+        try {
+            app.config = Config.locate(configOption(args), System.getenv(), Path.of("").toAbsolutePath());
+            app.config.checkKeys(cmd);
+        } catch (UsageException e) {
+            err.println(ExitCodes.line(e));
+            err.println(tryHelp(cmd));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        cmd.setDefaultValueProvider(app.config);
         return cmd.execute(args);
+    }
+
+    /** The first pass: --config as picocli parses it (at any level); null when absent or the line does not parse. */
+    static Path configOption(String[] args) {
+        try {
+            for (CommandLine.ParseResult r = new CommandLine(new WsTool()).parseArgs(args); r != null; r = r.subcommand()) {
+                Path p = r.matchedOptionValue("--config", null);
+                if (p != null) return p;
+            }
+        } catch (ParameterException e) {
+            // the second pass reports it, with the help hint
+        }
+        return null;
     }
 
     private static int usageError(ParameterException ex, String[] args) {
         CommandLine c = ex.getCommandLine();
-        c.getErr().println("ws_tool: " + ex.getMessage());
-        c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-        return EXIT_USAGE;
+        WsTool root = c.getCommandSpec().root().userObject() instanceof WsTool w ? w : null;
+        UsageException fromConfig = root == null ? null : root.config.fromConfig(ex);
+        String message = fromConfig != null ? fromConfig.getMessage() : ex.getMessage();
+        c.getErr().println("ws_tool: error: " + (message.startsWith("Error: ") ? message.substring(7) : message));
+        c.getErr().println(tryHelp(c));
+        c.getErr().flush();
+        return ExitCodes.USAGE;
     }
 
-    /** One sentence for people: the message, or what kind of failure it was. */
-    public static String describe(Throwable t) {
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        if (t instanceof NoSuchFileException) return "file not found: " + t.getMessage();
-        if (t instanceof AccessDeniedException) return "permission denied: " + t.getMessage();
-        if (t instanceof wstool.win32.PrivilegeException p) return p.getMessage() + "; run ws_tool as " + p.requirement();
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    private static String tryHelp(CommandLine c) {
+        return "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.";
     }
 
     /** True when stdout is an interactive terminal (Java 17: a console exists only when stdin and stdout are ttys). */
@@ -155,6 +175,9 @@ public final class WsTool implements Runnable {
         }
         return dataSet;
     }
+
+    /** The database files named with --geoip-db, --asn-db, --location-db and --drop. */
+    java.util.List<Path> dataFiles() { return data.files(); }
 
     /** The version Maven wrote into the jar, "unknown" when run from classes without it. */
     public static String version() throws IOException {

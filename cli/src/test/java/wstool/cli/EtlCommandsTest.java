@@ -67,7 +67,7 @@ class EtlCommandsTest {
     void usageAndDamagedFileErrors() throws Exception {
         CliRun noChoice = CliRun.of("trace", "--etl", etl().toString(), "--no-tui");
         assertEquals(2, noChoice.exitCode());
-        assertTrue(noChoice.err().contains("choose exactly one of --pid N, --exe NAME or --all"), noChoice.err());
+        assertTrue(noChoice.err().contains("Missing required argument (specify one of these): (--pid=PID"), noChoice.err());
         CliRun badProvider = CliRun.of("trace", "--etl", etl().toString(), "--all", "--providers", "smtp");
         assertEquals(2, badProvider.exitCode());
 

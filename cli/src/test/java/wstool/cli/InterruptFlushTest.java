@@ -40,6 +40,7 @@ class InterruptFlushTest {
         Files.writeString(recording, sb);
         Path csv = dir.resolve("out.csv");
         Path jsonl = dir.resolve("out.jsonl");
+        Files.writeString(csv, "previous export\r\n");
         // the first use of a data dir compiles its range tables (seconds): done before the clock of this test starts
         assertEquals(0, CliRun.of("geoip", "127.0.0.1").exitCode());
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -48,11 +49,14 @@ class InterruptFlushTest {
                 "--speed", "1", "--csv", csv.toString(), "--jsonl", jsonl.toString())
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         try {
+            // the rows go to a temporary file next to the export; the export itself keeps its old content until the end
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < until && (!Files.exists(csv) || Files.size(csv) < 2000)) Thread.sleep(100);
-            assertTrue(Files.size(csv) >= 2000, "the job wrote nothing within 30 s");
+            while (System.nanoTime() < until && tempSize(".out.csv.") < 2000) Thread.sleep(100);
+            assertTrue(tempSize(".out.csv.") >= 2000, "the job wrote nothing within 30 s");
+            assertEquals("previous export\r\n", Files.readString(csv), "an existing file is replaced only by a complete one");
             new ProcessBuilder("/bin/kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "job did not end after SIGINT");
+            assertEquals(ExitCodes.SIGINT, p.exitValue(), "128 + SIGINT");
         } finally {
             p.destroyForcibly();
         }
@@ -71,5 +75,14 @@ class InterruptFlushTest {
             assertEquals("'=evil()", r.getField("process"));
         }
         assertEquals(shown, Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank()).count());
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
+        }
+    }
+
+    private long tempSize(String prefix) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith(prefix)).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 }

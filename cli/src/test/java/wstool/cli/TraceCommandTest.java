@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import wstool.etw.live.TraceTarget;
 
 class TraceCommandTest {
 
@@ -17,7 +16,7 @@ class TraceCommandTest {
     void exactlyOneSelectorIsRequired() {
         CliRun r = CliRun.of("trace");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("choose exactly one of --pid N, --exe NAME or --all"), r.err());
+        assertTrue(r.err().contains("Missing required argument (specify one of these): (--pid=PID"), r.err());
         r = CliRun.of("trace", "--all", "--exe", "x.exe");
         assertEquals(2, r.exitCode(), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -51,13 +50,17 @@ class TraceCommandTest {
     }
 
     @Test
-    void selectorsMapToTargets() {
-        assertEquals(TraceTarget.Kind.PID, EtwLiveTrace.target(List.of(42L), null, false).kind());
-        assertEquals(42, EtwLiveTrace.target(List.of(42L), null, false).pid());
-        assertEquals("powershell.exe", EtwLiveTrace.target(List.of(), "PowerShell", false).exe());
-        assertEquals(TraceTarget.Kind.ALL, EtwLiveTrace.target(List.of(1L, 2L), null, false).kind());
-        assertEquals(TraceTarget.Kind.ALL, EtwLiveTrace.target(List.of(), null, true).kind());
-        UsageException e = assertThrows(UsageException.class, () -> EtwLiveTrace.target(List.of(0L), null, false));
-        assertTrue(e.getMessage().contains("--pid must be a positive process id"), e.getMessage());
+    void oneTargetTypeAndOneWordingForTheSameMistakeLiveAndFromACapture() throws Exception {
+        java.nio.file.Path etl = wstool.core.fixtures.Fixtures.path("etl/KernelNetwork.etl");
+        for (String[] args : List.of(new String[] {"trace", "--pid", "-5"}, new String[] {"trace", "--etl", etl.toString(), "--pid", "-5"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("Invalid value for option '--pid' (PID): '-5' is not a process id (1 to 4294967295)"), r.err());
+        }
+        for (String[] args : List.of(new String[] {"trace", "--pid", "4", "--exe", "x"}, new String[] {"trace", "--etl", etl.toString(), "--pid", "4", "--all"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("are mutually exclusive (specify only one)"), r.err());
+        }
     }
 }

@@ -42,10 +42,10 @@ class TraceProvidersTest {
     @Test
     void kernelLoggerProvidersAreRefusedLiveAndUnknownNamesEverywhere() {
         UsageException live = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
+                () -> EtwLiveTrace.source(wstool.core.filter.TraceTarget.all(), "afd,tcpip-classic", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
         assertTrue(live.getMessage().contains("NT Kernel Logger") && live.getMessage().contains("--etl"), live.getMessage());
         UsageException unknown = assertThrows(UsageException.class,
-                () -> EtwLiveTrace.source(List.of(), null, true, "smtp", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
+                () -> EtwLiveTrace.source(wstool.core.filter.TraceTarget.all(), "smtp", wstool.etw.live.SessionBuffers.DEFAULT, l -> { }));
         UsageException unknownEtl = assertThrows(UsageException.class, () -> EtlTrace.providerIds(List.of("smtp")));
         assertEquals(unknown.getMessage(), unknownEtl.getMessage(), "one parser, one message");
     }

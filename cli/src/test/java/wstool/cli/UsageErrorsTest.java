@@ -76,8 +76,8 @@ class UsageErrorsTest {
         var denied = wstool.win32.Win32Errors.failure(5, "StartTraceW", "cannot start the ETW session s",
                 "Administrator or a member of Performance Log Users");
         assertEquals(denied.getMessage() + "; run ws_tool as Administrator or a member of Performance Log Users",
-                WsTool.describe(denied));
+                ExitCodes.describe(denied));
         var other = wstool.win32.Win32Errors.failure(1450, "StartTraceW", "cannot start", "Administrator");
-        assertEquals(other.getMessage(), WsTool.describe(other));
+        assertEquals(other.getMessage(), ExitCodes.describe(other));
     }
 }

@@ -120,7 +120,7 @@ class VerifyCommandTest {
     void aMarkdownReportNameIsAUsageError() throws Exception {
         CliRun r = CliRun.of("replay", cleanTrace().toString(), "--verify-report", dir.resolve("r.md").toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("--verify-report takes the JSON file name"), r.err());
+        assertTrue(r.err().contains("--verify-report: the report is named by its JSON file"), r.err());
     }
 
     /** samples/verify-demo.jsonl: one of each finding, plus the address-reuse near miss (known answers). */

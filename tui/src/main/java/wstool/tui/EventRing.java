@@ -17,17 +17,21 @@ public final class EventRing {
     private volatile long written;
 
     public EventRing(int capacity) {
-        checkCapacity(capacity);
-        this.capacity = capacity;
+        this.capacity = checkCapacity(capacity);
         // one spare slot: the one being written is never one a reader may still trust
         this.slots = new AtomicReferenceArray<>(capacity + 1);
     }
 
-    static void checkCapacity(int capacity) {
+    /**
+     * The view's own check of how many events it may keep, for callers that validate before opening it.
+     *
+     * @throws IllegalArgumentException with the allowed range
+     */
+    public static int checkCapacity(int capacity) {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
-            throw new IllegalArgumentException(String.format("the view's buffer holds 1 to %,d events, not %,d",
-                    MAX_CAPACITY, capacity));
+            throw new IllegalArgumentException(String.format("the view keeps 1 to %,d events, not %,d", MAX_CAPACITY, capacity));
         }
+        return capacity;
     }
 
     public int capacity() { return capacity; }

@@ -34,7 +34,7 @@ class TerminalUiTest {
         for (int n : new int[] {0, -1, 10_000_001}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new TerminalUi.Options(n, Palette.NONE, ZoneOffset.UTC, List.of(), dir));
-            assertEquals(String.format("the view's buffer holds 1 to 10,000,000 events, not %,d", n), e.getMessage());
+            assertEquals(String.format("the view keeps 1 to 10,000,000 events, not %,d", n), e.getMessage());
         }
         assertEquals(1, new TerminalUi.Options(1, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());
         assertEquals(10_000_000, new TerminalUi.Options(10_000_000, Palette.NONE, ZoneOffset.UTC, List.of(), dir).buffer());

@@ -15,12 +15,16 @@ import java.nio.file.StandardCopyOption;
 public final class ReportFiles {
     private ReportFiles() {}
 
-    /** Rejects a name that would make both reports the same file. */
+    /**
+     * Rejects a name that would make both reports the same file.
+     *
+     * @throws IllegalArgumentException saying why
+     */
     public static void check(Path json) {
         String name = json.getFileName() == null ? "" : json.getFileName().toString();
         if (name.isEmpty() || name.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
-            throw new IllegalArgumentException("--verify-report takes the JSON file name (e.g. report.json); "
-                    + "the Markdown report is written next to it as report.md");
+            throw new IllegalArgumentException("the report is named by its JSON file (e.g. report.json); "
+                    + "the Markdown report is written next to it as report.md, not '" + json + "'");
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import wstool.core.model.ProcessExit;
 import wstool.linux.live.LiveAssumptions;
 import wstool.linux.trace.LinuxTraceSource;
-import wstool.linux.trace.TraceTarget;
+import wstool.core.filter.TraceTarget;
 
 /**
  * Two child processes misuse sockets for real and the Linux trace backend (bpftrace) feeds the verifier: one leaks a

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import wstool.core.model.Direction;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
+import wstool.core.model.FirewallEventType;
 import wstool.core.model.NetEvent;
 import wstool.core.net.Addresses;
 import wstool.core.net.Cidr;
@@ -40,6 +41,20 @@ public final class EventFilter implements Predicate<NetEvent> {
         this.types = Set.copyOf(b.types);
         this.protocols = Set.copyOf(b.protocols);
         this.direction = b.direction;
+    }
+
+    /** Every name a type filter accepts: event kinds, classes and firewall event types, lower case, sorted. */
+    public static final java.util.SortedSet<String> TYPES = knownTypes();
+
+    private static java.util.SortedSet<String> knownTypes() {
+        java.util.SortedSet<String> s = new java.util.TreeSet<>();
+        for (wstool.core.model.EventClass c : wstool.core.model.EventClass.values()) s.add(c.name().toLowerCase(Locale.ROOT));
+        for (wstool.core.model.SocketOp o : wstool.core.model.SocketOp.values()) s.add(o.name().toLowerCase(Locale.ROOT));
+        for (FirewallEventType t : FirewallEventType.values()) {
+            s.add(t.name().toLowerCase(Locale.ROOT));
+            s.add(t.label().toLowerCase(Locale.ROOT));
+        }
+        return java.util.Collections.unmodifiableSortedSet(s);
     }
 
     public static Builder builder() { return new Builder(); }
@@ -121,8 +136,19 @@ public final class EventFilter implements Predicate<NetEvent> {
             return this;
         }
 
-        /** A kind (drop, connect, dns…), a class (firewall, socket, dns, raw) or a firewall type (classify_drop…). */
-        public Builder type(String type) { types.add(type.trim().toLowerCase(Locale.ROOT)); return this; }
+        /**
+         * A kind (drop, connect, dns…), a class (firewall, socket, dns, raw) or a firewall type (classify_drop…).
+         *
+         * @throws IllegalArgumentException for a name that is none of {@link #TYPES}, listing them
+         */
+        public Builder type(String type) {
+            String t = type.trim().toLowerCase(Locale.ROOT);
+            if (!TYPES.contains(t)) {
+                throw new IllegalArgumentException("unknown event type '" + type + "' (use " + String.join(", ", TYPES) + ")");
+            }
+            types.add(t);
+            return this;
+        }
 
         public Builder protocol(String proto) { protocols.add(IpProtocols.parse(proto)); return this; }
 

@@ -40,6 +40,8 @@ public final class Pipeline {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean closed;
+    /** An output failed (disk full, stdout closed): the job ends at once, without delivering what is queued. */
+    private boolean sinkFailed;
     /** Delivered so far; the consumer's own count (the shared stats are for other threads). */
     private long delivered;
 
@@ -168,7 +170,7 @@ public final class Pipeline {
             deliver(first);
             queue.drainTo(batch, BATCH);
             for (NetEvent e : batch) {
-                if (limitReached()) break;
+                if (limitReached() || sinkFailed) break;
                 deliver(e);
             }
             batch.clear();
@@ -179,7 +181,7 @@ public final class Pipeline {
     private boolean limitReached() { return maxEvents > 0 && delivered >= maxEvents; }
 
     private void drainRemaining() {
-        for (NetEvent e; !limitReached() && (e = queue.poll()) != null; ) deliver(e);
+        for (NetEvent e; !sinkFailed && !limitReached() && (e = queue.poll()) != null; ) deliver(e);
         queue.clear();
     }
 
@@ -226,6 +228,7 @@ public final class Pipeline {
     }
 
     private void fail(Exception ex) {
+        sinkFailed = true;
         failure.compareAndSet(null, ex);
         stopRequested = true;
     }

@@ -1,8 +1,6 @@
 package wstool.core.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +12,13 @@ import wstool.core.sink.EventJson;
 
 /**
  * Reads a JSON Lines recording back into events. {@code speed} 1 replays at the recorded pace, 2 twice as fast,
- * 0 as fast as possible. A bad line ends the replay with an error naming the file and line; every event before it
- * is delivered.
+ * 0 as fast as possible. A bad line (not JSON, not an event, not UTF-8, longer than {@link #MAX_LINE_BYTES}) ends
+ * the replay with an error naming the file and line; every event before it is delivered.
  */
 public final class ReplaySource implements EventSource {
     private static final long MAX_SLEEP_MILLIS = 5_000;
+    /** Far above any event ws_tool writes (a raw event's payload is at most 64 KiB, 128 Ki hex digits). */
+    public static final int MAX_LINE_BYTES = 4 << 20;
 
     private final Path file;
     private final double speed;
@@ -38,12 +38,23 @@ public final class ReplaySource implements EventSource {
 
     @Override
     public void run(Emitter emitter) throws IOException, InterruptedException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (LineReader r = new LineReader(Files.newInputStream(file), MAX_LINE_BYTES)) {
             Instant firstRecorded = null;
             long startNanos = System.nanoTime();
             long lineNo = 0;
-            for (String line; !stopped && (line = r.readLine()) != null; ) {
+            while (!stopped) {
+                String line;
                 lineNo++;
+                try {
+                    line = r.readLine();
+                } catch (java.nio.charset.CharacterCodingException ex) {
+                    throw new IOException(file + " line " + lineNo + ": not UTF-8 text; a JSON Lines recording is UTF-8"
+                            + " (an ETW capture is read with trace --etl)", ex);
+                } catch (LineReader.TooLong ex) {
+                    throw new IOException(file + " line " + lineNo + ": longer than " + MAX_LINE_BYTES
+                            + " bytes; not a line of a ws_tool recording", ex);
+                }
+                if (line == null) break;
                 if (line.isBlank()) continue;
                 NetEvent e;
                 try {

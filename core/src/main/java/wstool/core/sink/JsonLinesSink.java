@@ -7,24 +7,25 @@ import java.io.Writer;
 import wstool.core.model.NetEvent;
 import wstool.core.pipeline.EventSink;
 
-/** One JSON object per line ({@link EventJson}); lossless, read back by {@code replay}. */
+/** One JSON object per line ({@link EventJson}), each line ended by a newline; lossless, read back by {@code replay}. */
 public final class JsonLinesSink implements EventSink {
     private final JsonGenerator g;
 
     public JsonLinesSink(Writer out) throws IOException {
         this.g = EventJson.FACTORY.createGenerator(out);
-        g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+        g.setPrettyPrinter(new MinimalPrettyPrinter(""));
     }
 
+    /** One line per event, ended at once: no events, no bytes; a line is complete as soon as it is written. */
     @Override
-    public void accept(NetEvent e) throws IOException { EventJson.write(e, g); }
+    public void accept(NetEvent e) throws IOException {
+        EventJson.write(e, g);
+        g.writeRaw('\n');
+    }
 
     @Override
     public void flush() throws IOException { g.flush(); }
 
     @Override
-    public void close() throws IOException {
-        g.writeRaw('\n');
-        g.close();
-    }
+    public void close() throws IOException { g.close(); }
 }

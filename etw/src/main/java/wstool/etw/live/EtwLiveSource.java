@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import wstool.core.filter.TraceTarget;
 import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
@@ -59,7 +60,7 @@ public final class EtwLiveSource implements EventSource {
 
     private final Advapi32 api;
     private final List<EtwProvider> providers;
-    private final TraceTarget target;
+    private final TargetProcesses target;
     private final LiveDecoder decoder;
     private final TdhSchemas schemas;
     private final ProcessNames names;
@@ -83,7 +84,7 @@ public final class EtwLiveSource implements EventSource {
     private EtwLiveSource(Builder b) {
         this.api = Objects.requireNonNull(b.api, "api");
         this.providers = List.copyOf(b.providers);
-        this.target = b.target;
+        this.target = new TargetProcesses(b.target);
         this.decoder = b.decoder != null ? b.decoder : new ManifestLiveDecoder();
         this.schemas = new TdhSchemas(b.tdh);
         this.names = b.names;
@@ -203,21 +204,22 @@ public final class EtwLiveSource implements EventSource {
 
     private List<EtwProvider> sessionProviders() {
         List<EtwProvider> list = new ArrayList<>(providers);
-        if (target.kind() == TraceTarget.Kind.EXE && !list.contains(EtwProvider.KERNEL_PROCESS)) {
+        if (target.byImage() && !list.contains(EtwProvider.KERNEL_PROCESS)) {
             list.add(EtwProvider.KERNEL_PROCESS);
         }
         return list;
     }
 
     private void watchTracedProcess() {
-        if (target.kind() != TraceTarget.Kind.PID) {
+        long pid = target.followedPid();
+        if (pid < 0) {
             return;
         }
-        Optional<CompletableFuture<?>> exit = exitWatcher.apply(target.pid());
+        Optional<CompletableFuture<?>> exit = exitWatcher.apply(pid);
         if (exit.isEmpty()) {
-            throw new EtwException("no process with PID " + target.pid() + " is running");
+            throw new EtwException("no process with PID " + pid + " is running");
         }
-        exit.get().thenRun(() -> requestStop("process " + target.pid() + " exited"));
+        exit.get().thenRun(() -> requestStop("process " + pid + " exited"));
     }
 
     /** The EventRecordCallback body: copy, make sure TDH was asked about unknown events, hand off. Never blocks. */

@@ -48,7 +48,7 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
 
     /**
      * Parses a comma-separated list of short names (afd, dns, kernel-network, tcpip, kernel-process, dns-client,
-     * tcpip-classic, udpip-classic), full provider names or GUIDs: the one parser of {@code --providers} for live
+     * tcpip-classic, udpip-classic), full provider names or GUIDs: the one parser of provider lists for live
      * sessions and .etl files.
      *
      * @throws IllegalArgumentException naming the entry that is none of these
@@ -66,7 +66,7 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("--providers: empty list");
+            throw new IllegalArgumentException("no ETW provider named");
         }
         return out;
     }
@@ -99,7 +99,7 @@ public record EtwProvider(String name, UUID guid, Source source, long keywords) 
             }
             return new EtwProvider("{" + u + "}", u, Source.ETW_OTHER, ALL_KEYWORDS);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--providers: unknown provider '" + s
+            throw new IllegalArgumentException("unknown ETW provider '" + s
                     + "' (use afd, dns, kernel-network, tcpip, kernel-process, dns-client, tcpip-classic, udpip-classic,"
                     + " a provider name or a GUID)");
         }

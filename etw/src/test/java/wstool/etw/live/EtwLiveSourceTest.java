@@ -1,5 +1,7 @@
 package wstool.etw.live;
 
+import wstool.core.filter.TraceTarget;
+
 import com.sun.jna.platform.win32.WinError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,7 +126,7 @@ class EtwLiveSourceTest {
     @Test
     void readinessLineOnceProvidersAreEnabled() throws Exception {
         List<String> enabledAtReady = new ArrayList<>();
-        EtwLiveSource s = source().target(TraceTarget.exe("curl")).status(line -> {
+        EtwLiveSource s = source().target(TraceTarget.program("curl")).status(line -> {
             if (line.startsWith(EtwLiveSource.READY)) {
                 enabledAtReady.addAll(fake.enabled.stream().map(UUID::toString).toList());
             }
@@ -426,7 +428,7 @@ class EtwLiveSourceTest {
         fake.script.add(other(7, 777, le().u16(1).build()));
         fake.script.add(other(7, 778, le().u16(2).build()));
         runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("powershell")), fake);
+                .target(TraceTarget.program("powershell")), fake);
         assertTrue(fake.enabled.contains(kp), "Kernel-Process enabled to follow new processes");
         assertEquals(0x10L, fake.enabledKeywords.get(fake.enabled.indexOf(kp)));
         assertEquals(1, emitted.size(), emitted.toString());
@@ -461,7 +463,7 @@ class EtwLiveSourceTest {
         fake.script.add(record(kp, 2, 2, 4, stop(777, 0xC000013AL, "curl.exe")));   // STATUS_CONTROL_C_EXIT
         fake.script.add(record(kp, 2, 2, 4, stop(778, 0, "other.exe")));            // not traced
         runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
-                .target(TraceTarget.exe("curl")), fake);
+                .target(TraceTarget.program("curl")), fake);
         assertEquals(2, emitted.size(), emitted.toString());
         assertTrue(ProcessExit.is(emitted.get(1)), emitted.toString());
         EventHeader h = emitted.get(1).header();
@@ -493,7 +495,7 @@ class EtwLiveSourceTest {
         fake.script.add(record(OTHER_PROVIDER, 7, 0, 777, le().u16(1).build(), 2)); // PID 777 reused, start not seen
         runToEnd(source().providers(List.of(EtwProvider.parse(OTHER_PROVIDER.toString())))
                 .processNames(new ProcessNames(pid -> Optional.of("C:\\Tools\\other.exe"), DEVICES))
-                .target(TraceTarget.exe("curl")), fake);
+                .target(TraceTarget.program("curl")), fake);
         assertEquals(1, emitted.size(), "only curl's exit; the reused PID is not curl: " + emitted);
         assertTrue(ProcessExit.is(emitted.get(0)));
     }

@@ -1,5 +1,7 @@
 package wstool.etw.live;
 
+import wstool.core.filter.TraceTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,7 +110,7 @@ class TdhAndRecordTest {
         assertEquals(EtwProvider.NAME_RESOLUTION, EtwProvider.parse("{55404E71-4DB9-4DEB-A5F5-8F86E46DDE56}"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EtwProvider.parseList("afd,bogus"));
-        assertTrue(e.getMessage().contains("unknown provider 'bogus'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown ETW provider 'bogus'"), e.getMessage());
         byte[] b = Guids.toBytes(EtwProvider.KERNEL_NETWORK.guid());
         // {7dd42a49-5329-4832-8dfd-43d979153a88} as Windows stores it: Data1..3 little-endian
         assertEquals("492ad47d29533248" + "8dfd43d979153a88", java.util.HexFormat.of().formatHex(b));
@@ -125,12 +127,18 @@ class TdhAndRecordTest {
         ProcessNames names = new ProcessNames(pid -> pid == 5
                 ? java.util.Optional.of("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe")
                 : java.util.Optional.empty(), EtwLiveSourceTest.DEVICES);
-        TraceTarget exe = TraceTarget.exe("PowerShell");
+        TargetProcesses exe = new TargetProcesses(TraceTarget.program("PowerShell"));
         assertTrue(exe.accepts(5, names));
         assertTrue(!exe.accepts(6, names));
-        assertTrue(TraceTarget.pid(6).accepts(6, names));
-        assertTrue(!TraceTarget.pid(6).accepts(5, names));
-        assertTrue(TraceTarget.all().accepts(-1, names));
-        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe(" "));
+        assertEquals("powershell.exe", exe.toString());
+        TargetProcesses pid = new TargetProcesses(TraceTarget.pid(6));
+        assertTrue(pid.accepts(6, names));
+        assertTrue(!pid.accepts(5, names));
+        assertEquals(6, pid.followedPid());
+        TargetProcesses two = new TargetProcesses(TraceTarget.pids(java.util.List.of(5L, 6L)));
+        assertTrue(two.accepts(5, names) && two.accepts(6, names) && !two.accepts(7, names));
+        assertEquals(-1, two.followedPid(), "several ids: no single process to follow");
+        assertTrue(new TargetProcesses(TraceTarget.all()).accepts(-1, names));
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.program(" "));
     }
 }

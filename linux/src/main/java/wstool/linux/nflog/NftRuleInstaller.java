@@ -73,18 +73,18 @@ public final class NftRuleInstaller implements AutoCloseable {
     public static String validateMatch(String match) {
         String m = match.trim();
         if (!MATCH_CHARS.matcher(m).matches()) {
-            throw new IllegalArgumentException("--match may only contain letters, digits, spaces and . : / , { } ! = < > - _"
+            throw new IllegalArgumentException("an nft match expression may only contain letters, digits, spaces and . : / , { } ! = < > - _"
                     + " (at most 200 characters): '" + match + "'");
         }
         int depth = 0;
         for (char c : m.toCharArray()) {
             if (c == '{') depth++;
-            if (c == '}' && --depth < 0) throw new IllegalArgumentException("--match has an unbalanced '}': '" + match + "'");
+            if (c == '}' && --depth < 0) throw new IllegalArgumentException("the nft match expression has an unbalanced '}': '" + match + "'");
         }
-        if (depth != 0) throw new IllegalArgumentException("--match has an unbalanced '{': '" + match + "'");
+        if (depth != 0) throw new IllegalArgumentException("the nft match expression has an unbalanced '{': '" + match + "'");
         for (String word : m.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
             if (FORBIDDEN_WORDS.contains(word)) {
-                throw new IllegalArgumentException("--match must only select packets; '" + word
+                throw new IllegalArgumentException("an nft match expression must only select packets; '" + word
                         + "' is a statement or verdict: '" + match + "'");
             }
         }
@@ -202,9 +202,8 @@ public final class NftRuleInstaller implements AutoCloseable {
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.exitValue() != 0) {
-                String hint = out.contains("Operation not permitted")
-                        ? " (--install-rule needs root or CAP_NET_ADMIN)" : "";
-                throw new IOException(String.join(" ", cmd) + " failed" + hint + ": " + out);
+                String message = String.join(" ", cmd) + " failed: " + out;
+                throw out.contains("Operation not permitted") ? new NotPermitted(message) : new IOException(message);
             }
             return out;
         } catch (InterruptedException e) {
@@ -219,6 +218,11 @@ public final class NftRuleInstaller implements AutoCloseable {
      * is bound): the same log-only table --install-rule loads, under a fixed name. It changes no verdict; the source
      * pairs its records into drops exactly as for an installed table.
      */
+    /** nft refused to change the ruleset for lack of privileges (root or CAP_NET_ADMIN). */
+    public static final class NotPermitted extends IOException {
+        NotPermitted(String message) { super(message); }
+    }
+
     public static String suggestion(int group) {
         return "ws_tool: nothing reaches NFLOG group " + group + " until a rule logs packets to it.\n"
                 + "  --install-rule adds (and on exit removes) a table of ws_tool's own that logs what the existing ruleset"

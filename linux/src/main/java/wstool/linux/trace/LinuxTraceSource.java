@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import wstool.core.filter.TraceTarget;
 import wstool.core.model.NetEvent;
 import wstool.core.model.ProcessExit;
 import wstool.core.pipeline.Emitter;
@@ -39,7 +40,7 @@ public final class LinuxTraceSource implements EventSource {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long EXIT_RECORD_GRACE_MILLIS = 500;
 
-    private final TraceTarget target;
+    private final BpftraceTarget target;
     private final String bpftrace;
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
@@ -51,11 +52,19 @@ public final class LinuxTraceSource implements EventSource {
     private final Map<Long, CountDownLatch> running = new ConcurrentHashMap<>();
     private volatile String endReason;
 
+    /** @throws IllegalArgumentException for a target this backend cannot trace (every process; see {@link BpftraceTarget}) */
     public LinuxTraceSource(TraceTarget target) { this(target, "bpftrace"); }
 
-    public LinuxTraceSource(TraceTarget target, String bpftrace) {
+    public LinuxTraceSource(TraceTarget target, String bpftrace) { this(BpftraceTarget.of(target), bpftrace); }
+
+    private LinuxTraceSource(BpftraceTarget target, String bpftrace) {
         this.target = target;
         this.bpftrace = bpftrace;
+    }
+
+    /** Every process of one cgroup v2 (ws_tool mock's): see {@link BpftraceTarget#cgroup}. */
+    public static LinuxTraceSource forCgroup(long cgroupId, String label) {
+        return new LinuxTraceSource(BpftraceTarget.cgroup(cgroupId, label), "bpftrace");
     }
 
     @Override public String name() { return "Linux socket trace (" + target + ")"; }
@@ -68,6 +77,20 @@ public final class LinuxTraceSource implements EventSource {
 
     /** Why the trace ended by itself ("process 42 exited"), or null (stopped, or still running). */
     public String endReason() { return endReason; }
+
+    /**
+     * Fails (before anything starts) when a pid target names a process that is not running.
+     *
+     * @throws IllegalArgumentException naming the first missing pid
+     */
+    public LinuxTraceSource requireRunning() {
+        for (long pid : target.pids()) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalArgumentException("no process with PID " + pid + " is running");
+            }
+        }
+        return this;
+    }
 
     /** True once bpftrace has attached its probes (events from then on are captured). */
     public boolean ready() { return ready; }
@@ -83,7 +106,7 @@ public final class LinuxTraceSource implements EventSource {
     public void run(Emitter emitter) throws Exception {
         followTargetProcesses();
         ensureTracefs();
-        ProcessBuilder pb = new ProcessBuilder(bpftrace, "-B", "line", "-e", BpftraceScript.forTarget(target));
+        ProcessBuilder pb = new ProcessBuilder(bpftrace, "-B", "line", "-e", BpftraceScript.forTarget(target, System.getProperty("os.arch")));
         pb.redirectErrorStream(true);
         Process p;
         try {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import wstool.core.model.NetEvent;
 import wstool.linux.trace.LinuxTraceSource;
-import wstool.linux.trace.TraceTarget;
+import wstool.core.filter.TraceTarget;
 
 /** A {@link LinuxTraceSource} running on a thread of its own, keeping its events and any failure for the test. */
 public final class RunningTrace {

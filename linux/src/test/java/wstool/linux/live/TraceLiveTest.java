@@ -21,7 +21,7 @@ import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.model.Source;
 import wstool.linux.trace.LinuxTraceSource;
-import wstool.linux.trace.TraceTarget;
+import wstool.core.filter.TraceTarget;
 
 /**
  * A child process (python3: each socket call is exactly one syscall) makes a known sequence of socket calls over
@@ -232,7 +232,7 @@ class TraceLiveTest {
             Cmd.Result probe = Cmd.run(null, "ip", "netns", "exec", ns.client, exe.toString());
             org.junit.jupiter.api.Assumptions.assumeTrue(probe.exit() == 0,
                     "LOUD SKIP: this kernel cannot run i386 programs (IA32 emulation off): " + probe.output());
-            RunningTrace trace = RunningTrace.started(TraceTarget.exe("c32"));
+            RunningTrace trace = RunningTrace.started(TraceTarget.program("c32"));
             List<NetEvent> events = trace.events;
             try {
                 Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, exe.toString()).start();
@@ -273,7 +273,7 @@ class TraceLiveTest {
         for (Path p : List.of(longName, sameComm)) p.toFile().setExecutable(true);
         String name = longName.getFileName().toString();
         assertTrue(name.length() > 15 && name.substring(0, 15).equals(sameComm.getFileName().toString().substring(0, 15)));
-        RunningTrace trace = RunningTrace.started(TraceTarget.exe(name));
+        RunningTrace trace = RunningTrace.started(TraceTarget.program(name));
         List<NetEvent> events = trace.events;
         try (NetnsPair ns = new NetnsPair("tx")) {
             String udp = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b'abc', ('127.0.0.1', 9)); s.close()";
@@ -298,7 +298,7 @@ class TraceLiveTest {
         String real = link.toRealPath().getFileName().toString();
         if (real.equals("python3")) return; // no symlink on this system: nothing more to show
         try (NetnsPair ns = new NetnsPair("ty")) {
-            RunningTrace byReal = RunningTrace.started(TraceTarget.exe(real));
+            RunningTrace byReal = RunningTrace.started(TraceTarget.program(real));
             List<NetEvent> realEvents = byReal.events;
             try {
                 Process p = new ProcessBuilder("ip", "netns", "exec", ns.client, link.toString(), "-c",

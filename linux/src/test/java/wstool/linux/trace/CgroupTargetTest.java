@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CgroupTargetTest {
     @Test
     void filtersOnTheCgroupIdAndNeverEndsByItself() {
-        TraceTarget t = TraceTarget.cgroup(937, "mock cgroup of python3");
+        BpftraceTarget t = BpftraceTarget.cgroup(937, "mock cgroup of python3");
         String bt = BpftraceScript.forTarget(t, "amd64");
         assertTrue(bt.contains("/cgroup == 937 && (args->family == 2"), "socket() probe filtered on the cgroup");
         assertTrue(bt.contains("tracepoint:syscalls:sys_enter_connect /cgroup == 937/"), "connect probe filtered on the cgroup");
@@ -19,6 +19,6 @@ class CgroupTargetTest {
         assertEquals("mock cgroup of python3", t.toString());
         assertTrue(t.pids().isEmpty());
         assertFalse(t.byExecutable());
-        assertThrows(IllegalArgumentException.class, () -> TraceTarget.cgroup(0, "x"));
+        assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.cgroup(0, "x"));
     }
 }

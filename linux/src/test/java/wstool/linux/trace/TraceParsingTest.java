@@ -1,5 +1,7 @@
 package wstool.linux.trace;
 
+import wstool.core.filter.TraceTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -188,19 +190,20 @@ class TraceParsingTest {
 
     @Test
     void targets() {
-        assertEquals("pid == 1234", TraceTarget.pid(1234).predicate());
-        assertEquals("(pid == 1 || pid == 22)", TraceTarget.pids(java.util.List.of(1L, 22L)).predicate());
+        assertEquals("pid == 1234", BpftraceTarget.of(TraceTarget.pid(1234)).predicate());
+        assertEquals("(pid == 1 || pid == 22)", BpftraceTarget.of(TraceTarget.pids(java.util.List.of(1L, 22L))).predicate());
         String exeName = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
-        assertEquals("(" + exeName + " == \"curl\" || comm == \"curl\")", TraceTarget.exe("/usr/bin/curl").predicate());
+        assertEquals("(" + exeName + " == \"curl\" || comm == \"curl\")", BpftraceTarget.of(TraceTarget.program("/usr/bin/curl")).predicate());
         // longer than comm's 15 bytes: the executable's name only, in full (comm could never equal it)
-        assertEquals(exeName + " == \"abcdefghijklmnopqrst\"", TraceTarget.exe("abcdefghijklmnopqrst").predicate());
+        assertEquals(exeName + " == \"abcdefghijklmnopqrst\"", BpftraceTarget.of(TraceTarget.program("abcdefghijklmnopqrst")).predicate());
         assertEquals("(" + exeName + " == \"abcdefghijklmno\" || comm == \"abcdefghijklmno\")",
-                TraceTarget.exe("abcdefghijklmno").predicate());
-        assertEquals("exe " + "a".repeat(63), TraceTarget.exe("a".repeat(63)).toString());
-        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("a".repeat(64)));
+                BpftraceTarget.of(TraceTarget.program("abcdefghijklmno")).predicate());
+        assertEquals("program " + "a".repeat(63), BpftraceTarget.of(TraceTarget.program("a".repeat(63))).toString());
+        assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.of(TraceTarget.program("a".repeat(64))));
         assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("printf(\"EXE %s\\n\", " + exeName + ")"));
-        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe("x\" || 1 == 1 || \""));
-        assertThrows(IllegalArgumentException.class, () -> TraceTarget.exe(""));
+        assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.of(TraceTarget.program("x\" || 1 == 1 || \"")));
+        assertThrows(IllegalArgumentException.class, () -> TraceTarget.program(""));
+        assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.of(TraceTarget.all()));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));
         assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("/pid == 7 && (args->family == 2"));
         assertTrue(!BpftraceScript.forTarget(TraceTarget.pid(7)).contains("FILTER"));

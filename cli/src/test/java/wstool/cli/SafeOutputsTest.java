@@ -1,0 +1,168 @@
+package wstool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wstool.core.fixtures.Fixtures;
+
+/** Issue 16, "Loses data": an input is never overwritten, outputs are checked before the job, failures name the file. */
+class SafeOutputsTest {
+    @TempDir
+    Path dir;
+
+    private Path recording() throws Exception {
+        return Files.copy(CommandsTest.demo(), dir.resolve("rec.jsonl"));
+    }
+
+    private static CliRun refused(String expected, String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), "stderr should say '" + expected + "' but was: " + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        return r;
+    }
+
+    /** No file in the folder but the ones the test made (no export, no temporary file left behind). */
+    private void onlyFiles(String... names) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(names), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void anOutputThatIsTheInputIsRefusedAlsoThroughLinks() throws Exception {
+        Path rec = recording();
+        byte[] before = Files.readAllBytes(rec);
+        refused("--jsonl " + rec + " is the input " + rec + " itself", "replay", rec.toString(), "--jsonl", rec.toString());
+        Path hard = Files.createLink(dir.resolve("hard.jsonl"), rec);
+        refused("--csv " + hard + " is the input", "replay", rec.toString(), "--csv", hard.toString());
+        Path soft = Files.createSymbolicLink(dir.resolve("soft.jsonl"), rec);
+        refused("--ecs " + soft + " is the input", "replay", rec.toString(), "--ecs", soft.toString());
+        Path dotted = dir.resolve("sub/../rec.jsonl");
+        Files.createDirectories(dir.resolve("sub"));
+        refused("is the input", "replay", rec.toString(), "--jsonl", dotted.toString());
+        assertArrayEquals(before, Files.readAllBytes(rec), "the recording is untouched");
+        onlyFiles("hard.jsonl", "rec.jsonl", "soft.jsonl", "sub");
+    }
+
+    @Test
+    void captureAndImportAreNeverOverwritten() throws Exception {
+        Path etl = Files.copy(Fixtures.path("etl/KernelNetwork.etl"), dir.resolve("cap.etl"));
+        byte[] etlBytes = Files.readAllBytes(etl);
+        refused("--csv " + etl + " is the input", "trace", "--etl", etl.toString(), "--all", "--csv", etl.toString());
+        assertArrayEquals(etlBytes, Files.readAllBytes(etl));
+        Path xml = Files.copy(Fixtures.path("wfp/quarantine_classifyDrop_netEvent_wfpdiag.xml"), dir.resolve("x.xml"));
+        byte[] xmlBytes = Files.readAllBytes(xml);
+        refused("--jsonl " + xml + " is the input", "firewall", "--import", xml.toString(), "--jsonl", xml.toString());
+        assertArrayEquals(xmlBytes, Files.readAllBytes(xml));
+        Path drop = Files.writeString(dir.resolve("drop.txt"), "1.10.16.0/20 ; SBL256894\n");
+        refused("--csv " + drop + " is the input", "--drop", drop.toString(), "replay", CommandsTest.demo().toString(),
+                "--csv", drop.toString());
+    }
+
+    @Test
+    void twoOutputsOnOneFileOrBothOnStdoutAreRefused() throws Exception {
+        Path rec = recording();
+        Path out = dir.resolve("out");
+        refused("--csv " + out + " and --jsonl " + out + " are the same file", "replay", rec.toString(), "--csv", out.toString(),
+                "--jsonl", out.toString());
+        refused("--csv and --jsonl both write to stdout", "replay", rec.toString(), "--csv", "-", "--jsonl", "-");
+        Path report = dir.resolve("r.json");
+        refused("are the same file", "replay", rec.toString(), "--jsonl", dir.resolve("r.md").toString(), "--verify-report", report.toString());
+        onlyFiles("rec.jsonl");
+    }
+
+    @Test
+    void aBadInputLeavesThePreviousExportAsItWas() throws Exception {
+        Path bad = Files.write(dir.resolve("bad.etl"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Path prev = Files.writeString(dir.resolve("prev.csv"), "previous export\r\n");
+        CliRun r = CliRun.of("trace", "--etl", bad.toString(), "--all", "--csv", prev.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(bad + " is not an ETW capture (.etl)"), r.err());
+        assertEquals("previous export\r\n", Files.readString(prev));
+        onlyFiles("bad.etl", "prev.csv");
+    }
+
+    @Test
+    void everyOutputPathIsCheckedBeforeTheJobStarts() throws Exception {
+        Path rec = recording();
+        refused("--verify-report " + dir.resolve("nonexistent/f.json") + " the folder " + dir.resolve("nonexistent") + " does not exist",
+                "replay", rec.toString(), "--verify-report", dir.resolve("nonexistent/f.json").toString());
+        Files.createDirectories(dir.resolve("adir"));
+        refused("--verify-report " + dir.resolve("adir") + " is a directory", "replay", rec.toString(), "--verify-report",
+                dir.resolve("adir").toString());
+        refused("--csv " + dir.resolve("nope/out.csv") + " the folder", "replay", rec.toString(), "--csv", dir.resolve("nope/out.csv").toString());
+        refused("--jsonl " + dir.resolve("adir") + " is a directory", "replay", rec.toString(), "--jsonl", dir.resolve("adir").toString());
+        CliRun proc = refused("--csv /proc/self/status cannot be written in /proc/self", "replay", rec.toString(), "--csv", "/proc/self/status");
+        assertFalse(proc.err().contains("Invalid argument"), proc.err());
+        onlyFiles("adir", "rec.jsonl");
+    }
+
+    @Test
+    void errorsNameTheFileAndWhatIsWrongWithIt() throws Exception {
+        CliRun d = CliRun.of("replay", dir.toString(), "--no-tui");
+        assertEquals(1, d.exitCode(), d.err());
+        assertTrue(d.err().contains("ws_tool: error: " + dir + " is a directory, not a JSON Lines recording"), d.err());
+
+        Path etl = Files.copy(Fixtures.path("etl/KernelNetwork.etl"), dir.resolve("capture.etl"));
+        CliRun e = CliRun.of("replay", etl.toString(), "--no-tui");
+        assertEquals(1, e.exitCode(), e.err());
+        assertTrue(e.err().contains(etl + " is not a JSON Lines recording of ws_tool"), e.err());
+        assertTrue(e.err().contains("read it with 'trace --etl " + etl + " --all'"), e.err());
+        assertFalse(e.err().contains("Input length"), e.err());
+
+        String first = Files.readAllLines(CommandsTest.demo()).get(0);
+        Path huge = dir.resolve("huge.jsonl");
+        Files.writeString(huge, first + "\n{\"class\":\"DNS\",\"query\":\"" + "a".repeat(5 << 20) + "\"}\n");
+        CliRun h = CliRun.of("replay", huge.toString(), "--no-tui");
+        assertEquals(1, h.exitCode(), h.err());
+        assertTrue(h.err().contains(huge + " line 2: longer than 4194304 bytes"), h.err());
+        assertFalse(h.err().toLowerCase().contains("jackson") || h.err().contains("exceeds the maximum"), h.err());
+
+        Path latin = Files.write(dir.resolve("latin.jsonl"), (first + "\n{\"class\":\"DNS\",\"query\":\"caf\u00e9\"}\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun l = CliRun.of("replay", latin.toString(), "--no-tui");
+        assertEquals(1, l.exitCode(), l.err());
+        assertTrue(l.err().contains(latin + " line 2: not UTF-8 text"), l.err());
+
+        Path file = Files.writeString(dir.resolve("notadir"), "x");
+        CliRun dd = CliRun.of("--data-dir", file.toString(), "geoip", "81.2.69.142");
+        assertEquals(2, dd.exitCode(), dd.err());
+        assertTrue(dd.err().contains("--data-dir " + file + " is a file, not a directory"), dd.err());
+    }
+
+    @Test
+    void aZeroEventJsonLinesExportIsEmpty() throws Exception {
+        Path out = dir.resolve("none.jsonl");
+        Path rec = recording();
+        CliRun r = CliRun.of("replay", rec.toString(), "--type", "drop_mac", "--jsonl", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, Files.size(out), "no events, no bytes");
+        Path one = dir.resolve("one.jsonl");
+        assertEquals(0, CliRun.of("replay", rec.toString(), "--max-events", "1", "--jsonl", one.toString()).exitCode());
+        String text = Files.readString(one);
+        assertTrue(text.endsWith("}\n") && text.indexOf('\n') == text.length() - 1, "one line, ended: " + text);
+    }
+
+    @Test
+    void anExistingExportIsReplacedOnlyWhenTheJobHasWritten() throws Exception {
+        Path prev = Files.writeString(dir.resolve("prev.csv"), "previous export\r\n");
+        Path missing = dir.resolve("missing.jsonl");
+        CliRun r = CliRun.of("replay", missing.toString(), "--csv", prev.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("previous export\r\n", Files.readString(prev));
+        Path rec = recording();
+        assertEquals(0, CliRun.of("replay", rec.toString(), "--csv", prev.toString()).exitCode());
+        assertEquals(Files.readAllLines(rec).size() + 1, Files.readAllLines(prev).size(), "header and one row per event");
+        onlyFiles("prev.csv", "rec.jsonl");
+    }
+}
