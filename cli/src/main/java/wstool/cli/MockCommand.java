@@ -133,6 +133,16 @@ public final class MockCommand implements Callable<Integer> {
             }
             MockRun run = program.isEmpty() ? MockRun.attaching(engine, trace, attach) : MockRun.launching(engine, trace, pb);
             announceWhenStarted(run, err, faults, who);
+            // on Ctrl-C the JVM ends once every hook has: this one holds it (bounded) until the fault counts are out
+            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+            Thread hold = new Thread(() -> {
+                try {
+                    reported.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ws_tool-mock-report");
+            Runtime.getRuntime().addShutdownHook(hold);
             try {
                 job.source(run).verify(verify).run(); // throws for verify errors and failures (ExitCodes maps them)
             } finally {
@@ -143,6 +153,12 @@ public final class MockCommand implements Callable<Integer> {
                 }
                 if (programLog != null) err.println("ws_tool: the output of " + who + " is in " + programLog);
                 err.flush();
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hold);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook ends now that the counts are out
+                }
             }
             return 0;
         }
