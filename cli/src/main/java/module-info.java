@@ -1,6 +1,7 @@
 /** The commands. Exports nothing: ws_tool.jar's main class is the only way in. */
 module wstool.cli {
     requires wstool.core;
+    requires wstool.correlate;
     requires wstool.data;
     requires wstool.etw;
     requires wstool.linux;

@@ -55,6 +55,7 @@ public final class EventJob {
     private volatile TerminalUi tui;
     private SyslogForwarder forwarder;
     private final Notices.Channel notices;
+    private wstool.core.pipeline.EventStage stage = wstool.core.pipeline.EventStage.NONE;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -69,6 +70,9 @@ public final class EventJob {
     }
 
     public EventJob source(EventSource s) { sources.add(s); return this; }
+
+    /** The step between enrichment and the outputs (the correlation of {@code monitor}); none by default. */
+    public EventJob stage(wstool.core.pipeline.EventStage s) { stage = s; return this; }
 
     /**
      * A file the job reads: checked now (present, readable, of this kind), before any output is opened, and never
@@ -124,6 +128,7 @@ public final class EventJob {
         Pipeline.Builder b = Pipeline.builder()
                 .filter(filter)
                 .enricher(enricher)
+                .stage(stage)
                 .maxEvents(output.maxEvents)
                 .duration(output.duration);
         if (output.hostName != null) b.host(output.hostName, true);

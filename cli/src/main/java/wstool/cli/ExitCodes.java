@@ -4,6 +4,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
+import wstool.core.sink.TerminalText;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
@@ -33,7 +34,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     static boolean reported(Throwable t) { return t instanceof VerifyErrorsFound || t instanceof StdoutClosed; }
 
     /** The one format of an error line: {@code ws_tool: error: <one sentence>}. */
-    static String line(Throwable t) { return "ws_tool: error: " + describe(t); }
+    static String line(Throwable t) { return "ws_tool: error: " + TerminalText.clean(describe(t)); }
 
     /** One sentence for people: the message, or what kind of failure it was. */
     public static String describe(Throwable t) {

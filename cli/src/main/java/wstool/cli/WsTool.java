@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
+import wstool.core.sink.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ import wstool.data.DataSet;
 /** The ws_tool command line. Exit codes: {@link ExitCodes}. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {TraceCommand.class, MockCommand.class, FirewallCommand.class, ReplayCommand.class, EtlInfoCommand.class,
+        subcommands = {TraceCommand.class, MockCommand.class, FirewallCommand.class, MonitorCommand.class, ReplayCommand.class, EtlInfoCommand.class,
                 ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class, LookupCommand.Asn.class,
                 LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {
@@ -99,7 +100,7 @@ public final class WsTool implements Runnable {
         WsTool root = c.getCommandSpec().root().userObject() instanceof WsTool w ? w : null;
         UsageException fromConfig = root == null ? null : root.config.fromConfig(ex);
         String message = fromConfig != null ? fromConfig.getMessage() : ex.getMessage();
-        c.getErr().println("ws_tool: error: " + (message.startsWith("Error: ") ? message.substring(7) : message));
+        c.getErr().println("ws_tool: error: " + TerminalText.clean(message.startsWith("Error: ") ? message.substring(7) : message));
         c.getErr().println(tryHelp(c));
         c.getErr().flush();
         return ExitCodes.USAGE;

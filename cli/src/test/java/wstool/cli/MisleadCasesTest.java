@@ -37,6 +37,19 @@ class MisleadCasesTest {
         assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b") || r.out().contains("\u0007"), r.out());
     }
 
+    /** An error naming a file whose name holds escape sequences shows them escaped, both for usage and for runtime errors. */
+    @Test
+    void errorLinesNeverWriteAFileNamesControlCharactersRaw() throws Exception {
+        CliRun missing = CliRun.of("--data-dir", dir.resolve("data").toString(), "replay",
+                dir.resolve("gone\u001b[2J.jsonl").toString(), "--no-tui");
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("gone\\x1b[2J.jsonl"), missing.err());
+        assertFalse(missing.err().contains("\u001b"), missing.err());
+        CliRun badOption = CliRun.of("replay", "--speed", "fast\u001b]0;owned\u0007");
+        assertEquals(2, badOption.exitCode(), badOption.err());
+        assertFalse(badOption.err().contains("\u001b") || badOption.err().contains("\u0007"), badOption.err());
+    }
+
     /** Text lines say their zone; --utc puts them (and nothing else) in UTC, while CSV stays UTC anyway. */
     @Test
     void textTimesCarryTheirZoneAndUtcIsAnOption() throws Exception {

@@ -111,7 +111,7 @@ class TuiTmuxTest {
         List<String> screen = waitFor(s -> s.get(0).contains("finished") && s.get(HEIGHT - 1).contains("FOLLOW"), "the replay to finish");
         assertTrue(screen.get(0).startsWith("ws_tool  replay of demo.jsonl (offline)"), screen.get(0));
         assertTrue(screen.get(1).startsWith("events 1,424  "), screen.get(1));
-        assertTrue(screen.get(1).contains("DROP 101") && screen.get(1).contains("dropped 0  lost 0"), screen.get(1));
+        assertTrue(screen.get(1).contains("DROP 106") && screen.get(1).contains("dropped 0  lost 0"), screen.get(1));
         assertTrue(screen.get(3).trim().startsWith("time") && screen.get(3).contains("remote") && screen.get(3).contains("process"), screen.get(3));
         assertTrue(screen.get(HEIGHT - 2).startsWith("> "), "the newest row is selected: " + screen.get(HEIGHT - 2));
         assertTrue(screen.get(HEIGHT - 1).startsWith("q quit  / filter  Enter detail  t top  v findings  f follow  space pause"), screen.get(HEIGHT - 1));
@@ -130,7 +130,7 @@ class TuiTmuxTest {
         keys("-l", "drop");
         waitFor(s -> s.get(HEIGHT - 1).startsWith("/drop_"), "the filter being typed");
         keys("Enter");
-        screen = waitFor(s -> s.get(2).contains("filter: drop (101 shown)"), "the filter to apply");
+        screen = waitFor(s -> s.get(2).contains("filter: drop (106 shown)"), "the filter to apply");
         long rows = screen.stream().skip(4).limit(HEIGHT - 5).filter(l -> l.length() > 15 && l.charAt(4) == ':').count();
         long drops = screen.stream().skip(4).limit(HEIGHT - 5).filter(l -> l.length() > 15 && l.startsWith("DROP ", 15)).count();
         assertEquals(HEIGHT - 5, rows, "the table is full of rows");
@@ -143,11 +143,11 @@ class TuiTmuxTest {
         keys("Enter");
         waitFor(s -> s.get(HEIGHT - 1).contains("direction is in or out"), "the filter error");
         keys("Escape");
-        waitFor(s -> !s.get(HEIGHT - 1).startsWith("/") && s.get(2).contains("filter: drop (101 shown)"), "the input to close");
+        waitFor(s -> !s.get(HEIGHT - 1).startsWith("/") && s.get(2).contains("filter: drop (106 shown)"), "the input to close");
 
         // detail of the selected (newest) drop
         keys("Enter");
-        screen = waitFor(s -> s.stream().anyMatch(l -> l.startsWith("-- detail: event 101 of 101")), "the detail pane");
+        screen = waitFor(s -> s.stream().anyMatch(l -> l.startsWith("-- detail: event 106 of 106")), "the detail pane");
         String all = String.join("\n", screen);
         assertTrue(all.contains("  class         FIREWALL") && all.contains("  kind          DROP")
                 && all.contains("  source        WFP"), all);

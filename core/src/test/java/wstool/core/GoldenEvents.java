@@ -13,7 +13,9 @@ import wstool.core.model.AutonomousSystem;
 import wstool.core.model.DropListing;
 import wstool.core.model.GeoLocation;
 import wstool.core.model.SpecialRange;
+import wstool.core.model.Correlation;
 import wstool.core.model.Enrichment;
+import wstool.core.model.PidSource;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.FirewallEventType;
@@ -54,7 +56,9 @@ public final class GoldenEvents {
             EventHeader h = new EventHeader(T.plusMillis(n), src, n % 5 == 4 ? EventHeader.UNKNOWN_PID : 4 + n,
                     n % 5 == 4 ? null : "\\device\\harddiskvolume3\\windows\\system32\\svchost.exe",
                     n % 2 == 0 ? "NT AUTHORITY\\SYSTEM" : null, n % 3 == 2 ? 17 : 6, local, remote,
-                    raw("appId.mismatch", n == 0 ? "yes" : null), en, n % 3 == 1 ? null : "WS-PC01");
+                    raw("appId.mismatch", n == 0 ? "yes" : null), en, n % 3 == 1 ? null : "WS-PC01",
+                    Correlation.of(n % 4 == 0 ? "www.example.org" : null,
+                            n % 4 == 1 && n % 5 != 4 ? PidSource.CORRELATED : null));
             out.add(new FirewallEvent(h, type, dir, n == 5 ? -1 : 68812 + n, n == 5 ? null : "Block " + type.label(),
                     n == 5 ? -1 : 44 + n, n == 5 ? null : "FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V" + (v6 ? 6 : 4),
                     type == FirewallEventType.LOGGED ? "ws_tool: drop" : null));
@@ -63,7 +67,8 @@ public final class GoldenEvents {
         // Firewall text that needs quoting or neutralising: comma, quote, CRLF, LF, every formula-leading character.
         EventHeader tricky = new EventHeader(T.plusNanos(1), Source.NFLOG, 1234, "/usr/bin/curl, \"the\" client",
                 "-root", 1, Events.ep("10.0.0.1", -1), Events.ep("198.51.100.7", -1),
-                raw("prefix", "line1\r\nline2", "note", "a\nb", "tab", "\tx"), PRIVATE);
+                raw("prefix", "line1\r\nline2", "note", "a\nb", "tab", "\tx"), PRIVATE, null,
+                Correlation.of("=cmd|' /C calc'!A0.example", null));
         out.add(new FirewallEvent(tricky, FirewallEventType.CLASSIFY_DROP, Direction.IN, 7, "=cmd|' /C calc'!A0", 1,
                 "+input", "@SUM(A1), \"quoted\""));
         out.add(new FirewallEvent(tricky.withProcess(1235, "\rcarriage"), FirewallEventType.CLASSIFY_ALLOW,
@@ -81,7 +86,7 @@ public final class GoldenEvents {
             EventHeader h = new EventHeader(T.plusSeconds(1).plusNanos(1000L * i), src,
                     i == 7 ? EventHeader.UNKNOWN_PID : 4242, i == 7 ? null : "C:\\Program Files\\App\\app.exe",
                     null, i % 4 == 1 ? 17 : 6, local, remote, i % 2 == 0 ? raw("Status", Integer.toString(i)) : Map.of(),
-                    i == 3 ? LONDON : Enrichment.NONE);
+                    i == 3 ? LONDON : Enrichment.NONE, null, Correlation.of(i == 3 ? "one.one.one.one" : null, null));
             out.add(new SocketEvent(h, ops[i], phase, i % 2 == 0 ? Direction.OUT : Direction.IN,
                     i == 5 ? -1 : 0xFFFF8001_0000L + i, i == 5 ? -1 : v6 ? 23 : 2, i == 5 ? -1 : i % 4 == 1 ? 2 : 1,
                     ops[i].transfersData() ? 65536 : -1, ops[i].transfersData() ? 1200 + i : -1,

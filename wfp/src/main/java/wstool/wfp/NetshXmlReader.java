@@ -73,12 +73,7 @@ final class NetshXmlReader implements Closeable {
 
     public NetshXmlReader(InputStream in, String sourceName) throws WfpImportException {
         this.sourceName = sourceName;
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        f.setXMLReporter((message, type, info, location) -> { }); // errors surface as exceptions, not stderr lines
+        XMLInputFactory f = SafeXml.factory();
         try {
             this.xml = f.createXMLStreamReader(decoded(in));
         } catch (XMLStreamException e) {

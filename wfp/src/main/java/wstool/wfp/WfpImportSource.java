@@ -21,6 +21,7 @@ public final class WfpImportSource implements EventSource {
 
     @Override
     public void run(Emitter emitter) throws Exception {
+        NetshXmlKind.requireNetEvents(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
              NetshXmlReader reader = new NetshXmlReader(in, file.getFileName().toString())) {
             FirewallEvent e;

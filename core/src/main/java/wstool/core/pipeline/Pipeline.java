@@ -29,6 +29,8 @@ public final class Pipeline {
     private final List<EventSink> sinks;
     private final Predicate<NetEvent> filter;
     private final AddressEnricher enricher;
+    private final EventStage stage;
+    private final boolean anyLive;
     private final String host;
     private final boolean replaceHost;
     private final long maxEvents;
@@ -50,6 +52,8 @@ public final class Pipeline {
         this.sinks = List.copyOf(b.sinks);
         this.filter = b.filter;
         this.enricher = b.enricher;
+        this.stage = b.stage;
+        this.anyLive = b.sources.stream().anyMatch(EventSource::live);
         this.host = b.host;
         this.replaceHost = b.replaceHost;
         this.maxEvents = b.maxEvents;
@@ -160,6 +164,7 @@ public final class Pipeline {
             }
             if (first == null) {
                 if (sourcesRunning.get() == 0 && queue.isEmpty()) return;
+                if (anyLive) stage.idle(java.time.Instant.now(), this::fanOut);
                 if (dirty && now - lastFlush > IDLE_FLUSH_NANOS) {
                     flushSinks();
                     lastFlush = now;
@@ -183,10 +188,17 @@ public final class Pipeline {
     private void drainRemaining() {
         for (NetEvent e; !sinkFailed && !limitReached() && (e = queue.poll()) != null; ) deliver(e);
         queue.clear();
+        try {
+            stage.finish(this::fanOut);
+        } catch (RuntimeException ex) {
+            failure.compareAndSet(null, ex);
+        }
     }
 
     private void deliver(NetEvent e) {
-        if (!filter.test(e)) {
+        // with a stage, the filters apply to what it hands on: it must see every event (a DNS answer that --type
+        // hides still names a connection, a verdict gets the pid that --pid selects by only there)
+        if (stage == EventStage.NONE && !filter.test(e)) {
             stats.filteredOut.increment();
             return;
         }
@@ -194,6 +206,20 @@ public final class Pipeline {
         if (e.header().remote().address() != null && e.header().enrichment().isEmpty()) {
             Enrichment found = enricher.lookup(e.header().remote().address());
             if (!found.isEmpty()) e = e.withEnrichment(found);
+        }
+        try {
+            stage.accept(e, this::fanOut);
+        } catch (RuntimeException ex) {
+            fail(ex);
+        }
+    }
+
+    /** After the stage: counted and handed to every sink (past --max-events an event is no longer shown). */
+    private void fanOut(NetEvent e) {
+        if (limitReached()) return;
+        if (stage != EventStage.NONE && !filter.test(e)) {
+            stats.filteredOut.increment();
+            return;
         }
         delivered++;
         stats.delivered.increment();
@@ -259,6 +285,7 @@ public final class Pipeline {
         private final List<EventSink> sinks = new ArrayList<>();
         private Predicate<NetEvent> filter = e -> true;
         private AddressEnricher enricher = AddressEnricher.NONE;
+        private EventStage stage = EventStage.NONE;
         private int queueCapacity = 65_536;
         private long maxEvents;
         private Duration duration;
@@ -269,6 +296,8 @@ public final class Pipeline {
         public Builder sink(EventSink s) { sinks.add(Objects.requireNonNull(s)); return this; }
         public Builder filter(Predicate<NetEvent> f) { filter = Objects.requireNonNull(f); return this; }
         public Builder enricher(AddressEnricher e) { enricher = Objects.requireNonNull(e); return this; }
+        /** What runs between enrichment and the sinks (correlation); none by default. */
+        public Builder stage(EventStage s) { stage = Objects.requireNonNull(s); return this; }
         public Builder queueCapacity(int n) {
             if (n < 1) throw new IllegalArgumentException("queue capacity must be positive");
             queueCapacity = n;

@@ -26,7 +26,8 @@ public final class CsvSink implements EventSink {
             EventFields.RULE,
             EventFields.ENDPOINT_ID, EventFields.PHASE, EventFields.BUFFER_LENGTH, EventFields.BYTES,
             EventFields.STATUS, EventFields.STATUS_NAME,
-            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS);
+            EventFields.DNS_QUERY, EventFields.DNS_TYPE, EventFields.DNS_RESULTS, EventFields.DETAILS,
+            EventFields.HOSTNAME, EventFields.PID_SOURCE);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
     private final CsvWriter csv;
@@ -58,7 +59,7 @@ public final class CsvSink implements EventSink {
      * Text that starts with = + - @ TAB or CR is what spreadsheets evaluate as a formula (CSV injection); a leading
      * apostrophe makes it plain text. Numbers this sink formats itself are never passed here.
      */
-    static String safe(String s) {
+    public static String safe(String s) {
         if (s == null || s.isEmpty()) return "";
         char c = s.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;

@@ -11,6 +11,7 @@ import wstool.core.model.EventClass;
 import wstool.core.model.EventHeader;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.NetEvent;
+import wstool.core.model.PidSource;
 import wstool.core.model.RawEvent;
 import wstool.core.model.SocketEvent;
 import wstool.core.net.IpProtocols;
@@ -86,6 +87,12 @@ public final class EventFields {
     public static final EventField RAW = field("raw", e -> e.header().raw()).build();
     public static final EventField DETAILS = field("details", EventFields::details).notInJson().notInDetail().build();
 
+    /** Correlation (after the original fields, where new columns go): the DNS name of the remote address. */
+    public static final EventField HOSTNAME = field("hostname", e -> e.header().correlation().hostname()).build();
+    /** "correlated" when the pid came from the matching socket event rather than the source. */
+    public static final EventField PID_SOURCE = field("pid_source", e -> e.header().correlation().pidSource())
+            .text(p -> ((PidSource) p).label()).build();
+
     /** Every field, in the JSON form's order. */
     public static final List<EventField> ALL = List.of(
             CLASS, TIMESTAMP, HOST, SOURCE, KIND, PID, PROCESS, USER, PROTOCOL,
@@ -95,7 +102,7 @@ public final class EventFields {
             DNS_QUERY, DNS_TYPE, STATUS, STATUS_NAME, DNS_RESULTS,
             PROVIDER, EVENT_ID, VERSION, PAYLOAD,
             COUNTRY_CODE, COUNTRY, CITY, REGION, LATITUDE, LONGITUDE, ASN, AS_ORG, DROP_ID, SPECIAL,
-            RAW, DETAILS);
+            RAW, DETAILS, HOSTNAME, PID_SOURCE);
 
     private EventFields() {}
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import wstool.core.model.CallPhase;
+import wstool.core.model.Correlation;
+import wstool.core.model.PidSource;
 import wstool.core.model.Direction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Endpoint;
@@ -99,7 +101,8 @@ public final class EventJson {
                 text(n, "process"), text(n, "user"),
                 n.path("ip_protocol").asInt(-1),
                 endpoint(n.get("local")), endpoint(n.get("remote")),
-                raw(n.get("raw")), enrichment(n.get("enrichment")), text(n, "host"));
+                raw(n.get("raw")), enrichment(n.get("enrichment")), text(n, "host"),
+                Correlation.of(text(n, "hostname"), pidSource(text(n, "pid_source"))));
         return switch (cls) {
             case FIREWALL -> new FirewallEvent(h, enumOf(FirewallEventType.class, required(n, "type")),
                     enumOf(Direction.class, n.path("direction").asText("UNKNOWN")),
@@ -133,6 +136,10 @@ public final class EventJson {
                         n.hasNonNull("longitude") ? n.get("longitude").asDouble() : null),
                 new AutonomousSystem(n.hasNonNull("asn") ? n.get("asn").asLong() : null, text(n, "as_org")),
                 drop == null ? null : new DropListing(drop), special == null ? null : new SpecialRange(special), null);
+    }
+
+    private static PidSource pidSource(String s) {
+        return s == null ? null : PidSource.parse(s);
     }
 
     private static Map<String, String> raw(JsonNode n) {

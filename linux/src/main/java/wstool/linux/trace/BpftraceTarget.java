@@ -51,7 +51,7 @@ final class BpftraceTarget {
     /** @throws IllegalArgumentException for what this backend cannot trace, naming the reason */
     static BpftraceTarget of(TraceTarget target) {
         switch (target.kind()) {
-            case ALL -> throw new IllegalArgumentException("the Linux backend traces process ids or a program, not every process");
+            case ALL -> { } // every process but this JVM (monitor --all)
             case PIDS -> {
                 if (target.pids().size() > MAX_PIDS) {
                     throw new IllegalArgumentException("the Linux backend traces at most " + MAX_PIDS + " process ids at once, not "
@@ -75,6 +75,7 @@ final class BpftraceTarget {
     /** The bpftrace predicate: built only from the validated numbers or name, never from raw user text. */
     String predicate() {
         if (cgroupId > 0) return "cgroup == " + cgroupId;
+        if (target.kind() == TraceTarget.Kind.ALL) return "pid != " + ProcessHandle.current().pid();
         String exe = target.program();
         if (exe != null) {
             String byExe = EXE_NAME + " == \"" + exe + "\"";

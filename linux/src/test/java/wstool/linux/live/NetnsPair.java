@@ -19,15 +19,26 @@ public final class NetnsPair implements AutoCloseable {
     public final InetAddress serverAddress;
     private boolean addedBlackhole;
 
+    private final String blackhole;
+
     public NetnsPair(String tag) throws IOException, InterruptedException {
+        this("wst-", 213, tag);
+    }
+
+    /**
+     * @param prefix the start of the namespace names (a test suite's own)
+     * @param secondOctet the test subnet 10.{secondOctet}.0.0/16 (a test suite's own)
+     */
+    public NetnsPair(String prefix, int secondOctet, String tag) throws IOException, InterruptedException {
         long pid = ProcessHandle.current().pid();
         int net = (int) (pid % 200) + 20;
-        client = "wst-" + tag + "-c" + pid;
-        server = "wst-" + tag + "-s" + pid;
-        clientAddress = Addresses.parse("10.213." + net + ".1");
-        serverAddress = Addresses.parse("10.213." + net + ".2");
+        client = prefix + tag + "-c" + pid;
+        server = prefix + tag + "-s" + pid;
+        clientAddress = Addresses.parse("10." + secondOctet + "." + net + ".1");
+        serverAddress = Addresses.parse("10." + secondOctet + "." + net + ".2");
+        blackhole = "10." + secondOctet + ".0.0/16";
         try {
-            Cmd.Result r = Cmd.run(null, "ip", "route", "add", "blackhole", "10.213.0.0/16");
+            Cmd.Result r = Cmd.run(null, "ip", "route", "add", "blackhole", blackhole);
             addedBlackhole = r.exit() == 0;
             Cmd.must(null, "ip", "netns", "add", client);
             Cmd.must(null, "ip", "netns", "add", server);
@@ -54,12 +65,17 @@ public final class NetnsPair implements AutoCloseable {
         Cmd.must(ruleset, "ip", "netns", "exec", server, "nft", "-f", "-");
     }
 
+    /** Loads an nft ruleset into the client namespace. */
+    public void nftInClient(String ruleset) throws IOException, InterruptedException {
+        Cmd.must(ruleset, "ip", "netns", "exec", client, "nft", "-f", "-");
+    }
+
     public <T> T inClient(Callable<T> body) throws Exception { return NetNamespace.callIn(clientPath(), body); }
 
     @Override
     public void close() {
         Cmd.quiet("ip", "netns", "del", client);
         Cmd.quiet("ip", "netns", "del", server);
-        if (addedBlackhole) Cmd.quiet("ip", "route", "del", "blackhole", "10.213.0.0/16");
+        if (addedBlackhole) Cmd.quiet("ip", "route", "del", "blackhole", blackhole);
     }
 }

@@ -203,7 +203,8 @@ class TraceParsingTest {
         assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("printf(\"EXE %s\\n\", " + exeName + ")"));
         assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.of(TraceTarget.program("x\" || 1 == 1 || \"")));
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.program(""));
-        assertThrows(IllegalArgumentException.class, () -> BpftraceTarget.of(TraceTarget.all()));
+        assertEquals("pid != " + ProcessHandle.current().pid(), BpftraceTarget.of(TraceTarget.all()).predicate(),
+                "every process but ws_tool's own (monitor --all)");
         assertThrows(IllegalArgumentException.class, () -> TraceTarget.pid(0));
         assertTrue(BpftraceScript.forTarget(TraceTarget.pid(7)).contains("/pid == 7 && (args->family == 2"));
         assertTrue(!BpftraceScript.forTarget(TraceTarget.pid(7)).contains("FILTER"));

@@ -21,6 +21,7 @@ import wstool.core.model.SocketEvent;
 import wstool.core.model.SocketOp;
 import wstool.core.net.Addresses;
 import wstool.core.net.IpProtocols;
+import wstool.core.net.CommunityId;
 
 /**
  * An event as an Elastic Common Schema 9.x document. Categorisation follows the ECS rules (event.category /

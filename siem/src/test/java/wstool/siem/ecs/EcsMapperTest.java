@@ -30,22 +30,6 @@ class EcsMapperTest {
         return JSON.readTree(EcsSink.line(new EcsMapper(EcsContext.live("9.9")), e));
     }
 
-    /** Community ID v1 reference vectors (corelight/community-id-spec baseline, also Elasticsearch's processor tests). */
-    @Test
-    void communityIdMatchesTheReferenceVectors() {
-        assertEquals("1:LQU9qZlK+B5F3KDmev6m5PMibrg=", CommunityId.of(6, Addresses.parse("128.232.110.120"), 34855,
-                Addresses.parse("66.35.250.204"), 80));
-        assertEquals("1:LQU9qZlK+B5F3KDmev6m5PMibrg=", CommunityId.of(6, Addresses.parse("66.35.250.204"), 80,
-                Addresses.parse("128.232.110.120"), 34855), "either direction, one flow");
-        assertEquals("1:d/FP5EW3wiY1vCndhwleRRKHowQ=", CommunityId.of(17, Addresses.parse("192.168.1.52"), 54585,
-                Addresses.parse("8.8.8.8"), 53));
-        assertEquals("1:/qFaeAR+gFe1KYjMzVDsMv+wgU4=", CommunityId.of(6, Addresses.parse("2001:470:e5bf:dead:4957:2174:e82c:4887"),
-                63943, Addresses.parse("2607:f8b0:400c:c03::1a"), 25));
-        assertEquals("1:MP2EtRCAUIZvTw6MxJHLV7N7JDs=", CommunityId.of(132, Addresses.parse("192.168.170.8"), 7,
-                Addresses.parse("192.168.170.56"), 7));
-        assertNull(CommunityId.of(1, Addresses.parse("192.168.0.89"), 8, Addresses.parse("192.168.0.1"), 0), "ICMP needs type/code");
-    }
-
     @Test
     void inboundDropHasTheRemoteAsSourceAndAThreatEnrichment() throws Exception {
         FirewallEvent in = new FirewallEvent(Events.drop("203.0.113.9", 40000, 22).header().withEnrichment(LISTED),

@@ -1,4 +1,4 @@
-package wstool.siem.ecs;
+package wstool.core.net;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -12,11 +12,11 @@ import java.util.Base64;
  * 0, lower port, higher port)), the lower endpoint being the smaller (address, port) pair. ICMP needs type and
  * code, which the events do not carry, so it gets none.
  */
-final class CommunityId {
+public final class CommunityId {
     private CommunityId() {}
 
     /** @return the ID, or null when the flow is not one it is defined for here */
-    static String of(int protocol, InetAddress a, int aPort, InetAddress b, int bPort) {
+    public static String of(int protocol, InetAddress a, int aPort, InetAddress b, int bPort) {
         if (a == null || b == null || aPort < 0 || bPort < 0) return null;
         if (protocol != 6 && protocol != 17 && protocol != 132) return null;
         byte[] x = a.getAddress();
