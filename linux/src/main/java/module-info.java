@@ -1,8 +1,9 @@
-/** The Linux live backend: NFLOG over netlink and trace through bpftrace. netlink stays inside. */
+/** The Linux live backend: NFLOG over netlink, trace through bpftrace, mock's fault engine. netlink stays inside. */
 module wstool.linux {
     requires transitive wstool.core;
     requires com.sun.jna;
 
+    exports wstool.linux.mock;
     exports wstool.linux.nflog;
     exports wstool.linux.sys;
     exports wstool.linux.trace;

@@ -9,7 +9,10 @@ module wstool.wfp {
 
     exports wstool.wfp;
     exports wstool.wfp.fwpu;
+    exports wstool.wfp.mock;
 
     // Fwpuclnt is proxied by JNA; the FWPM_* structures' fields are read reflectively
     opens wstool.wfp.fwpu to com.sun.jna;
+    // the mock session's WfpMockApi and structures, the same way
+    opens wstool.wfp.mock to com.sun.jna;
 }

@@ -22,7 +22,7 @@ import wstool.data.DataSet;
 /** The ws_tool command line. Exit codes: {@link ExitCodes}. */
 @Command(name = "ws_tool", mixinStandardHelpOptions = true, versionProvider = WsTool.Version.class,
         description = "Network event monitor: firewall verdicts and socket calls, with country, city, ASN and Spamhaus DROP.",
-        subcommands = {TraceCommand.class, FirewallCommand.class, MonitorCommand.class, ReplayCommand.class, EtlInfoCommand.class,
+        subcommands = {TraceCommand.class, MockCommand.class, FirewallCommand.class, MonitorCommand.class, ReplayCommand.class, EtlInfoCommand.class,
                 ServicesCommand.class, DoctorCommand.class, LookupCommand.Geoip.class, LookupCommand.Asn.class,
                 LookupCommand.Dnsbl.class, LookupCommand.Iana.class, UpdateCommand.class, GenerateCompletion.class})
 public final class WsTool implements Runnable {

@@ -27,8 +27,26 @@ final class BpftraceTarget {
     static final String EXE_NAME = "str(*(uint64 *)((uint64)curtask->mm->exe_file->f_path.dentry + 40))";
 
     private final TraceTarget target;
+    /** A cgroup v2 id (ws_tool mock's cgroup: every process in it, also ones started later), or 0. */
+    private final long cgroupId;
+    private final String label;
 
-    private BpftraceTarget(TraceTarget target) { this.target = target; }
+    private BpftraceTarget(TraceTarget target) { this(target, 0, null); }
+
+    private BpftraceTarget(TraceTarget target, long cgroupId, String label) {
+        this.target = target;
+        this.cgroupId = cgroupId;
+        this.label = label;
+    }
+
+    /**
+     * Every process of one cgroup v2, by bpftrace's {@code cgroup} builtin (the id: the inode number of the cgroup's
+     * directory): the program ws_tool mock runs and its children. It never ends by itself; its owner stops it.
+     */
+    static BpftraceTarget cgroup(long id, String label) {
+        if (id <= 0) throw new IllegalArgumentException("not a cgroup id: " + id);
+        return new BpftraceTarget(null, id, label);
+    }
 
     /** @throws IllegalArgumentException for what this backend cannot trace, naming the reason */
     static BpftraceTarget of(TraceTarget target) {
@@ -50,12 +68,13 @@ final class BpftraceTarget {
         return new BpftraceTarget(target);
     }
 
-    boolean byExecutable() { return target.kind() == TraceTarget.Kind.PROGRAM; }
+    boolean byExecutable() { return target != null && target.kind() == TraceTarget.Kind.PROGRAM; }
 
-    List<Long> pids() { return target.pids(); }
+    List<Long> pids() { return target == null ? List.of() : target.pids(); }
 
     /** The bpftrace predicate: built only from the validated numbers or name, never from raw user text. */
     String predicate() {
+        if (cgroupId > 0) return "cgroup == " + cgroupId;
         if (target.kind() == TraceTarget.Kind.ALL) return "pid != " + ProcessHandle.current().pid();
         String exe = target.program();
         if (exe != null) {
@@ -70,5 +89,5 @@ final class BpftraceTarget {
     }
 
     @Override
-    public String toString() { return target.toString(); }
+    public String toString() { return target == null ? label : target.toString(); }
 }

@@ -55,9 +55,16 @@ public final class LinuxTraceSource implements EventSource {
     /** @throws IllegalArgumentException for a target this backend cannot trace (every process; see {@link BpftraceTarget}) */
     public LinuxTraceSource(TraceTarget target) { this(target, "bpftrace"); }
 
-    public LinuxTraceSource(TraceTarget target, String bpftrace) {
-        this.target = BpftraceTarget.of(target);
+    public LinuxTraceSource(TraceTarget target, String bpftrace) { this(BpftraceTarget.of(target), bpftrace); }
+
+    private LinuxTraceSource(BpftraceTarget target, String bpftrace) {
+        this.target = target;
         this.bpftrace = bpftrace;
+    }
+
+    /** Every process of one cgroup v2 (ws_tool mock's): see {@link BpftraceTarget#cgroup}. */
+    public static LinuxTraceSource forCgroup(long cgroupId, String label) {
+        return new LinuxTraceSource(BpftraceTarget.cgroup(cgroupId, label), "bpftrace");
     }
 
     @Override public String name() { return "Linux socket trace (" + target + ")"; }
