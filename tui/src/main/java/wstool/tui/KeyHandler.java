@@ -8,6 +8,7 @@ import java.util.function.IntSupplier;
  */
 final class KeyHandler {
     static final String NO_FINDINGS = "no findings panel: the socket checks run only with --verify";
+    static final String NO_FLOWS = "no flows list: flows are folded by the correlation (monitor, trace)";
     private final TuiModel model;
     private final IntSupplier pageSize;
     private final Runnable export;
@@ -38,6 +39,7 @@ final class KeyHandler {
         }
         model.setMessage("", false);
         int page = Math.max(1, pageSize.getAsInt() - 1);
+        if (model.flowsShown() && flowKey(key, page)) return;
         switch (key) {
             case UP: model.move(-1); break;
             case DOWN: model.move(1); break;
@@ -65,10 +67,26 @@ final class KeyHandler {
             case FINDINGS:
                 if (!model.toggleFindings()) model.setMessage(NO_FINDINGS, false);
                 break;
+            case FLOWS:
+                if (!model.toggleFlows()) model.setMessage(NO_FLOWS, false);
+                break;
             case CLEAR: model.clear(); break;
             case EXPORT: export.run(); break;
             case QUIT: quit.run(); break;
             default: break;
+        }
+    }
+
+    /** The keys that act on the flows list while it is shown; false for the others (they act as always). */
+    private boolean flowKey(Key key, int page) {
+        switch (key) {
+            case UP: model.moveFlow(-1); return true;
+            case DOWN: model.moveFlow(1); return true;
+            case PAGE_UP: model.moveFlow(-page); return true;
+            case PAGE_DOWN: model.moveFlow(page); return true;
+            case HOME: model.firstFlow(); return true;
+            case END: model.lastFlow(); return true;
+            default: return false;
         }
     }
 

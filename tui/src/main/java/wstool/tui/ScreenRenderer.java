@@ -30,9 +30,9 @@ import wstool.core.sink.TextFormat;
  */
 final class ScreenRenderer {
     static final String KEYS = "\u2191\u2193 PgUp PgDn Home End move  f follow  space pause  / filter  Enter detail"
-            + "  t top  v findings  e export  c clear  q quit";
+            + "  t top  v findings  Tab flows  e export  c clear  q quit";
     /** The same keys, most important first, for terminals too narrow for {@link #KEYS}. */
-    static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  v findings  f follow  space pause  e export  c clear";
+    static final String KEYS_SHORT = "q quit  / filter  Enter detail  t top  v findings  f follow  space pause  e export  c clear  Tab flows";
     private static final int HEADER_LINES = 3;
 
     private final ZoneId zone;
@@ -64,7 +64,8 @@ final class ScreenRenderer {
         int topLines = m.topPanelOpen() ? Math.min(8, body / 3) : 0;
         int rest = body - topLines;
         boolean showFindings = findings != null && m.findingsOpen();
-        int panels = (showFindings ? 1 : 0) + (m.detailOpen() ? 1 : 0);
+        boolean showDetail = m.detailOpen() && !m.flowsShown(); // the detail is an event's
+        int panels = (showFindings ? 1 : 0) + (showDetail ? 1 : 0);
         // the panels get two thirds (shared when both are open): raw source fields make the detail long, findings
         // lists too, and the rows above keep the context; the table keeps at least its titles and one row
         int room = Math.max(0, rest - 2);
@@ -73,11 +74,12 @@ final class ScreenRenderer {
         FindingsList list = showFindings ? findingsList(findings, width) : null;
         // a short list leaves the rest to the table
         int findingsLines = showFindings ? Math.min(each, (findings.items().isEmpty() ? 1 : 2) + list.entries().size()) : 0;
-        int detailLines = m.detailOpen() ? each : 0;
+        int detailLines = showDetail ? each : 0;
         int tableLines = rest - findingsLines - detailLines - 1;
         if (topLines > 0) topPanel(out, m.aggregates(), h.dropChecked(), width, topLines);
         if (findingsLines > 0) findingsPanel(out, m, findings, list, width, findingsLines);
-        table(out, m, width, tableLines);
+        if (m.flowsShown()) flowsTable(out, m, width, tableLines);
+        else table(out, m, width, tableLines);
         if (detailLines > 0) detail(out, m, width, detailLines);
         out.add(status(m, width));
         return out;
@@ -378,8 +380,10 @@ final class ScreenRenderer {
     }
 
     /** The rows' zone in the time column's title ("UTC", "+01:00"): CSV and JSON are UTC, the view may not be. */
-    private String zoneLabel(NetEvent newest) {
-        java.time.ZoneOffset o = zone.getRules().getOffset(newest.header().timestamp());
+    private String zoneLabel(NetEvent newest) { return zoneLabel(newest.header().timestamp()); }
+
+    private String zoneLabel(java.time.Instant t) {
+        java.time.ZoneOffset o = zone.getRules().getOffset(t);
         return o.getTotalSeconds() == 0 && zone.normalized() instanceof java.time.ZoneOffset ? "UTC" : o.getId();
     }
 
@@ -469,6 +473,108 @@ final class ScreenRenderer {
         return "";
     }
 
+    // ---- flows list
+
+    private void flowsTable(List<String> out, TuiModel m, int width, int lines) {
+        List<FlowRow> rows = m.visibleFlows(lines);
+        FlowColumns.Col[] all = FlowColumns.Col.values();
+        String[][] cells = new String[rows.size()][all.length];
+        int[] content = new int[all.length];
+        for (int r = 0; r < rows.size(); r++) {
+            for (FlowColumns.Col c : all) {
+                String text = flowCell(rows.get(r), c);
+                cells[r][c.ordinal()] = text;
+                content[c.ordinal()] = Math.max(content[c.ordinal()], Text.width(text));
+            }
+        }
+        List<FlowColumns.Placed> cols = FlowColumns.fit(width - 2, content);
+        StringBuilder title = new StringBuilder("  ");
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) title.append(' ');
+            FlowColumns.Col col = cols.get(i).col();
+            String t = col == FlowColumns.Col.START && !rows.isEmpty() ? "start " + zoneLabel(rows.get(rows.size() - 1).start()) : col.title;
+            title.append(Text.fit(t, cols.get(i).width()));
+        }
+        out.add(palette.paint("columns", Text.fit(title.toString(), width)));
+        int blank = lines - rows.size();
+        if (rows.isEmpty()) {
+            out.add(palette.paint("dim", Text.fit(" no flows yet: a flow is listed once it has ended (closed, idle, or at the"
+                    + " end of the input)", width)));
+            blank--;
+        }
+        for (int i = 0; i < blank; i++) out.add(pad(width));
+        for (int r = 0; r < rows.size(); r++) {
+            boolean selected = r == m.selectedFlowRow() && !m.followingFlows();
+            StringBuilder sb = new StringBuilder(width + 64).append(selected ? "> " : "  ");
+            int used = 2;
+            for (int i = 0; i < cols.size(); i++) {
+                FlowColumns.Placed p = cols.get(i);
+                if (i > 0) {
+                    sb.append(' ');
+                    used++;
+                }
+                String text = Text.fit(cells[r][p.col().ordinal()], p.width());
+                used += p.width();
+                String role = selected ? null : flowRole(rows.get(r), p.col());
+                sb.append(role == null ? text : palette.paint(role, text));
+            }
+            sb.append(pad(width - used));
+            out.add(selected ? palette.paint("selected", sb.toString()) : sb.toString());
+        }
+    }
+
+    private static String flowRole(FlowRow f, FlowColumns.Col c) {
+        if (c == FlowColumns.Col.START) return "dim";
+        if (c == FlowColumns.Col.OUTCOME && !f.outcome().equals("established")) return "error";
+        return null;
+    }
+
+    private String flowCell(FlowRow f, FlowColumns.Col c) {
+        switch (c) {
+            case START: return rowTime.format(f.start());
+            case DURATION: return duration(f.duration());
+            case PROCESS:
+                if (f.pid() < 0) return f.process().isEmpty() ? "" : f.process() + "[?]";
+                return (f.process().isEmpty() ? "?" : f.process()) + "[" + f.pid() + "]";
+            case PROTO: return f.protocol();
+            case LOCAL: return f.local();
+            case REMOTE: return f.remote();
+            case DIR: return f.direction();
+            case OUT: return bytes(f.outBytes()) + "/" + f.outPackets();
+            case IN: return bytes(f.inBytes()) + "/" + f.inPackets();
+            case OUTCOME: return f.detail().isEmpty() ? f.outcome() : f.outcome() + " " + f.detail();
+            case HOSTNAME: return f.hostname();
+            case GEO:
+                if (f.geo().isEmpty()) return f.asn();
+                return f.asn().isEmpty() ? f.geo() : f.geo() + " " + f.asn();
+            case COMMUNITY_ID: return f.communityId();
+            default: return "";
+        }
+    }
+
+    /** "850ms", "12.3s", "4m05s", "2h03m". */
+    static String duration(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        if (ms < 1000) return ms + "ms";
+        if (ms < 60_000) return String.format("%.1fs", ms / 1000.0);
+        long s = ms / 1000;
+        if (s < 3600) return String.format("%dm%02ds", s / 60, s % 60);
+        return String.format("%dh%02dm", s / 3600, (s / 60) % 60);
+    }
+
+    /** "517", "12.1K", "3.4M", "1.2G" (bytes, powers of 1024). */
+    static String bytes(long n) {
+        if (n < 1024) return Long.toString(n);
+        String units = "KMGTPE";
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length() - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(v < 10 ? "%.1f%c" : "%.0f%c", v, units.charAt(u));
+    }
+
     // ---- detail
 
     private void detail(List<String> out, TuiModel m, int width, int lines) {
@@ -518,7 +624,9 @@ final class ScreenRenderer {
             String line = Text.fit("/" + m.inputText() + "_" + hint, width);
             return palette.paint(m.messageIsError() ? "error" : "input", line);
         }
-        String pos = String.format("%s  %,d/%,d", m.paused() ? "PAUSED" : m.following() ? "FOLLOW" : "", m.selectedPosition(), m.size());
+        String pos = m.flowsShown()
+                ? String.format("FLOWS%s  %,d/%,d", m.followingFlows() ? " FOLLOW" : "", m.flowPosition(), m.flowCount())
+                : String.format("%s  %,d/%,d", m.paused() ? "PAUSED" : m.following() ? "FOLLOW" : "", m.selectedPosition(), m.size());
         int room = width - Text.width(pos) - 1;
         String left = !m.message().isEmpty() ? m.message() : Text.width(KEYS) <= room ? KEYS : KEYS_SHORT;
         String line = room > 10 ? Text.fit(left, room) + " " + pos : Text.fit(left, width);

@@ -136,6 +136,16 @@ public final class TerminalUi implements AutoCloseable {
     /** Messages a forwarding output could not keep (--syslog), shown in the header next to "lost". */
     public void forwardLost(LongSupplier lost) { forwardLost = Objects.requireNonNull(lost); }
 
+    /**
+     * The job folds events into flows: Tab switches to the flows list. Returns where finished flows go: one writer
+     * (the pipeline thread), the last {@code capacity} kept. Call before {@link #start}.
+     */
+    public java.util.function.Consumer<FlowRow> flows(int capacity) {
+        FlowRing ring = new FlowRing(capacity);
+        model.flows(ring);
+        return ring::add;
+    }
+
     public void findings(Supplier<FindingsView> source) {
         findingsSource = Objects.requireNonNull(source);
         model.findingsAvailable(true);
@@ -298,6 +308,7 @@ public final class TerminalUi implements AutoCloseable {
         m.bind(Key.ENTER, "\r", "\n");
         m.bind(Key.TOP, "t");
         m.bind(Key.FINDINGS, "v");
+        m.bind(Key.FLOWS, "\t");
         m.bind(Key.CLEAR, "c");
         m.bind(Key.EXPORT, "e");
         m.bind(Key.QUIT, "q", "\u0003");

@@ -31,6 +31,11 @@ final class TuiModel {
     private boolean findings;
     private int findingsScroll;
     private int findingsPage = 1;
+    private FlowRing flows;
+    private boolean flowsShown;
+    private long flowSelected = -1;
+    private long flowTop = -1;
+    private int flowSelectedRow = -1;
     private StringBuilder input;
     private String message = "";
     private boolean messageIsError;
@@ -202,6 +207,83 @@ final class TuiModel {
     void clampFindingsScroll(int first, int shown) {
         findingsScroll = first;
         findingsPage = Math.max(1, shown);
+    }
+
+    // ---- flows view
+
+    /** The job correlates events into flows: only then can the flows list be shown; finished flows arrive here. */
+    public void flows(FlowRing ring) { flows = ring; }
+    public boolean flowsAvailable() { return flows != null; }
+    public FlowRing flowRing() { return flows; }
+
+    /** Switches between the event list and the flows list; false (and nothing changes) when there are no flows. */
+    public boolean toggleFlows() {
+        if (flows == null) return false;
+        flowsShown = !flowsShown;
+        return true;
+    }
+
+    public boolean flowsShown() { return flowsShown; }
+
+    /** Flows held (the flows list's size). */
+    public int flowCount() { return flows == null ? 0 : (int) (flows.written() - flows.oldest()); }
+
+    /** Whether the flows list follows the newest flow (no flow selected by moving). */
+    public boolean followingFlows() { return flowSelected < 0 || flows == null || flowSelected >= flows.written() - 1; }
+
+    /** 1-based position of the selected flow, 0 when there is none. */
+    public int flowPosition() {
+        int n = flowCount();
+        return n == 0 ? 0 : (int) (selectedFlowSeq() - flows.oldest()) + 1;
+    }
+
+    /**
+     * The flows for a list of {@code height} lines, oldest first, newest at the bottom; scrolls so the selected
+     * flow is visible. Rows the pipeline overwrote meanwhile are left out.
+     */
+    public List<FlowRow> visibleFlows(int height) {
+        List<FlowRow> rows = new ArrayList<>(Math.max(0, height));
+        flowSelectedRow = -1;
+        if (flows == null || height <= 0 || flowCount() == 0) return rows;
+        long oldest = flows.oldest(), newest = flows.written() - 1;
+        long sel = selectedFlowSeq();
+        long first;
+        if (followingFlows()) {
+            first = Math.max(oldest, newest - height + 1);
+        } else {
+            first = flowTop < oldest ? Math.max(oldest, sel - height + 1) : flowTop;
+            if (sel < first) first = sel;
+            if (sel >= first + height) first = sel - height + 1;
+            first = Math.max(oldest, Math.min(first, Math.max(oldest, newest - height + 1)));
+        }
+        flowTop = first;
+        for (long s = first; s <= Math.min(newest, first + height - 1); s++) {
+            FlowRow f = flows.get(s);
+            if (f == null) continue;
+            if (s == sel) flowSelectedRow = rows.size();
+            rows.add(f);
+        }
+        return rows;
+    }
+
+    /** Index within the last {@link #visibleFlows} result of the selected flow, -1 when none. */
+    public int selectedFlowRow() { return flowSelectedRow; }
+
+    /** Moves the flow selection; moving past the newest follows again. */
+    public void moveFlow(int delta) {
+        if (flowCount() == 0) return;
+        long oldest = flows.oldest(), newest = flows.written() - 1;
+        long s = Math.max(oldest, Math.min(newest, selectedFlowSeq() + delta));
+        flowSelected = s == newest && delta > 0 ? -1 : s;
+    }
+
+    public void firstFlow() { if (flowCount() > 0) flowSelected = flows.oldest(); }
+
+    public void lastFlow() { flowSelected = -1; }
+
+    private long selectedFlowSeq() {
+        long newest = flows.written() - 1;
+        return flowSelected < 0 ? newest : Math.max(flows.oldest(), Math.min(newest, flowSelected));
     }
 
     /** Empties the table (aggregates keep counting the whole session). */
