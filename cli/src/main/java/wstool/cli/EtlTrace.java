@@ -20,13 +20,21 @@ final class EtlTrace {
 
     /** Runs the capture through the job; the ETL summary follows, also when the job failed. */
     static void run(WsTool app, CommandLine cli, Path etl, TraceTarget target, List<String> providers,
-                    OutputOptions output, FilterOptions filters, VerifyOptions verify) throws Exception {
+                    OutputOptions output, FilterOptions filters, VerifyOptions verify, CorrelationOptions correlation)
+            throws Exception {
         switch (target.kind()) {
             case PIDS -> filters.onlyPids(target.pids());
             case PROGRAM -> filters.onlyProgram(target.program()); // needs process names in the capture
             case ALL -> { }
         }
-        EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL);
+        EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL); // before --flows is created
+        try (Correlation correlated = Correlation.open(correlation, List.of(etl))) {
+            run(cli, etl, providers, output, verify, correlated.into(job, null), correlated);
+        }
+    }
+
+    private static void run(CommandLine cli, Path etl, List<String> providers, OutputOptions output, VerifyOptions verify,
+                            EventJob job, Correlation correlated) throws Exception {
         EtlEventSource source = new EtlEventSource(etl, providerIds(providers), TerminalProgress.forFile(etl, cli.getErr()))
                 .allComponents(output.allComponents);
         boolean read = true;
@@ -39,6 +47,7 @@ final class EtlTrace {
             throw e;
         } finally {
             if (read) {
+                correlated.summary(cli.getErr());
                 cli.getErr().print(source.summary().render(true));
                 cli.getErr().flush();
             }

@@ -59,6 +59,7 @@ public final class EventJob {
     private SyslogForwarder forwarder;
     private final Notices.Channel notices;
     private wstool.core.pipeline.EventStage stage = wstool.core.pipeline.EventStage.NONE;
+    private java.util.function.Consumer<java.util.function.Consumer<wstool.tui.FlowRow>> flowView;
 
     /** @param cli the running subcommand: its out/err streams are where text and the summary go */
     public EventJob(WsTool app, CommandLine cli, OutputOptions output, FilterOptions filters) {
@@ -76,6 +77,15 @@ public final class EventJob {
 
     /** The step between enrichment and the outputs (the correlation of {@code monitor}); none by default. */
     public EventJob stage(wstool.core.pipeline.EventStage s) { stage = s; return this; }
+
+    /**
+     * The job folds events into flows: when it opens the full-screen view, {@code view} is given where the flows
+     * list takes finished flows (Tab shows it).
+     */
+    public EventJob flowView(java.util.function.Consumer<java.util.function.Consumer<wstool.tui.FlowRow>> view) {
+        flowView = view;
+        return this;
+    }
 
     /**
      * A file the job reads: checked now (present, readable, of this kind), before any output is opened, and never
@@ -146,6 +156,7 @@ public final class EventJob {
         if (tui != null) {
             SocketVerifier v = verifier;
             if (v != null) tui.findings(() -> VerifyFindings.view(v.snapshot()));
+            if (flowView != null) flowView.accept(tui.flows(wstool.tui.FlowRing.DEFAULT_CAPACITY));
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
             tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);

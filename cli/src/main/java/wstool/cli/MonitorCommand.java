@@ -15,8 +15,6 @@ import picocli.CommandLine.Spec;
 import wstool.core.pipeline.EventSource;
 import wstool.core.pipeline.TimeOrderedMerge;
 import wstool.core.replay.ReplaySource;
-import wstool.correlate.Correlator;
-import wstool.correlate.FlowOutput;
 import wstool.etw.etl.EtlEventSource;
 import wstool.wfp.WfpImportSource;
 
@@ -95,11 +93,8 @@ public final class MonitorCommand implements CliCommand {
             throw new UsageException("--providers is for --etl inputs");
         }
         var describer = WfpStates.describer(wfpStates);
-        correlation.settings();
-        try (FlowOutput flows = correlation.open(read)) {
-            Correlator correlator = new Correlator(correlation.settings(), flows);
-            EventJob job = new EventJob(app, spec.commandLine(), output, filters)
-                    .stage(describer == null ? correlator : describer.then(correlator));
+        try (Correlation correlated = Correlation.open(correlation, read)) {
+            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), describer);
             List<EventSource> sources = new ArrayList<>();
             if (!inputs.isEmpty()) {
                 for (Path p : etl) {
@@ -121,8 +116,7 @@ public final class MonitorCommand implements CliCommand {
             try {
                 live.run(job);
             } finally {
-                err.println(correlator.stats().render());
-                if (correlation.flows != null) err.println("flows: " + correlation.flows);
+                correlated.summary(err);
                 for (EtlEventSource s : etlSources) err.print(s.summary().render(true));
                 err.flush();
             }

@@ -55,6 +55,9 @@ public final class TraceCommand implements CliCommand {
     String etwBuffers;
 
     @Mixin
+    CorrelationOptions correlation;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -70,7 +73,7 @@ public final class TraceCommand implements CliCommand {
         if (etl != null) {
             if (buffersGiven) throw new UsageException("--etw-buffer-kb and --etw-buffers are for live ETW tracing, not --etl");
             EtlTrace.run(app, spec.commandLine(), etl, chosen,
-                    providers == null ? List.of() : Arrays.asList(providers.split(",")), output, filters, verify);
+                    providers == null ? List.of() : Arrays.asList(providers.split(",")), output, filters, verify, correlation);
             return;
         }
         SessionBuffers buffers = EtwLiveTrace.buffers(etwBufferKb, etwBuffers); // usage errors first, on every OS
@@ -79,10 +82,16 @@ public final class TraceCommand implements CliCommand {
             linux(chosen);
             return;
         }
-        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
-        job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
-                .verify(verify)
-                .run();
+        try (Correlation correlated = Correlation.open(correlation, List.of())) {
+            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), null);
+            try {
+                job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
+                        .verify(verify)
+                        .run();
+            } finally {
+                correlated.summary(spec.commandLine().getErr());
+            }
+        }
     }
 
     /** Linux: the bpftrace backend, same --pid / --exe meaning as ETW (process ids, or every process of a program). */
@@ -93,7 +102,17 @@ public final class TraceCommand implements CliCommand {
         }
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         LinuxTraceSource source = Usage.option(target.optionName(), () -> new LinuxTraceSource(chosen).requireRunning());
-        EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+        try (Correlation correlated = Correlation.open(correlation, List.of())) {
+            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), null);
+            try {
+                linux(chosen, source, job);
+            } finally {
+                correlated.summary(spec.commandLine().getErr());
+            }
+        }
+    }
+
+    private void linux(TraceTarget chosen, LinuxTraceSource source, EventJob job) throws Exception {
         wstool.core.pipeline.Notices notices = job.notices();
         Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);

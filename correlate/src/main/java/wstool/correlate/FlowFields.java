@@ -61,7 +61,7 @@ public final class FlowFields {
 
     /** The value as text, as the CSV writes it. */
     static String text(Object v) {
-        if (v instanceof InetAddress a) return a.getHostAddress();
+        if (v instanceof InetAddress a) return wstool.core.net.Addresses.text(a); // RFC 5952, as the event outputs
         if (v instanceof Enum<?> e) return e.name();
         if (v instanceof List<?> l) return String.join(" ", l.stream().map(String::valueOf).toList());
         return v.toString();

@@ -1,0 +1,93 @@
+package wstool.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.function.Consumer;
+import wstool.core.pipeline.EventStage;
+import wstool.correlate.Correlator;
+import wstool.correlate.Flow;
+import wstool.correlate.FlowOutput;
+import wstool.tui.FlowRow;
+
+/**
+ * A job's correlation (hostnames, processes of verdicts, flows), built in this one place for every command that
+ * has it: the {@code --flows} file, the full-screen view's flows list, the stage in the job and the summary line.
+ */
+final class Correlation implements AutoCloseable {
+    private final CorrelationOptions options;
+    private final FlowOutput file;
+    private final ViewFlows view = new ViewFlows();
+    private final Correlator correlator;
+
+    private Correlation(CorrelationOptions options, FlowOutput file) {
+        this.options = options;
+        this.file = file;
+        this.correlator = new Correlator(options.settings(), new Both(file, view));
+    }
+
+    /**
+     * Checks the options and opens the --flows file (never one of {@code read}).
+     *
+     * @throws UsageException for bad windows or limits, a bad format, a file that is one of the inputs
+     */
+    static Correlation open(CorrelationOptions options, Collection<Path> read) throws IOException {
+        options.settings(); // every usage check before the file is created
+        return new Correlation(options, options.open(read));
+    }
+
+    /**
+     * Puts the correlation into the job, after {@code before} when given (the --wfp-state describer), and gives
+     * the job's full-screen view its flows list.
+     */
+    EventJob into(EventJob job, EventStage before) {
+        return job.stage(before == null ? correlator : before.then(correlator)).flowView(view::to);
+    }
+
+    /** What the correlation did, and where the flows went: for stderr after the job's summary. */
+    void summary(PrintWriter err) {
+        err.println(correlator.stats().render());
+        if (options.flows != null) err.println("flows: " + options.flows);
+    }
+
+    @Override
+    public void close() throws IOException { file.close(); }
+
+    /** The flows list of the full-screen view, once the job has opened one (written on the pipeline thread). */
+    private static final class ViewFlows implements FlowOutput {
+        private volatile Consumer<FlowRow> target;
+
+        void to(Consumer<FlowRow> t) { target = t; }
+
+        @Override
+        public void write(Flow flow) {
+            Consumer<FlowRow> t = target;
+            if (t != null) t.accept(FlowRows.of(flow));
+        }
+
+        @Override public void flush() { }
+
+        @Override public void close() { }
+    }
+
+    private record Both(FlowOutput a, FlowOutput b) implements FlowOutput {
+        @Override
+        public void write(Flow flow) throws IOException {
+            a.write(flow);
+            b.write(flow);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            a.close();
+            b.close();
+        }
+    }
+}
