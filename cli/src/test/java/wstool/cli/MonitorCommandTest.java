@@ -69,8 +69,8 @@ class MonitorCommandTest {
         }
         assertEquals(expected.get("flows").size() + expected.get("firewall_only_flows").asInt(), lines.size());
         for (JsonNode x : expected.get("flows")) {
-            String key = x.get("local_port").asText() + " " + wstool.core.net.Addresses.parse(x.get("remote_address").asText())
-                    .getHostAddress() + " " + x.get("remote_port").asText();
+            String key = x.get("local_port").asText() + " " + wstool.core.net.Addresses.text(wstool.core.net.Addresses
+                    .parse(x.get("remote_address").asText())) + " " + x.get("remote_port").asText();
             JsonNode f = byTuple.get(key);
             assertNotNull(f, "flow " + key);
             assertEquals(x.get("pid").asLong(), f.get("pid").asLong(), key);
