@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,12 @@ class TuiTmuxTest {
     }
 
     private void startWsTool(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("replay", sample.toString()));
+        args.addAll(Arrays.asList(extra));
+        startCommand(args);
+    }
+
+    private void startCommand(List<String> args) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // the pane stays after ws_tool exits (its last screen and summary are read then); set before the pane starts
@@ -76,8 +83,8 @@ class TuiTmuxTest {
                 "-s", "t", "-x", Integer.toString(WIDTH), "-y", Integer.toString(HEIGHT),
                 "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8", "-e", "TZ=UTC",
                 "/bin/sh", "-c", STATUS_SHELL, "sh", statusFile.toString(),
-                java.toString(), "-cp", classpath, "wstool.cli.WsTool", "replay", sample.toString()));
-        cmd.addAll(Arrays.asList(extra));
+                java.toString(), "-cp", classpath, "wstool.cli.WsTool"));
+        cmd.addAll(args);
         run(cmd);
     }
 
@@ -201,6 +208,33 @@ class TuiTmuxTest {
         String all = waitForHistory("Socket verification:", "the report after quitting");
         assertTrue(all.contains("Socket verification: 4 errors, 4 warnings, 2 info"), all);
         waitForExit(3);
+    }
+
+    @Test
+    @Timeout(120)
+    void tabShowsTheFlowsOfTheCorrelation() throws Exception {
+        startCommand(List.of("monitor", "--replay", sample.toString()));
+        waitFor(s -> s.get(0).contains("finished"), "the replay to finish");
+        keys("Tab");
+        List<String> screen = waitFor(s -> s.get(HEIGHT - 1).endsWith("FLOWS FOLLOW  240/240"), "the flows list");
+        assertTrue(screen.get(3).startsWith("  start UTC    dur"), screen.get(3));
+        assertTrue(screen.get(3).contains("outcome") && screen.get(3).contains("hostname"), screen.get(3));
+        assertTrue(screen.get(4).contains(" blocked "), "the newest: firewall-only drops, written at the end: " + screen.get(4));
+        for (String l : screen) assertTrue(l.length() <= WIDTH, "fits the width: " + l);
+        keys("Home");
+        screen = waitFor(s -> s.get(HEIGHT - 1).endsWith("FLOWS  1/240"), "Home to select the oldest flow");
+        assertTrue(screen.get(4).startsWith("> "), screen.get(4));
+        // the demo's connections and their names, as its recording script computed them (samples/demo.expected.json)
+        JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample.resolveSibling("demo.expected.json").toFile());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (JsonNode f : expected.get("flows")) names.add(f.get("hostname").asText());
+        long named = screen.subList(4, HEIGHT - 1).stream().filter(l -> names.stream().anyMatch(n -> (l + " ").contains(" " + n + " "))).count();
+        assertTrue(named >= 20, "rows with the names the DNS answers gave: " + String.join("\n", screen));
+        keys("Tab");
+        waitFor(s -> s.get(3).trim().startsWith("time"), "Tab back to the events");
+        keys("q");
+        waitForHistory("correlation: ", "the correlation's summary after quitting");
+        waitForExit();
     }
 
     private void waitForExit() throws Exception { waitForExit(0); }

@@ -28,6 +28,9 @@ final class FlowColumns {
 
     record Placed(Col col, int width) {}
 
+    /** Columns of a priority above this are shown only where the others have the room their content needs. */
+    private static final int OPTIONAL = 7;
+
     private FlowColumns() {}
 
     /**
@@ -44,6 +47,11 @@ final class FlowColumns {
         }
         List<Col> kept = new ArrayList<>(List.of(all));
         Comparator<Col> expendable = Comparator.comparingInt(c -> (content[c.ordinal()] == 0 ? 100 : 0) + c.priority);
+        // the optional columns (protocol and after) give way while the others would not get their content's width,
+        // then, if even the minimum widths do not fit, the least important of the rest
+        while (need(kept, want) > width && kept.stream().anyMatch(c -> c.priority > OPTIONAL)) {
+            kept.remove(kept.stream().filter(c -> c.priority > OPTIONAL).max(expendable).orElseThrow());
+        }
         while (kept.size() > 1 && need(kept, min) > width) kept.remove(kept.stream().max(expendable).orElseThrow());
         int[] w = new int[all.length];
         for (Col c : kept) w[c.ordinal()] = min[c.ordinal()];
