@@ -150,6 +150,7 @@ public final class MockCommand implements Callable<Integer> {
             }, "ws_tool-mock-report");
             Runtime.getRuntime().addShutdownHook(hold);
             try {
+                job.status(() -> countsLine(faults, engine.counts())); // the view's header, about once a second
                 job.source(run).verify(verify).run(); // throws for verify errors and failures (ExitCodes maps them)
             } finally {
                 engine.close();
@@ -317,6 +318,16 @@ public final class MockCommand implements Callable<Integer> {
         }, "ws_tool-mock-ready");
         notice.setDaemon(true);
         notice.start();
+    }
+
+    /** The view's header line: each fault with the packets it hit so far ({@code faults: refuse (...) 3, ...}). */
+    static String countsLine(List<Fault> faults, Map<Integer, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            Long n = counts.get(i);
+            parts.add(faults.get(i).describe() + " " + (n == null ? "not counted" : String.format("%,d", n)));
+        }
+        return "faults (packets): " + String.join(", ", parts);
     }
 
     /** The summary's fault lines: how often each fault hit (packets, from the rules' counters). */
