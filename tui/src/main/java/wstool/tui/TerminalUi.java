@@ -134,11 +134,6 @@ public final class TerminalUi implements AutoCloseable {
     public EventSink sink() { return sink; }
 
     /**
-     * The job checks sockets (--verify): the header shows the findings' counts and {@code v} opens the findings
-     * panel. The source is asked from the render thread, at most every {@link #FINDINGS_NANOS}, and must be
-     * thread-safe. Call before {@link #start}.
-     */
-    /**
      * The job's own status line for the header (mock: "faults: refuse 3 packets ..."): asked on a thread of its own
      * every {@link #STATUS_NANOS} (it may be slow: mock runs nft) until the view closes, so a frame never waits for
      * it; the last answer is shown. Call before {@link #start}.
@@ -158,6 +153,11 @@ public final class TerminalUi implements AutoCloseable {
         return ring::add;
     }
 
+    /**
+     * The job checks sockets (--verify): the header shows the findings' counts and {@code v} opens the findings
+     * panel. The source is asked from the render thread, at most every {@link #FINDINGS_NANOS}, and must be
+     * thread-safe. Call before {@link #start}.
+     */
     public void findings(Supplier<FindingsView> source) {
         findingsSource = Objects.requireNonNull(source);
         model.findingsAvailable(true);
