@@ -105,14 +105,14 @@ public final class TraceCommand implements CliCommand {
         try (Correlation correlated = Correlation.open(correlation, List.of())) {
             EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), null);
             try {
-                linux(chosen, source, job);
+                runLinux(chosen, source, job);
             } finally {
                 correlated.summary(spec.commandLine().getErr());
             }
         }
     }
 
-    private void linux(TraceTarget chosen, LinuxTraceSource source, EventJob job) throws Exception {
+    private void runLinux(TraceTarget chosen, LinuxTraceSource source, EventJob job) throws Exception {
         wstool.core.pipeline.Notices notices = job.notices();
         Thread notice = new Thread(() -> { // one line once the probes are attached: from then on calls are seen
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
