@@ -28,12 +28,13 @@ final class Correlation implements AutoCloseable {
     }
 
     /**
-     * Checks the options and opens the --flows file (never one of {@code read}).
+     * Checks the options and opens the --flows file (never one of {@code read}, nor an input or output of {@code job}).
      *
-     * @throws UsageException for bad windows or limits, a bad format, a file that is one of the inputs
+     * @throws UsageException for bad windows or limits, a bad format, a file that is an input or another output
      */
-    static Correlation open(CorrelationOptions options, Collection<Path> read) throws IOException {
+    static Correlation open(CorrelationOptions options, EventJob job, Collection<Path> read) throws IOException {
         options.settings(); // every usage check before the file is created
+        if (options.flows != null) job.alsoWrites("--flows", options.flows);
         return new Correlation(options, options.open(read));
     }
 

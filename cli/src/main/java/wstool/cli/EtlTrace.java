@@ -28,7 +28,7 @@ final class EtlTrace {
             case ALL -> { }
         }
         EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL); // before --flows is created
-        try (Correlation correlated = Correlation.open(correlation, List.of(etl))) {
+        try (Correlation correlated = Correlation.open(correlation, job, List.of(etl))) {
             run(cli, etl, providers, output, verify, correlated.into(job, null), correlated);
         }
     }

@@ -48,6 +48,7 @@ public final class EventJob {
     private final FilterOptions filters;
     private final List<EventSource> sources = new ArrayList<>();
     private final List<Path> inputs = new ArrayList<>();
+    private final List<Outputs.Named> extraOutputs = new ArrayList<>();
     private final List<FileExport> exports = new ArrayList<>();
     private final AddressEnricher enricher;
     private final PrintWriter out;
@@ -135,9 +136,7 @@ public final class EventJob {
      */
     public void run() throws Exception {
         wstool.core.filter.EventFilter filter = filter();
-        List<Path> read = new ArrayList<>(inputs);
-        read.addAll(app.dataFiles());
-        Outputs.checkDistinct(outputs(), read);
+        checkOutputs();
         if (verifyReport != null) {
             Outputs.probe(List.of(new Outputs.Named("--verify-report", verifyReport),
                     new Outputs.Named("--verify-report", ReportFiles.markdownPath(verifyReport))));
@@ -253,7 +252,25 @@ public final class EventJob {
         return Usage.value(filters::toFilter);
     }
 
-    /** The outputs named on the command line, in option order. */
+    /**
+     * An output the command writes besides the job's own (--flows): checked now against the job's outputs and
+     * inputs, before the command creates it.
+     *
+     * @throws UsageException when it is an input or another output
+     */
+    EventJob alsoWrites(String option, Path path) {
+        extraOutputs.add(new Outputs.Named(option, path));
+        checkOutputs();
+        return this;
+    }
+
+    private void checkOutputs() {
+        List<Path> read = new ArrayList<>(inputs);
+        read.addAll(app.dataFiles());
+        Outputs.checkDistinct(outputs(), read);
+    }
+
+    /** The outputs named on the command line, in option order, then those of {@link #alsoWrites}. */
     private List<Outputs.Named> outputs() {
         List<Outputs.Named> l = new ArrayList<>();
         if (output.csv != null) l.add(new Outputs.Named("--csv", output.csv));
@@ -264,6 +281,7 @@ public final class EventJob {
             l.add(new Outputs.Named("--verify-report", verifyReport));
             l.add(new Outputs.Named("--verify-report (Markdown)", ReportFiles.markdownPath(verifyReport)));
         }
+        l.addAll(extraOutputs);
         return l;
     }
 

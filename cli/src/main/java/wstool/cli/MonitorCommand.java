@@ -93,8 +93,9 @@ public final class MonitorCommand implements CliCommand {
             throw new UsageException("--providers is for --etl inputs");
         }
         var describer = WfpStates.describer(wfpStates);
-        try (Correlation correlated = Correlation.open(correlation, read)) {
-            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), describer);
+        EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
+        try (Correlation correlated = Correlation.open(correlation, plain, read)) {
+            EventJob job = correlated.into(plain, describer);
             List<EventSource> sources = new ArrayList<>();
             if (!inputs.isEmpty()) {
                 for (Path p : etl) {

@@ -82,8 +82,9 @@ public final class TraceCommand implements CliCommand {
             linux(chosen);
             return;
         }
-        try (Correlation correlated = Correlation.open(correlation, List.of())) {
-            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), null);
+        EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
+        try (Correlation correlated = Correlation.open(correlation, plain, List.of())) {
+            EventJob job = correlated.into(plain, null);
             try {
                 job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
                         .verify(verify)
@@ -102,8 +103,9 @@ public final class TraceCommand implements CliCommand {
         }
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         LinuxTraceSource source = Usage.option(target.optionName(), () -> new LinuxTraceSource(chosen).requireRunning());
-        try (Correlation correlated = Correlation.open(correlation, List.of())) {
-            EventJob job = correlated.into(new EventJob(app, spec.commandLine(), output, filters), null);
+        EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
+        try (Correlation correlated = Correlation.open(correlation, plain, List.of())) {
+            EventJob job = correlated.into(plain, null);
             try {
                 runLinux(chosen, source, job);
             } finally {

@@ -1,6 +1,7 @@
 package wstool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -94,8 +95,19 @@ class TraceCorrelationTest {
         byte[] before = Files.readAllBytes(etl);
         CliRun r = CliRun.of("trace", "--etl", etl.toString(), "--all", "--flows", etl.toString(), "--no-tui");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("is one of the inputs"), r.err());
+        assertTrue(r.err().contains("--flows " + etl + " is the input " + etl + " itself"), r.err());
         assertTrue(Arrays.equals(before, Files.readAllBytes(etl)), "the capture is untouched");
+    }
+
+    /** --flows on the file of another output is refused before either file is created. */
+    @Test
+    void flowsOnTheFileOfAnotherOutputIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Path out = dir.resolve("same.csv");
+        CliRun r = CliRun.of("trace", "--etl", Fixtures.path("etl/smallEtlFile.etl").toString(), "--all",
+                "--csv", out.toString(), "--flows", out.toString(), "--no-tui");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--csv " + out + " and --flows " + out + " are the same file"), r.err());
+        assertFalse(Files.exists(out), "nothing was created");
     }
 
     /** Community ID v1, seed 0, as corelight/community-id-spec defines it. */
