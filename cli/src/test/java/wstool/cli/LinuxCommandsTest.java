@@ -55,9 +55,7 @@ class LinuxCommandsTest {
             int code;
             try {
                 assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
-                child.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                child.getOutputStream().close();
-                assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+                GatedChild.release(child, 20);
                 code = cli.join(30);
             } finally {
                 child.destroyForcibly();
@@ -95,9 +93,7 @@ class LinuxCommandsTest {
         BackgroundCli cli = BackgroundCli.start("trace", "--pid", Long.toString(child.pid()), "--no-tui", "--duration", "60s");
         try {
             assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
-            child.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            child.getOutputStream().close();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
+            GatedChild.release(child, 20);
             long exited = System.nanoTime();
             int code = cli.join(5);
             long endedMillis = (System.nanoTime() - exited) / 1_000_000;

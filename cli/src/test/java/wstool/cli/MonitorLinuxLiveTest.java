@@ -68,10 +68,7 @@ class MonitorLinuxLiveTest {
                         "--nflog-group", "219", "--jsonl", events.toString(), "--flows", flows.toString(), "--no-tui",
                         "--duration", "90s", "--verdict-window", "2s");
                 assertTrue(cli.awaitErr("and the socket calls of pid " + child.pid(), 90), cli.err());
-                child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-                child.getOutputStream().close();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the program did not finish");
-                String[] printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+                String[] printed = GatedChild.release(child, 30).split(" ");
                 int localPort = Integer.parseInt(printed[0]);
                 assertEquals("3000", printed[1], "what the program received");
                 assertEquals(0, cli.join(30), cli.err());

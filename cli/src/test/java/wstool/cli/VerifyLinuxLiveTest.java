@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +48,7 @@ class VerifyLinuxLiveTest {
         int code;
         try {
             assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
-            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-            child.getOutputStream().close();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not finish");
-            printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            printed = GatedChild.release(child, 20);
             code = cli.join(30);
         } finally {
             child.destroyForcibly();
@@ -109,10 +105,7 @@ class VerifyLinuxLiveTest {
             int code;
             try {
                 assertTrue(cli.awaitErr("tracing socket calls of pid " + child.pid(), 60), cli.err());
-                child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-                child.getOutputStream().close();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not finish");
-                printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                printed = GatedChild.release(child, 30);
                 code = cli.join(10);
             } finally {
                 child.destroyForcibly();
