@@ -223,6 +223,8 @@ final class FakeFwpuclnt implements Fwpuclnt {
     final Map<String, String> subLayers = new HashMap<>();
     /** The filter, provider and sublayer look-ups and every FwpmFreeMemory0, in order (not in {@link #calls}). */
     final List<String> lookupCalls = Collections.synchronizedList(new ArrayList<>());
+    /** The threads the filter and provider look-ups ran on. */
+    final Set<Thread> lookupThreads = Collections.synchronizedSet(new HashSet<>());
     final AtomicInteger providerLookups = new AtomicInteger();
     final AtomicInteger subLayerLookups = new AtomicInteger();
 
@@ -232,6 +234,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
      */
     @Override public int FwpmFilterGetById0(Pointer e, long id, PointerByReference filter) {
         lookupCalls.add("FwpmFilterGetById0(" + id + ")");
+        lookupThreads.add(Thread.currentThread());
         filterLookups.incrementAndGet();
         Filter full = filters.get(id);
         String name = full != null ? full.name() : filterNames.get(id);
@@ -261,6 +264,7 @@ final class FakeFwpuclnt implements Fwpuclnt {
         key.write(); // as native code sees the const GUID* JNA passes
         String k = readGuid(key.getPointer(), 0);
         lookupCalls.add("FwpmProviderGetByKey0(" + k + ")");
+        lookupThreads.add(Thread.currentThread());
         providerLookups.incrementAndGet();
         String name = providers.get(k);
         if (name == null) return WfpConstants.FWP_E_PROVIDER_NOT_FOUND;
