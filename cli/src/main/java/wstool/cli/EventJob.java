@@ -56,6 +56,7 @@ public final class EventJob {
     private Path verifyReport;
     private final List<String> dataSources;
     private volatile TerminalUi tui;
+    private java.util.function.Supplier<String> status;
     private SyslogForwarder forwarder;
     private final Notices.Channel notices;
     private wstool.core.pipeline.EventStage stage = wstool.core.pipeline.EventStage.NONE;
@@ -107,6 +108,9 @@ public final class EventJob {
         return this;
     }
 
+    /** A status line for the full-screen view's header (mock's fault counts), polled about once a second; else unused. */
+    public EventJob status(java.util.function.Supplier<String> line) { status = line; return this; }
+
     /** The running verifier (its {@code snapshot()} feeds a live findings view), or null without --verify. */
     public SocketVerifier verifier() { return verifier; }
 
@@ -146,6 +150,7 @@ public final class EventJob {
         if (tui != null) {
             SocketVerifier v = verifier;
             if (v != null) tui.findings(() -> VerifyFindings.view(v.snapshot()));
+            if (status != null) tui.status(status);
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
             tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);

@@ -2,7 +2,6 @@ package wstool.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +19,24 @@ import wstool.linux.mock.FaultKind;
 import wstool.linux.mock.FaultScope;
 import wstool.linux.mock.MockEngine;
 import wstool.linux.mock.MockRun;
+import wstool.core.filter.TraceTarget;
+import wstool.core.pipeline.EventSource;
 import wstool.linux.trace.LinuxTraceSource;
+import wstool.wfp.mock.WfpBlockRule;
+import wstool.wfp.mock.WfpMockSession;
 
 /**
  * {@code mock (--pid N | --exe NAME | -- PROGRAM ARGS...) FAULT... [--duration T]}: breaks the network on purpose for
  * one program and traces how it copes, as {@code trace} does (with {@code --verify}). Linux: the program's own
  * cgroup, an nft table matched on it and, for delay / rate, an htb tree on the egress device
- * ({@link MockEngine}); everything is removed on every exit path.
+ * ({@link MockEngine}); everything is removed on every exit path. Windows: {@link WindowsMock}.
  */
 @Command(name = "mock", mixinStandardHelpOptions = true,
         description = {"Inject network faults into one program's traffic and trace how it copes.",
                 "Linux (root): the program runs in a cgroup of its own; nftables and tc apply the faults to its sockets"
                         + " only; removed at exit (also Ctrl-C; a killed run's leftovers are removed by the next).",
+                "Windows (Administrator): --refuse and --unreachable as WFP blocks of the program's connects (they fail"
+                        + " with WSAEACCES) in a dynamic session BFE removes when ws_tool ends; the other faults are Linux-only.",
                 "SCOPE (optional, comma separated): HOST, HOST:PORT, [V6]:PORT, CIDR, :PORT, tcp|udp, first=N"
                         + " (the first N connections), p=P% (per packet).",
                 "Example: ws_tool mock --refuse=10.0.0.2:443 --delay 200ms,10.0.0.0/8 -- curl https://10.0.0.2/"})
@@ -78,8 +83,9 @@ public final class MockCommand implements Callable<Integer> {
             description = "Reset a TCP connection once the program has sent this much on it (IP bytes): 10KB, 1MB.")
     List<String> resetAfter = new ArrayList<>();
 
-    @Option(names = "--host", paramLabel = "ADDR",
-            description = "The remote (address or name, resolved once) of every fault that names none of its own.")
+    @Option(names = "--host", paramLabel = "HOST[:PORT]",
+            description = "The remote (address, name resolved once, HOST:PORT or CIDR) of every fault that names no"
+                    + " address of its own (a fault's own :PORT wins).")
     String host;
 
     @Parameters(paramLabel = "PROGRAM", arity = "0..*",
@@ -97,6 +103,9 @@ public final class MockCommand implements Callable<Integer> {
 
     static final String ALL = "\u0000all";
 
+    /** The machine the Windows path asks; tests put a fake here (the decisions run on any OS). */
+    static WindowsMock.Platform platform = WindowsMock.SYSTEM;
+
     @Override
     public Integer call() throws Exception {
         int targets = (pids.isEmpty() ? 0 : 1) + (exe == null ? 0 : 1) + (program.isEmpty() ? 0 : 1);
@@ -104,10 +113,7 @@ public final class MockCommand implements Callable<Integer> {
             throw new UsageException("give exactly one program to mock: --pid N, --exe NAME or -- PROGRAM ARGS...");
         }
         List<Fault> faults = faults();
-        if (DataDirs.isWindows()) {
-            throw new UsageException("ws_tool mock needs the Linux backend; on Windows it is not available yet"
-                    + " (see the README's Mock section for what WFP can and cannot do)");
-        }
+        if (platform.windows()) return windows(faults);
         List<Long> attach = attachTargets();
         PrintWriter err = spec.commandLine().getErr();
         MockEngine engine;
@@ -144,10 +150,11 @@ public final class MockCommand implements Callable<Integer> {
             }, "ws_tool-mock-report");
             Runtime.getRuntime().addShutdownHook(hold);
             try {
+                job.status(() -> countsLine(faults, engine.counts())); // the view's header, about once a second
                 job.source(run).verify(verify).run(); // throws for verify errors and failures (ExitCodes maps them)
             } finally {
                 engine.close();
-                printCounts(err, faults, engine.counts());
+                printCounts(err, faults, engine.counts(), "not counted");
                 if (run.launched() != null && !run.launched().isAlive()) {
                     err.println("ws_tool: " + who + " exited with code " + run.launched().exitValue());
                 }
@@ -164,13 +171,81 @@ public final class MockCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Windows: a dynamic WFP session per program file blocks its connects (refuse / unreachable; the other faults are
+     * usage errors, Linux-only), the ETW live trace watches it; closing the sessions removes every block (BFE also does
+     * when ws_tool dies).
+     */
+    private int windows(List<Fault> faults) throws Exception {
+        WindowsMock.Platform p = platform;
+        List<WfpBlockRule> rules = WindowsMock.rules(faults);
+        PrintWriter err = spec.commandLine().getErr();
+        ProcessBuilder pb = null;
+        List<String> files;
+        TraceTarget target;
+        String who;
+        if (!program.isEmpty()) {
+            String file = WindowsMock.resolveProgram(program.get(0), p);
+            List<String> command = new ArrayList<>(program);
+            command.set(0, file); // the file the block's app id names is the one started
+            pb = new ProcessBuilder(command);
+            files = List.of(file);
+            target = TraceTarget.program(file);
+            who = file;
+        } else {
+            Map<Long, String> images = WindowsMock.imagePaths(pids, exe, p);
+            files = List.copyOf(images.values());
+            target = pids.isEmpty() ? TraceTarget.program(exe) : TraceTarget.pids(pids);
+            who = pids.isEmpty() ? "exe " + exe : "pid " + pids;
+        }
+        List<WfpMockSession> sessions = WindowsMock.open(p.wfp(), files, rules);
+        WindowsMock.LaunchOnReady launcher = null;
+        java.nio.file.Path programLog = null;
+        try {
+            err.println("ws_tool: mocking " + String.join("; ", faults.stream().map(Fault::describe).toList()) + " for "
+                    + who + " (WFP block: its connects fail with WSAEACCES); tracing its socket calls");
+            err.flush();
+            EventJob job = new EventJob(app, spec.commandLine(), output, filters);
+            if (pb != null) {
+                if (job.useTui()) {
+                    programLog = java.nio.file.Files.createTempFile("ws_tool-mock-", ".log");
+                    pb.redirectErrorStream(true).redirectOutput(programLog.toFile()).redirectInput(ProcessBuilder.Redirect.INHERIT);
+                } else {
+                    pb.inheritIO();
+                }
+            }
+            launcher = pb == null ? null : new WindowsMock.LaunchOnReady(job.notices(), pb, p);
+            EventSource trace = p.etwTrace(target, launcher != null ? launcher : job.notices());
+            if (launcher != null) launcher.trace(trace);
+            job.source(trace).verify(verify).run();
+            if (launcher != null && launcher.failure() != null) {
+                throw new IOException("cannot start " + who + ": " + launcher.failure().getMessage(), launcher.failure());
+            }
+            return 0;
+        } finally {
+            sessions.forEach(WfpMockSession::close);
+            Process launched = launcher == null ? null : launcher.launched();
+            if (launched != null && launched.isAlive()) launched.destroy();
+            err.println("ws_tool: removed the WFP blocks (" + sessions.stream().mapToInt(s -> s.filterIds().size()).sum()
+                    + " filters)");
+            printCounts(err, faults, Map.of(), "not counted on Windows (the trace shows each blocked connect)");
+            if (launched != null && !launched.isAlive()) err.println("ws_tool: " + who + " exited with code " + launched.exitValue());
+            if (programLog != null) err.println("ws_tool: the output of " + who + " is in " + programLog);
+            err.flush();
+        }
+    }
+
     /** The faults in option order of kind, each with the --host default; usage errors name the option. */
     List<Fault> faults() {
-        List<InetAddress> defaultHost;
+        FaultScope defaultHost;
         try {
-            defaultHost = host == null ? List.of() : FaultScope.resolve(host);
+            defaultHost = host == null ? null : FaultScope.parse(host);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--host: " + e.getMessage());
+        }
+        if (defaultHost != null && (defaultHost.protocol() != null || defaultHost.first() > 0 || defaultHost.percent() > 0
+                || host.contains(","))) {
+            throw new UsageException("--host takes one remote (HOST, HOST:PORT, [V6]:PORT or CIDR), not '" + host + "'");
         }
         List<Fault> faults = new ArrayList<>();
         try {
@@ -192,8 +267,16 @@ public final class MockCommand implements Callable<Integer> {
         return faults;
     }
 
-    private static void add(List<Fault> out, FaultKind kind, List<String> values, List<InetAddress> defaultHost) {
-        for (String v : values) out.add(Fault.parse(kind, ALL.equals(v) ? null : v).withDefaultHost(defaultHost));
+    private static void add(List<Fault> out, FaultKind kind, List<String> values, FaultScope defaultHost) {
+        for (String v : values) out.add(withHost(Fault.parse(kind, ALL.equals(v) ? null : v), defaultHost));
+    }
+
+    /** A fault that names no remote address gets the --host one (and its port, unless the fault names a port). */
+    static Fault withHost(Fault f, FaultScope host) {
+        FaultScope s = f.scope();
+        if (host == null || !s.addresses().isEmpty()) return f;
+        return new Fault(f.kind(), f.amount(), f.jitter(), new FaultScope(host.addresses(), host.prefix(),
+                s.port() != 0 ? s.port() : host.port(), s.protocol(), s.first(), s.percent()));
     }
 
     /** The processes to attach to: the --pid ones (running), or the running processes of --exe; empty to start one. */
@@ -237,8 +320,18 @@ public final class MockCommand implements Callable<Integer> {
         notice.start();
     }
 
+    /** The view's header line: each fault with the packets it hit so far ({@code faults: refuse (...) 3, ...}). */
+    static String countsLine(List<Fault> faults, Map<Integer, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            Long n = counts.get(i);
+            parts.add(faults.get(i).describe() + " " + (n == null ? "not counted" : String.format("%,d", n)));
+        }
+        return "faults (packets): " + String.join(", ", parts);
+    }
+
     /** The summary's fault lines: how often each fault hit (packets, from the rules' counters). */
-    static void printCounts(PrintWriter err, List<Fault> faults, Map<Integer, Long> counts) {
+    static void printCounts(PrintWriter err, List<Fault> faults, Map<Integer, Long> counts, String uncounted) {
         err.println("faults applied:");
         for (int i = 0; i < faults.size(); i++) {
             Long n = counts.get(i);
@@ -248,7 +341,7 @@ public final class MockCommand implements Callable<Integer> {
                 default -> "answered";
             };
             err.printf("  %-50s %s%n", faults.get(i).describe(),
-                    n == null ? "not counted" : String.format("%,d packet%s %s", n, n == 1 ? "" : "s", what));
+                    n == null ? uncounted : String.format("%,d packet%s %s", n, n == 1 ? "" : "s", what));
         }
     }
 }

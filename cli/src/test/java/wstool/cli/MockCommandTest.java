@@ -33,4 +33,13 @@ class MockCommandTest {
         usage("no process with id 4194300 is running", "mock", "--refuse", "--pid", "4194300");
         usage("no process of program 'no-such-program-x' is running", "mock", "--refuse", "--exe", "no-such-program-x");
     }
+
+    @Test
+    void theViewsHeaderLineCountsEachFault() {
+        java.util.List<wstool.linux.mock.Fault> faults = java.util.List.of(
+                wstool.linux.mock.Fault.parse(wstool.linux.mock.FaultKind.REFUSE, "10.0.0.2:443"),
+                wstool.linux.mock.Fault.parse(wstool.linux.mock.FaultKind.LOSS, "10%"));
+        assertEquals("faults (packets): refuse (10.0.0.2 port 443) 1,204, loss 10% (all traffic) not counted",
+                MockCommand.countsLine(faults, java.util.Map.of(0, 1204L)));
+    }
 }

@@ -16,13 +16,23 @@ import java.util.Map;
  * @param finished the sources have ended (the view stays until the user quits)
  * @param forwardLost messages a forwarding output (--syslog) could not keep, -1 when there is none
  * @param dropChecked whether a DROP list is loaded; without one the view says "DROP not checked", never "no hits"
+ * @param status the job's own status line (mock's applied-fault counts), or null
  */
 record HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
                          long delivered, Map<String, Long> byKind, long dropped, long lost,
-                         List<String> dataSources, boolean finished, long forwardLost, boolean dropChecked) {
+                         List<String> dataSources, boolean finished, long forwardLost, boolean dropChecked,
+                         String status) {
     public HeaderInfo {
         byKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKind));
         dataSources = List.copyOf(dataSources);
+    }
+
+    /** Without a status line. */
+    public HeaderInfo(String source, boolean live, Duration elapsed, double rate1s, double rate1m,
+                      long delivered, Map<String, Long> byKind, long dropped, long lost,
+                      List<String> dataSources, boolean finished, long forwardLost, boolean dropChecked) {
+        this(source, live, elapsed, rate1s, rate1m, delivered, byKind, dropped, lost, dataSources, finished, forwardLost,
+                dropChecked, null);
     }
 
     /** With a DROP list loaded. */

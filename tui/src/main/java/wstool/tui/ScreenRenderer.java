@@ -121,7 +121,8 @@ final class ScreenRenderer {
         String data = h.dataSources().isEmpty() && drop.isEmpty() ? "data: none" : "data: " + drop + String.join(", ", h.dataSources());
         String filter = m.filter().isAll() ? "filter: none"
                 : "filter: " + m.filter().text() + String.format(" (%,d shown)", m.size());
-        String line3 = data + "  |  " + filter;
+        // the job's status (mock: the faults applied so far) first: it is what that run is about
+        String line3 = (h.status() == null ? "" : h.status() + "  |  ") + data + "  |  " + filter;
         if (findings == null) {
             out.add(Text.fit(line3, width));
             return;

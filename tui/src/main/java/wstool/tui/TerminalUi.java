@@ -1,5 +1,6 @@
 package wstool.tui;
 
+import wstool.core.sink.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,8 @@ public final class TerminalUi implements AutoCloseable {
      * pipeline's consumer thread needs for each event, so not on every frame.
      */
     static final long FINDINGS_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How often a status provider is asked (mock's reads the nft counters with a tool run), off the render thread. */
+    static final long STATUS_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("'ws_tool-view-'yyyyMMdd-HHmmss'.csv'");
 
@@ -104,6 +107,8 @@ public final class TerminalUi implements AutoCloseable {
     private long startNanos;
     private volatile Supplier<FindingsView> findingsSource;
     private volatile LongSupplier forwardLost = () -> -1;
+    private volatile Supplier<String> statusSource;
+    private volatile String status;
     private FindingsView findings;
     private long nextFindingsNanos;
     private volatile boolean findingsDue;
@@ -133,6 +138,13 @@ public final class TerminalUi implements AutoCloseable {
      * panel. The source is asked from the render thread, at most every {@link #FINDINGS_NANOS}, and must be
      * thread-safe. Call before {@link #start}.
      */
+    /**
+     * The job's own status line for the header (mock: "faults: refuse 3 packets ..."): asked on a thread of its own
+     * every {@link #STATUS_NANOS} (it may be slow: mock runs nft) until the view closes, so a frame never waits for
+     * it; the last answer is shown. Call before {@link #start}.
+     */
+    public void status(Supplier<String> source) { statusSource = Objects.requireNonNull(source); }
+
     /** Messages a forwarding output could not keep (--syslog), shown in the header next to "lost". */
     public void forwardLost(LongSupplier lost) { forwardLost = Objects.requireNonNull(lost); }
 
@@ -177,6 +189,11 @@ public final class TerminalUi implements AutoCloseable {
         render.setDaemon(true);
         renderThread = render;
         render.start();
+        if (statusSource != null) {
+            Thread poll = new Thread(this::pollStatus, "tui-status");
+            poll.setDaemon(true);
+            poll.start();
+        }
         Thread reader = new Thread(this::readKeys, "tui-keys");
         reader.setDaemon(true);
         reader.start();
@@ -254,6 +271,23 @@ public final class TerminalUi implements AutoCloseable {
     List<String> lastFrame() { return lastFrame; }
 
     // ---- threads
+
+    private void pollStatus() {
+        Supplier<String> source = statusSource;
+        try {
+            do {
+                try {
+                    String line = source.get();
+                    status = line == null ? null : TerminalText.clean(line);
+                    wake();
+                } catch (RuntimeException e) {
+                    // the last line stays; the provider's owner reports its own failures
+                }
+            } while (!closing && !renderStopped.await(STATUS_NANOS, TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private void readKeys() {
         BindingReader reader = new BindingReader(terminal.reader());
@@ -364,7 +398,7 @@ public final class TerminalUi implements AutoCloseable {
         HeaderInfo h = new HeaderInfo(sourceName, live, Duration.ofNanos((finished ? finishedNanos : t0) - startNanos),
                 rates.perSecond(TimeUnit.SECONDS.toNanos(1)), rates.perSecond(TimeUnit.MINUTES.toNanos(1)),
                 delivered, stats.byKind(), stats.dropped(), lost.getAsLong(), options.dataSources(), finished,
-                forwardLost.getAsLong(), options.dropChecked());
+                forwardLost.getAsLong(), options.dropChecked(), status);
         List<String> lines = renderer.render(model, h, sampleFindings(t0), size.getColumns(), size.getRows());
         display.updateAnsi(lines, -1);
         lastFrame = lines;

@@ -184,6 +184,22 @@ class ScreenRendererTest {
         assertTrue(render(m, 150, 10).get(3).startsWith("  time UTC     kind"), render(m, 150, 10).get(3));
     }
 
+    /** A job's status line (mock's fault counts) leads the third header line; too narrow, it is cut, never wrapped. */
+    @Test
+    void theStatusLineLeadsTheThirdHeaderLine() {
+        HeaderInfo mock = new HeaderInfo("mock cgroup of client", true, Duration.ofSeconds(5), 0, 0, 3, Map.of(), 0, 0,
+                List.of(), false, -1, true, "faults: refuse (10.0.0.2) 3 packets, delay 200ms (any) 41 packets");
+        TuiModel m = model(Events.connect(1, Events.DE));
+        List<String> lines = new ScreenRenderer(ZoneOffset.UTC, Palette.NONE).render(m, mock, 150, 10);
+        assertShape(lines, 150, 10);
+        assertEquals("faults: refuse (10.0.0.2) 3 packets, delay 200ms (any) 41 packets  |  data: none  |  filter: none",
+                lines.get(2).stripTrailing());
+        List<String> narrow = new ScreenRenderer(ZoneOffset.UTC, Palette.NONE).render(m, mock, 40, 10);
+        assertShape(narrow, 40, 10);
+        assertTrue(narrow.get(2).startsWith("faults: refuse (10.0.0.2) 3 packets"), narrow.get(2));
+        assertFalse(render(m, 150, 10).get(2).contains("faults"), "no status line without a provider");
+    }
+
     /** Without a DROP list the view says "not checked", in the header and the top panel, never "(none yet)". */
     @Test
     void dropNotCheckedIsNotShownAsNoHits() {

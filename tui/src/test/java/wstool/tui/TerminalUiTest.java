@@ -143,6 +143,47 @@ class TerminalUiTest {
         assertTrue(!out.contains("\u001b[2Jtracing"), "the notice's escape never reaches the terminal");
     }
 
+    /** A status provider (mock's fault counts) is asked about once a second, off the render thread, until the view closes. */
+    @Test
+    @Timeout(20)
+    void theStatusProviderIsPolledOnceASecondIntoTheHeader() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir));
+        AtomicInteger asked = new AtomicInteger();
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        ui.status(() -> {
+            int n = asked.incrementAndGet();
+            if (n == 3) {
+                try {
+                    slow.await(3, TimeUnit.SECONDS); // a slow nft run must not hold the frames
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "faults: refuse " + n + " packets\u001b[2J";
+        });
+        long started = System.nanoTime();
+        ui.start("mock", true, new PipelineStats(), () -> 0, () -> { });
+        waitFor(ui, "faults: refuse 1 packets\\x1b[2J  |  data: none");
+        waitFor(ui, "faults: refuse 2 packets");
+        long frames = ui.frames();
+        Thread.sleep(500);
+        assertTrue(ui.frames() > frames, "frames go on while the provider is slow");
+        slow.countDown();
+        waitFor(ui, "faults: refuse 3 packets");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(asked.get() <= seconds + 2, asked.get() + " polls in " + seconds + " s");
+        type(keys, "q");
+        assertTrue(awaitQuit(ui));
+        ui.close();
+        int after = asked.get();
+        Thread.sleep(1_300);
+        assertEquals(after, asked.get(), "not asked after the view closed");
+    }
+
     private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {
         Thread t = new Thread(() -> {
             try {

@@ -5,13 +5,14 @@ import wstool.core.filter.TraceTarget;
 
 /**
  * How a live ETW session applies a {@link TraceTarget}: by process id, or by image name (Windows file names are
- * case-insensitive; ".exe" may be left out: {@code powershell} is {@code powershell.exe}).
+ * case-insensitive; ".exe" may be left out: {@code powershell} is {@code powershell.exe}). Also how {@code mock --exe}
+ * finds the processes whose programs it blocks on Windows.
  */
-final class TargetProcesses {
+public final class TargetProcesses {
     private final TraceTarget target;
     private final String image;
 
-    TargetProcesses(TraceTarget target) {
+    public TargetProcesses(TraceTarget target) {
         this.target = target;
         String p = target.program() == null ? null : target.program().toLowerCase(Locale.ROOT);
         this.image = p == null || p.endsWith(".exe") ? p : p + ".exe";
@@ -27,7 +28,7 @@ final class TargetProcesses {
     boolean byImage() { return image != null; }
 
     /** Whether events of {@code pid} are shown. */
-    boolean accepts(long pid, ProcessNames names) {
+    public boolean accepts(long pid, ProcessNames names) {
         switch (target.kind()) {
             case ALL: return true;
             case PIDS: return target.pids().contains(pid);

@@ -19,14 +19,15 @@ import wstool.wfp.mock.WfpMockTypes.FWPM_SUBLAYER0;
 /**
  * fwpuclnt.dll's session, transaction, sublayer and filter calls as Java: records each call (with what BFE would read
  * from the structures, decoded from native memory at the SDK offsets), returns a Win32 / FWP_E_* code on demand, and
- * hands out the app id blob in native memory as FwpmGetAppIdFromFileName0 does.
+ * hands out the app id blob in native memory as FwpmGetAppIdFromFileName0 does. Public (wfp's test-jar) for cli's mock
+ * wiring test.
  */
-final class FakeWfpMockApi implements WfpMockApi {
-    final List<String> calls = new ArrayList<>();
+public final class FakeWfpMockApi implements WfpMockApi {
+    public final List<String> calls = new ArrayList<>();
     /** The decoded filters: layer and conditions, one line each. */
-    final List<String> filters = new ArrayList<>();
+    public final List<String> filters = new ArrayList<>();
     /** Function name (FwpmFilterAdd0#2 for the second call) to the code it returns. */
-    final Map<String, Integer> failures = new HashMap<>();
+    public final Map<String, Integer> failures = new HashMap<>();
     final Pointer engine = new Memory(8);
     final Memory appId = new Memory(64);
     int sessionFlags = -1;
@@ -81,8 +82,12 @@ final class FakeWfpMockApi implements WfpMockApi {
         return r;
     }
 
+    /** The file names FwpmGetAppIdFromFileName0 was asked for. */
+    public final List<String> appIdFiles = new ArrayList<>();
+
     @Override
     public int FwpmGetAppIdFromFileName0(WString fileName, PointerByReference appIdOut) {
+        appIdFiles.add(fileName.toString());
         int r = rc("FwpmGetAppIdFromFileName0");
         if (r != 0) return r;
         FWP_BYTE_BLOB blob = new FWP_BYTE_BLOB();
