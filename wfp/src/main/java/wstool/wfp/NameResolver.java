@@ -9,6 +9,9 @@ public interface NameResolver {
 
     String layerName(int layerId);
 
+    /** What the filter is (provider, sublayer, action, rule), or null when unknown or not looked up live. */
+    default WfpFilter filter(long filterId) { return null; }
+
     /** A drive path (C:\...) for an app id device path (\device\harddiskvolume1\...), or null. */
     String drivePath(String devicePath);
 

@@ -115,6 +115,30 @@ final class WfpConstants {
         return v == FWP_DIRECTION_INBOUND ? Direction.IN : v == FWP_DIRECTION_OUTBOUND ? Direction.OUT : Direction.UNKNOWN;
     }
 
+    /**
+     * winerror.h (mingw-w64's and the SDK's; learn.microsoft.com "WFP Error Codes"): the object asked for by id or key
+     * does not exist - a filter deleted between the drop and the look-up, a provider removed with its product.
+     */
+    public static final int FWP_E_FILTER_NOT_FOUND = 0x80320003;
+    public static final int FWP_E_LAYER_NOT_FOUND = 0x80320004;
+    public static final int FWP_E_PROVIDER_NOT_FOUND = 0x80320005;
+    public static final int FWP_E_SUBLAYER_NOT_FOUND = 0x80320007;
+
+    /** fwptypes.h FWP_ACTION_TYPE values (type | FWP_ACTION_FLAG_TERMINATING 0x1000 / NON_TERMINATING 0x2000 / CALLOUT 0x4000). */
+    public static String actionName(int type) {
+        return switch (type) {
+            case 0x1001 -> "FWP_ACTION_BLOCK";
+            case 0x1002 -> "FWP_ACTION_PERMIT";
+            case 0x5003 -> "FWP_ACTION_CALLOUT_TERMINATING";
+            case 0x6004 -> "FWP_ACTION_CALLOUT_INSPECTION";
+            case 0x4005 -> "FWP_ACTION_CALLOUT_UNKNOWN";
+            case 0x2006 -> "FWP_ACTION_CONTINUE";
+            case 0x7 -> "FWP_ACTION_NONE";
+            case 0x8 -> "FWP_ACTION_NONE_NO_MATCH";
+            default -> String.format("0x%x", type);
+        };
+    }
+
     /** winerror.h: the engine's net event collection is off (FwpmNetEventEnum on a machine that does not collect). */
     public static final int FWP_E_NET_EVENTS_DISABLED = 0x80320013;
 

@@ -60,6 +60,8 @@ public final class WfpEventData {
                 local, remote, raw, null);
         String filterName = filterId >= 0 ? names.filterName(filterId) : null;
         String layerName = layerId >= 0 ? names.layerName(layerId) : null;
-        return new FirewallEvent(header, type, direction, filterId, filterName, layerId, layerName, rule);
+        FirewallEvent event = new FirewallEvent(header, type, direction, filterId, filterName, layerId, layerName, rule);
+        WfpFilter filter = filterId >= 0 ? names.filter(filterId) : null;
+        return filter == null ? event : WfpFilterCatalog.describe(event, filter);
     }
 }

@@ -37,7 +37,14 @@ public final class WfpFilterCatalog {
     public NetEvent describe(NetEvent e) {
         if (!(e instanceof FirewallEvent f) || f.filterId() < 0) return e;
         WfpFilter w = filters.get(f.filterId());
-        if (w == null) return e;
+        return w == null ? e : describe(f, w);
+    }
+
+    /**
+     * {@code f} with what {@code w} says about its filter: the one way both the offline catalog and the live
+     * look-up ({@link WindowsNames#filter}) put a filter's provider, sublayer, action and rule on a verdict.
+     */
+    static FirewallEvent describe(FirewallEvent f, WfpFilter w) {
         Map<String, String> raw = new LinkedHashMap<>(f.header().raw());
         put(raw, "state.filterName", w.name());
         put(raw, "state.filterKey", w.key());

@@ -212,17 +212,104 @@ final class FakeFwpuclnt implements Fwpuclnt {
         return 0;
     }
 
-    /** FWPM_FILTER0 (200 bytes): displayData.name @16, filterId @176. */
+    /** A filter as the engine holds it; keys as GUID strings ("{...}"), providerKey null for none. */
+    record Filter(String key, String name, String description, String providerKey, String layerKey,
+                  String subLayerKey, int actionType) { }
+
+    /** Filters with all their parts (filterNames gives only a name, no provider). */
+    final Map<Long, Filter> filters = new HashMap<>();
+    /** Provider and sublayer display names by GUID string (lower case, braces). */
+    final Map<String, String> providers = new HashMap<>();
+    final Map<String, String> subLayers = new HashMap<>();
+    /** The filter, provider and sublayer look-ups and every FwpmFreeMemory0, in order (not in {@link #calls}). */
+    final List<String> lookupCalls = Collections.synchronizedList(new ArrayList<>());
+    /** The threads the filter and provider look-ups ran on. */
+    final Set<Thread> lookupThreads = Collections.synchronizedSet(new HashSet<>());
+    final AtomicInteger providerLookups = new AtomicInteger();
+    final AtomicInteger subLayerLookups = new AtomicInteger();
+
+    /**
+     * FWPM_FILTER0 (200 bytes, x64 SDK offsets): filterKey @0, displayData.name @16, .description @24,
+     * providerKey (GUID*) @40, layerKey @64, subLayerKey @80, action.type @128, filterId @176.
+     */
     @Override public int FwpmFilterGetById0(Pointer e, long id, PointerByReference filter) {
+        lookupCalls.add("FwpmFilterGetById0(" + id + ")");
+        lookupThreads.add(Thread.currentThread());
         filterLookups.incrementAndGet();
-        String name = filterNames.get(id);
-        if (name == null) return 0x80320003; // FWP_E_FILTER_NOT_FOUND
+        Filter full = filters.get(id);
+        String name = full != null ? full.name() : filterNames.get(id);
+        if (name == null) return WfpConstants.FWP_E_FILTER_NOT_FOUND;
         Memory f = mem.alloc(200);
         f.setPointer(16, mem.utf16z(name));
         f.setLong(176, id);
+        if (full != null) {
+            putGuid(f, 0, full.key());
+            if (full.description() != null) f.setPointer(24, mem.utf16z(full.description()));
+            if (full.providerKey() != null) {
+                Memory g = mem.alloc(16);
+                putGuid(g, 0, full.providerKey());
+                f.setPointer(40, g);
+            }
+            putGuid(f, 64, full.layerKey());
+            putGuid(f, 80, full.subLayerKey());
+            f.setInt(128, full.actionType());
+        }
         outstanding.add(f);
         filter.setValue(f);
         return 0;
+    }
+
+    /** FWPM_PROVIDER0 (64 bytes): providerKey @0, displayData.name @16, serviceName @56. */
+    @Override public int FwpmProviderGetByKey0(Pointer e, com.sun.jna.platform.win32.Guid.GUID key, PointerByReference provider) {
+        key.write(); // as native code sees the const GUID* JNA passes
+        String k = readGuid(key.getPointer(), 0);
+        lookupCalls.add("FwpmProviderGetByKey0(" + k + ")");
+        lookupThreads.add(Thread.currentThread());
+        providerLookups.incrementAndGet();
+        String name = providers.get(k);
+        if (name == null) return WfpConstants.FWP_E_PROVIDER_NOT_FOUND;
+        Memory m = mem.alloc(64);
+        putGuid(m, 0, k);
+        m.setPointer(16, mem.utf16z(name));
+        outstanding.add(m);
+        provider.setValue(m);
+        return 0;
+    }
+
+    /** FWPM_SUBLAYER0 (72 bytes): subLayerKey @0, displayData.name @16, flags (UINT16) @32, weight (UINT16) @64. */
+    @Override public int FwpmSubLayerGetByKey0(Pointer e, com.sun.jna.platform.win32.Guid.GUID key, PointerByReference subLayer) {
+        key.write();
+        String k = readGuid(key.getPointer(), 0);
+        lookupCalls.add("FwpmSubLayerGetByKey0(" + k + ")");
+        subLayerLookups.incrementAndGet();
+        String name = subLayers.get(k);
+        if (name == null) return WfpConstants.FWP_E_SUBLAYER_NOT_FOUND;
+        Memory m = mem.alloc(72);
+        putGuid(m, 0, k);
+        m.setPointer(16, mem.utf16z(name));
+        m.setShort(64, (short) 0x7fff);
+        outstanding.add(m);
+        subLayer.setValue(m);
+        return 0;
+    }
+
+    /** A GUID string written as Windows lays a GUID out: Data1 (LE UINT32), Data2, Data3 (LE UINT16), Data4[8]. */
+    static void putGuid(Pointer m, long off, String guid) {
+        String h = guid.replaceAll("[{}-]", "");
+        m.setInt(off, (int) Long.parseLong(h.substring(0, 8), 16));
+        m.setShort(off + 4, (short) Integer.parseInt(h.substring(8, 12), 16));
+        m.setShort(off + 6, (short) Integer.parseInt(h.substring(12, 16), 16));
+        for (int i = 0; i < 8; i++) m.setByte(off + 8 + i, (byte) Integer.parseInt(h.substring(16 + 2 * i, 18 + 2 * i), 16));
+    }
+
+    static String readGuid(Pointer m, long off) {
+        StringBuilder sb = new StringBuilder(String.format("{%08x-%04x-%04x-", m.getInt(off), m.getShort(off + 4) & 0xffff,
+                m.getShort(off + 6) & 0xffff));
+        for (int i = 0; i < 8; i++) {
+            if (i == 2) sb.append('-');
+            sb.append(String.format("%02x", m.getByte(off + 8 + i) & 0xff));
+        }
+        return sb.append('}').toString();
     }
 
     /** FWPM_LAYER0 (72 bytes): displayData.name @16, layerId @64. */
@@ -239,6 +326,9 @@ final class FakeFwpuclnt implements Fwpuclnt {
 
     @Override public void FwpmFreeMemory0(PointerByReference p) {
         if (!outstanding.remove(p.getValue())) throw new AssertionError("FwpmFreeMemory0 of memory the API never returned");
+        lookupCalls.add("FwpmFreeMemory0");
+        // freed memory is garbage on Windows: poison it so a read after the free shows in the results
+        if (p.getValue() instanceof Memory m) m.setMemory(0, m.size(), (byte) 0xCC);
         p.setValue(null);
     }
 }

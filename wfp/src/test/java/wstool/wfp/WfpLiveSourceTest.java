@@ -70,6 +70,35 @@ class WfpLiveSourceTest {
                 .body(fake.mem.classify(size, 70001, 48, WfpConstants.MS_FWP_DIRECTION_OUT, true));
     }
 
+    /**
+     * Who blocked it, live: the verdict fired on the "callback" (this test's thread) arrives with its filter's
+     * provider, sublayer, action and Windows Firewall rule, looked up on the source's thread.
+     */
+    @Test
+    void verdictCarriesWhoBlockedItLookedUpOffTheCallbackThread() throws Exception {
+        FakeFwpuclnt fake = new FakeFwpuclnt().exportsUpTo(4, 0).option(COLLECT, 1).option(KEYWORDS, 0);
+        String mpssvc = "{decc16ca-3f33-4346-be1e-8fb4ae0f3d62}", sub = "{b3cdd441-af90-41ba-a745-7c6008ff2301}";
+        fake.filters.put(70001L, new FakeFwpuclnt.Filter("{935b7f48-0ede-44dd-9bc2-e00bb635cda3}", "Block nc",
+                null, mpssvc, "{c38d57d1-05a7-4c33-904f-7fbceee60e82}", sub, 0x1001));
+        fake.providers.put(mpssvc, "Microsoft Corporation");
+        fake.subLayers.put(sub, "WFP Built-in MPSSVC Windows Firewall Sublayer");
+        WfpLiveSource src = source(fake, false, false);
+        Future<?> run = start(src, fake);
+        fake.fire(drop(fake, 5).m);
+        src.stop();
+        run.get(10, TimeUnit.SECONDS);
+        assertEquals(1, got.size(), "decode errors: " + src.lastDecodeError());
+        FirewallEvent e = (FirewallEvent) got.get(0);
+        assertEquals("Block nc", e.filterName());
+        assertEquals("Windows Firewall rule \"Block nc\"", e.rule());
+        assertEquals("Microsoft Corporation", e.header().raw().get("state.provider"));
+        assertEquals("WFP Built-in MPSSVC Windows Firewall Sublayer", e.header().raw().get("state.subLayer"));
+        assertEquals("FWP_ACTION_BLOCK", e.header().raw().get("state.action"));
+        assertFalse(fake.lookupThreads.isEmpty());
+        assertFalse(fake.lookupThreads.contains(Thread.currentThread()), "looked up on WFP's callback thread");
+        assertTrue(fake.outstanding.isEmpty(), "memory not freed: " + fake.outstanding.size());
+    }
+
     /** Highest exported Subscribe level is used, its event version (level + 1) decoded; missing ones never called. */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})

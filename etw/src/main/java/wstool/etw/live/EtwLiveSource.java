@@ -64,6 +64,7 @@ public final class EtwLiveSource implements EventSource {
     private final LiveDecoder decoder;
     private final TdhSchemas schemas;
     private final ProcessNames names;
+    private final wstool.win32.ServiceNames services;
     private final LongFunction<Optional<CompletableFuture<?>>> exitWatcher;
     private final Notices status;
     private final Duration queryInterval;
@@ -88,6 +89,7 @@ public final class EtwLiveSource implements EventSource {
         this.decoder = b.decoder != null ? b.decoder : new ManifestLiveDecoder();
         this.schemas = new TdhSchemas(b.tdh);
         this.names = b.names;
+        this.services = b.services;
         this.exitWatcher = b.exitWatcher;
         this.status = b.status;
         this.queryInterval = b.queryInterval;
@@ -283,8 +285,8 @@ public final class EtwLiveSource implements EventSource {
             EventHeader h = e.header();
             if (h.process() == null && h.attributed()) {
                 String image = names.name(pid);
-                if (image != null) {
-                    out = e.withHeader(h.withProcess(pid, image));
+                if (image != null) { // svchost.exe (Dnscache): the services the process hosts
+                    out = e.withHeader(h.withProcess(pid, services.decorate(pid, image)));
                 }
             }
             emitter.emit(out);
@@ -307,6 +309,7 @@ public final class EtwLiveSource implements EventSource {
         }
         if (r.eventId() == EtwProvider.PROCESS_START) {
             names.started(pid, f.get("ImageName"));
+            services.processStarted(pid); // it may host a service started just now
         } else if (r.eventId() == EtwProvider.PROCESS_STOP) {
             NetEvent exit = null;
             if (target.accepts(pid, names)) {
@@ -419,6 +422,7 @@ public final class EtwLiveSource implements EventSource {
         private TraceTarget target = TraceTarget.all();
         private LiveDecoder decoder;
         private ProcessNames names = ProcessNames.system();
+        private wstool.win32.ServiceNames services = wstool.win32.ServiceNames.NONE;
         private LongFunction<Optional<CompletableFuture<?>>> exitWatcher =
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::onExit);
         private Notices status = s -> { };
@@ -436,6 +440,8 @@ public final class EtwLiveSource implements EventSource {
         public Builder target(TraceTarget t) { this.target = Objects.requireNonNull(t); return this; }
         public Builder decoder(LiveDecoder d) { this.decoder = Objects.requireNonNull(d); return this; }
         public Builder processNames(ProcessNames n) { this.names = Objects.requireNonNull(n); return this; }
+        /** The services behind a PID, added to its process name ({@code svchost.exe (Dnscache)}). */
+        public Builder services(wstool.win32.ServiceNames s) { this.services = Objects.requireNonNull(s); return this; }
         /** How to learn that a PID exits (empty: no such process). */
         public Builder exitWatcher(LongFunction<Optional<CompletableFuture<?>>> w) { this.exitWatcher = w; return this; }
         /** Live status lines (readiness, loss counters): the job's notice channel (stderr, or the view's status line). */
@@ -454,6 +460,7 @@ public final class EtwLiveSource implements EventSource {
         public Builder windows() {
             this.api = Advapi32.INSTANCE;
             this.tdh = Tdh.INSTANCE;
+            this.services = wstool.win32.ServiceNames.system();
             return this;
         }
 

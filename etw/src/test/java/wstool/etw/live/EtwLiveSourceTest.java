@@ -309,6 +309,54 @@ class EtwLiveSourceTest {
     }
 
     /**
+     * The services a process hosts are added to its name: the AFD events of PID 4242 (an svchost hosting Dnscache and
+     * CryptSvc, one ENUM_SERVICE_STATUS_PROCESSW record each at x64 offsets) read "svchost.exe (CryptSvc, Dnscache)".
+     */
+    @Test
+    void svchostEventsNameTheirServices() throws Exception {
+        long eproc = 0xffffa00012340080L;
+        long endpoint = 0xffffb00000002000L;
+        fake.script.add(afd(1000, 4242, le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(2).u32(1).u32(6).u64(4242).u32(0)));
+        fake.script.add(afd(1001, 4242, le().u32(1).u32(7).u64(eproc).u64(endpoint).u32(0)));
+        String[][] table = {{"Dnscache", "4242"}, {"CryptSvc", "4242"}, {"Spooler", "77"}};
+        wstool.win32.ServiceNames.Api scm = new wstool.win32.ServiceNames.Api() {
+            @Override public com.sun.jna.platform.win32.Winsvc.SC_HANDLE OpenSCManager(String m, String d, int a) {
+                com.sun.jna.platform.win32.Winsvc.SC_HANDLE h = new com.sun.jna.platform.win32.Winsvc.SC_HANDLE();
+                h.setPointer(new com.sun.jna.Memory(8));
+                return h;
+            }
+            @Override public boolean EnumServicesStatusEx(com.sun.jna.platform.win32.Winsvc.SC_HANDLE h, int level,
+                    int type, int state, com.sun.jna.Pointer buf, int size, com.sun.jna.ptr.IntByReference need,
+                    com.sun.jna.ptr.IntByReference got, com.sun.jna.ptr.IntByReference resume, String group) {
+                int bytes = 56 * table.length + 64 * table.length;
+                if (size < bytes) {
+                    need.setValue(bytes);
+                    return false;
+                }
+                for (int i = 0; i < table.length; i++) {
+                    long name = 56L * table.length + 64L * i;
+                    byte[] b = (table[i][0] + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+                    buf.write(name, b, 0, b.length);
+                    buf.setPointer(56L * i, buf.share(name));
+                    buf.setInt(56L * i + 44, Integer.parseInt(table[i][1])); // ServiceStatusProcess.dwProcessId
+                }
+                got.setValue(table.length);
+                return true;
+            }
+            @Override public boolean CloseServiceHandle(com.sun.jna.platform.win32.Winsvc.SC_HANDLE h) { return true; }
+            @Override public int lastError() { return com.sun.jna.platform.win32.WinError.ERROR_MORE_DATA; }
+        };
+        runToEnd(source().processNames(new ProcessNames(pid -> Optional.of("C:\\Windows\\System32\\svchost.exe"),
+                DEVICES)).services(new wstool.win32.ServiceNames(scm, System::nanoTime, Duration.ofSeconds(2))), fake);
+        assertEquals(2, emitted.size(), emitted.toString());
+        for (NetEvent e : emitted) {
+            assertEquals("C:\\Windows\\System32\\svchost.exe (CryptSvc, Dnscache)", e.header().process());
+            assertEquals("svchost.exe (CryptSvc, Dnscache)", ProcessNames.fileName(e.header().process()));
+        }
+        assertNothingLeft();
+    }
+
+    /**
      * A completion of an endpoint never seen created: the decoder cannot attribute it. The header PID of a kernel
      * provider's completion is whatever ran when it was logged (EVENT_HEADER.ProcessId, evntcons.h: "the process
      * that generated the event" - for AFD completions an unrelated process), so it must not be used.

@@ -128,6 +128,41 @@ public final class FwpTypes {
         }
     }
 
+    /** FWPM_PROVIDER0 (fwpmtypes.h): who added a filter; FwpmProviderGetByKey0 returns one. */
+    @FieldOrder({"providerKey", "displayData", "flags", "providerData", "serviceName"})
+    public static class FWPM_PROVIDER0 extends Structure {
+        public GUID providerKey;
+        public FWPM_DISPLAY_DATA0 displayData;
+        public int flags;
+        public FWP_BYTE_BLOB providerData;
+        public Pointer serviceName;
+
+        public FWPM_PROVIDER0() { }
+
+        public FWPM_PROVIDER0(Pointer p) {
+            super(p);
+            read();
+        }
+    }
+
+    /** FWPM_SUBLAYER0 (fwpmtypes.h; flags and weight are UINT16); FwpmSubLayerGetByKey0 returns one. */
+    @FieldOrder({"subLayerKey", "displayData", "flags", "providerKey", "providerData", "weight"})
+    public static class FWPM_SUBLAYER0 extends Structure {
+        public GUID subLayerKey;
+        public FWPM_DISPLAY_DATA0 displayData;
+        public short flags;
+        public Pointer providerKey;
+        public FWP_BYTE_BLOB providerData;
+        public short weight;
+
+        public FWPM_SUBLAYER0() { }
+
+        public FWPM_SUBLAYER0(Pointer p) {
+            super(p);
+            read();
+        }
+    }
+
     /** FWPM_NET_EVENT_ENUM_TEMPLATE0. */
     @FieldOrder({"startTime", "endTime", "numFilterConditions", "filterCondition"})
     public static class FWPM_NET_EVENT_ENUM_TEMPLATE0 extends Structure {

@@ -6,6 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.PointerByReference;
 import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_ENUM_TEMPLATE0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_NET_EVENT_SUBSCRIPTION0;
@@ -89,6 +90,12 @@ public interface Fwpuclnt extends Library {
 
     /** layer receives an FWPM_LAYER0* (release with FwpmFreeMemory0). */
     int FwpmLayerGetById0(Pointer engineHandle, short id, PointerByReference layer);
+
+    /** provider receives an FWPM_PROVIDER0* (release with FwpmFreeMemory0); key is passed as const GUID*. */
+    int FwpmProviderGetByKey0(Pointer engineHandle, GUID key, PointerByReference provider);
+
+    /** subLayer receives an FWPM_SUBLAYER0* (release with FwpmFreeMemory0); key is passed as const GUID*. */
+    int FwpmSubLayerGetByKey0(Pointer engineHandle, GUID key, PointerByReference subLayer);
 
     /** Takes the address of the pointer and sets it to NULL. */
     void FwpmFreeMemory0(PointerByReference p);

@@ -178,6 +178,8 @@ class FwpTypesLayoutTest {
                         "effectiveWeight.value", "effectiveWeight.uint64", "context", "",
                         "context.rawContext", "rawContext", "context.providerContextKey", "providerContextKey"))
                 .expect(new FWPM_LAYER0(), "FWPM_LAYER0")
+                .expect(new FWPM_PROVIDER0(), "FWPM_PROVIDER0")
+                .expect(new FWPM_SUBLAYER0(), "FWPM_SUBLAYER0")
                 .expect(new FWPM_NET_EVENT_ENUM_TEMPLATE0(), "FWPM_NET_EVENT_ENUM_TEMPLATE0")
                 .expect(new FWPM_NET_EVENT_SUBSCRIPTION0(), "FWPM_NET_EVENT_SUBSCRIPTION0")
                 .expect(new FWPM_NET_EVENT_HEADER0(), "FWPM_NET_EVENT_HEADER0", cNames(HEADER_ADDR))
@@ -227,11 +229,25 @@ class FwpTypesLayoutTest {
                 .assertPasses();
     }
 
+    private static int offset(Structure s, String field) {
+        return wstool.winlayout.JnaLayouts.actual(s).field(field).orElseThrow().offset();
+    }
+
     /** Spot checks written out from the SDK so a wrong probe setup cannot hide a wrong structure. */
     @Test
     void knownSizes() {
         assertEquals(200, new FWPM_FILTER0().size());
         assertEquals(72, new FWPM_LAYER0().size());
+        // FWPM_PROVIDER0: key 16 + displayData 16 + flags 4 (+4 pad) + FWP_BYTE_BLOB 16 + serviceName 8
+        assertEquals(64, new FWPM_PROVIDER0().size());
+        assertEquals(56, offset(new FWPM_PROVIDER0(), "serviceName"));
+        // FWPM_SUBLAYER0: flags is UINT16 @32, GUID* providerKey @40, providerData @48, UINT16 weight @64 (+6 pad)
+        assertEquals(72, new FWPM_SUBLAYER0().size());
+        assertEquals(40, offset(new FWPM_SUBLAYER0(), "providerKey"));
+        assertEquals(64, offset(new FWPM_SUBLAYER0(), "weight"));
+        assertEquals(40, offset(new FWPM_FILTER0(), "providerKey"));
+        assertEquals(80, offset(new FWPM_FILTER0(), "subLayerKey"));
+        assertEquals(128, offset(new FWPM_FILTER0(), "action"));
         assertEquals(44, new FWPM_NET_EVENT_IPSEC_DOSP_DROP0().size());
         assertEquals(32, new FWPM_NET_EVENT_IPSEC_KERNEL_DROP0().size());
         assertEquals(64, new FWPM_NET_EVENT_IKEEXT_MM_FAILURE0().size());
