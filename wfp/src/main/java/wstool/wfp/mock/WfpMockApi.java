@@ -8,7 +8,7 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_SESSION0;
-import wstool.wfp.mock.WfpMockTypes.FWPM_SUBLAYER0;
+import wstool.wfp.fwpu.FwpTypes.FWPM_SUBLAYER0;
 
 /**
  * The fwpuclnt.dll functions (fwpmu.h) the mock's dynamic session uses. Every one returns a Win32 / FWP_E_* code

@@ -15,7 +15,7 @@ import wstool.win32.WindowsApiException;
 import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_SESSION0;
 import wstool.wfp.mock.WfpMockTypes.FWPM_FILTER_CONDITION0;
-import wstool.wfp.mock.WfpMockTypes.FWPM_SUBLAYER0;
+import wstool.wfp.fwpu.FwpTypes.FWPM_SUBLAYER0;
 import wstool.wfp.mock.WfpMockTypes.FWP_V4_ADDR_AND_MASK;
 import wstool.wfp.mock.WfpMockTypes.FWP_V6_ADDR_AND_MASK;
 

@@ -4,8 +4,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.Structure.FieldOrder;
 import com.sun.jna.platform.win32.Guid.GUID;
-import wstool.wfp.fwpu.FwpTypes.FWPM_DISPLAY_DATA0;
-import wstool.wfp.fwpu.FwpTypes.FWP_BYTE_BLOB;
 import wstool.wfp.fwpu.FwpTypes.FWP_VALUE0;
 
 /**
@@ -14,17 +12,6 @@ import wstool.wfp.fwpu.FwpTypes.FWP_VALUE0;
  */
 public final class WfpMockTypes {
     private WfpMockTypes() {}
-
-    /** FWPM_SUBLAYER0. */
-    @FieldOrder({"subLayerKey", "displayData", "flags", "providerKey", "providerData", "weight"})
-    public static class FWPM_SUBLAYER0 extends Structure {
-        public GUID subLayerKey;
-        public FWPM_DISPLAY_DATA0 displayData;
-        public short flags;
-        public Pointer providerKey;
-        public FWP_BYTE_BLOB providerData;
-        public short weight;
-    }
 
     /** FWPM_FILTER_CONDITION0: a condition field, how it matches, and an FWP_CONDITION_VALUE0 (same layout as FWP_VALUE0). */
     @FieldOrder({"fieldKey", "matchType", "conditionValue"})

@@ -14,7 +14,7 @@ import wstool.wfp.fwpu.FwpTypes.FWPM_FILTER0;
 import wstool.wfp.fwpu.FwpTypes.FWPM_SESSION0;
 import wstool.wfp.fwpu.FwpTypes.FWP_BYTE_BLOB;
 import wstool.wfp.mock.WfpMockTypes.FWPM_FILTER_CONDITION0;
-import wstool.wfp.mock.WfpMockTypes.FWPM_SUBLAYER0;
+import wstool.wfp.fwpu.FwpTypes.FWPM_SUBLAYER0;
 
 /**
  * fwpuclnt.dll's session, transaction, sublayer and filter calls as Java: records each call (with what BFE would read

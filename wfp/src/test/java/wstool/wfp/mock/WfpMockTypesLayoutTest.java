@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import wstool.winlayout.MingwProbe;
 import wstool.winlayout.WinLayout;
 import wstool.wfp.mock.WfpMockTypes.FWPM_FILTER_CONDITION0;
-import wstool.wfp.mock.WfpMockTypes.FWPM_SUBLAYER0;
 import wstool.wfp.mock.WfpMockTypes.FWP_V4_ADDR_AND_MASK;
 import wstool.wfp.mock.WfpMockTypes.FWP_V6_ADDR_AND_MASK;
 
@@ -23,7 +22,6 @@ class WfpMockTypesLayoutTest {
     void everyFieldAgainstMingw() {
         assumeTrue(MingwProbe.compiler().isPresent(), MingwProbe.missingMessage());
         MingwProbe.create().include("fwpmu.h")
-                .expect(new FWPM_SUBLAYER0(), "FWPM_SUBLAYER0")
                 .expect(new FWPM_FILTER_CONDITION0(), "FWPM_FILTER_CONDITION0", Map.of("conditionValue.value", "conditionValue.uint64"))
                 .expect(new FWP_V4_ADDR_AND_MASK(), "FWP_V4_ADDR_AND_MASK")
                 .expect(new FWP_V6_ADDR_AND_MASK(), "FWP_V6_ADDR_AND_MASK")
