@@ -74,6 +74,8 @@ final class VerdictMatcher {
     private record Held(FirewallEvent verdict, boolean emitted) {}
 
     private final Duration window;
+    /** How long a candidate is kept: two windows (computed once: Duration arithmetic goes through BigDecimal). */
+    private final Duration keep;
     private final int cap;
     private final BoundedMap<RemoteKey, java.util.LinkedHashMap<ConnectionKey, Candidate>> recent;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -84,6 +86,7 @@ final class VerdictMatcher {
 
     VerdictMatcher(Duration window, int cap) {
         this.window = window;
+        this.keep = window.multipliedBy(2);
         this.cap = cap;
         this.recent = new BoundedMap<>(cap);
     }
@@ -100,7 +103,7 @@ final class VerdictMatcher {
         if (!h.attributed() || h.remote().address() == null || h.remote().port() < 0) return;
         RemoteKey key = new RemoteKey(Addresses.unmapped(h.remote().address()), h.remote().port());
         java.util.LinkedHashMap<ConnectionKey, Candidate> conns = recent.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>());
-        Instant tooOld = h.timestamp().minus(window.multipliedBy(2));
+        Instant tooOld = h.timestamp().minus(keep);
         conns.values().removeIf(c -> c.last.isBefore(tooOld));
         int protocol = FlowTracker.protocolOf(s);
         ConnectionKey ck = new ConnectionKey(h.pid(), h.local(), protocol);

@@ -83,6 +83,12 @@ public final class CsvSink implements EventSink {
             quote(start, first);
             return;
         }
+        if (!f.mayHave(e)) return;
+        if (f.hasWhole()) { // no boxing: most cells of a socket event are numbers
+            long n = f.whole(e);
+            if (f.knownWhole(n)) buf.append(n);
+            return;
+        }
         Object v = f.value(e);
         if (!f.known(v)) return;
         if (v instanceof String s) text(f.defaultTextual() ? s : f.text(s), true, first);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import wstool.core.model.EventClass;
 import wstool.core.model.NetEvent;
 
@@ -28,6 +29,11 @@ public final class EventField {
     private final boolean inDetail;
     private final Function<Object, String> text;
     private final Function<NetEvent, Object> value;
+    private final Class<? extends NetEvent> only;
+    private final ToLongFunction<NetEvent> whole;
+
+    /** {@link #whole}'s answer when the event has no value. */
+    static final long NO_NUMBER = Long.MIN_VALUE;
 
     private EventField(Builder b) {
         this.name = b.name;
@@ -39,6 +45,11 @@ public final class EventField {
         this.inDetail = b.inDetail;
         this.text = b.text;
         this.value = b.value;
+        this.only = b.only;
+        this.whole = b.whole;
+        if (whole != null && text != DEFAULT_TEXT && !b.digitsText) {
+            throw new IllegalStateException(name + ": a whole-number field's text must be its digits");
+        }
     }
 
     static Builder field(String name, Function<NetEvent, Object> value) { return new Builder(name, value); }
@@ -48,6 +59,24 @@ public final class EventField {
 
     /** The model value, or null when this event has none (an unknown -1 is returned as is; see {@link #known}). */
     public Object value(NetEvent e) { return value.apply(e); }
+
+    /**
+     * Whether an event of this class can have a value: false for a field of another class's events (a firewall
+     * field of a socket event), which sinks skip without reading it.
+     */
+    boolean mayHave(NetEvent e) { return only == null || only.isInstance(e); }
+
+    /** Whether {@link #whole} reads the value as a primitive (whole-number fields whose text is their digits). */
+    boolean hasWhole() { return whole != null; }
+
+    /**
+     * The value of a whole-number field without boxing it: {@link #value}'s number, {@link #NO_NUMBER} when that is
+     * null. A sink's fast path; only for {@link #hasWhole} fields.
+     */
+    long whole(NetEvent e) { return mayHave(e) ? whole.applyAsLong(e) : NO_NUMBER; }
+
+    /** Whether a {@link #whole} value is known (the primitive form of {@link #known}). */
+    boolean knownWhole(long v) { return v != NO_NUMBER && !(negativeIsUnknown && v < 0); }
 
     /** Whether the event has a known value: not null and, for ids/ports/lengths, not the -1 of "unknown". */
     public boolean known(Object v) {
@@ -100,6 +129,9 @@ public final class EventField {
         private boolean negativeIsUnknown;
         private boolean inDetail = true;
         private Function<Object, String> text = DEFAULT_TEXT;
+        private Class<? extends NetEvent> only;
+        private ToLongFunction<NetEvent> whole;
+        private boolean digitsText;
 
         private Builder(String name, Function<NetEvent, Object> value) {
             this.name = name;
@@ -147,6 +179,28 @@ public final class EventField {
 
         Builder text(Function<Object, String> text) {
             this.text = text;
+            return this;
+        }
+
+        /** Only events of this class have the field (its value function returns null for the others). */
+        Builder only(Class<? extends NetEvent> type) {
+            this.only = type;
+            return this;
+        }
+
+        /**
+         * The same value as a primitive long, read only from events {@link #only} allows: {@link #NO_NUMBER} where
+         * the value function gives null. A test checks the two agree on every field and sample event.
+         */
+        Builder whole(ToLongFunction<NetEvent> get) {
+            this.whole = get;
+            return this;
+        }
+
+        /** Text of the number's decimal digits, as the default text, from a cache (ports). */
+        Builder digitsText(Function<Object, String> cachedDigits) {
+            this.text = cachedDigits;
+            this.digitsText = true;
             return this;
         }
 

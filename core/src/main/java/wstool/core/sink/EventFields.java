@@ -33,7 +33,8 @@ public final class EventFields {
     public static final EventField HOST = field("host", e -> e.header().host()).build();
     public static final EventField SOURCE = field("source", e -> e.header().source()).build();
     public static final EventField KIND = field("kind", NetEvent::kind).build();
-    public static final EventField PID = field("pid", e -> e.header().attributed() ? e.header().pid() : null).build();
+    public static final EventField PID = field("pid", e -> e.header().attributed() ? e.header().pid() : null)
+            .whole(e -> e.header().attributed() ? e.header().pid() : EventField.NO_NUMBER).build();
     public static final EventField PROCESS = field("process", e -> e.header().process()).build();
     public static final EventField USER = field("user", e -> e.header().user()).build();
     public static final EventField PROTOCOL = field("protocol", e -> e.header().ipProtocol())
@@ -41,54 +42,65 @@ public final class EventFields {
     public static final EventField LOCAL_ADDRESS = field("local_address", e -> e.header().local().address())
             .json("local", "address").build();
     public static final EventField LOCAL_PORT = field("local_port", e -> e.header().local().port())
-            .json("local", "port").negativeIsUnknown().text(EventFields::port).build();
+            .json("local", "port").negativeIsUnknown().digitsText(EventFields::port).whole(e -> e.header().local().port()).build();
     public static final EventField REMOTE_ADDRESS = field("remote_address", e -> e.header().remote().address())
             .json("remote", "address").build();
     public static final EventField REMOTE_PORT = field("remote_port", e -> e.header().remote().port())
-            .json("remote", "port").negativeIsUnknown().text(EventFields::port).build();
+            .json("remote", "port").negativeIsUnknown().digitsText(EventFields::port).whole(e -> e.header().remote().port()).build();
     public static final EventField SERVICE = field("service", EventFields::service).notInJson().build();
 
-    public static final EventField TYPE = field("type", firewall(FirewallEvent::type)).build();
-    public static final EventField OP = field("op", socket(SocketEvent::op)).build();
-    public static final EventField PHASE = field("phase", socket(SocketEvent::phase)).build();
+    public static final EventField TYPE = firewall("type", FirewallEvent::type).build();
+    public static final EventField OP = socket("op", SocketEvent::op).build();
+    public static final EventField PHASE = socket("phase", SocketEvent::phase).build();
     public static final EventField DIRECTION = field("direction", NetEvent::direction)
             .jsonFor(EventClass.FIREWALL, EventClass.SOCKET, EventClass.PACKET).build();
-    public static final EventField FILTER_ID = field("filter_id", firewall(FirewallEvent::filterId)).negativeIsUnknown().build();
-    public static final EventField FILTER_NAME = field("filter_name", firewall(FirewallEvent::filterName)).build();
-    public static final EventField LAYER_ID = field("layer_id", firewall(FirewallEvent::layerId)).negativeIsUnknown().build();
-    public static final EventField LAYER_NAME = field("layer_name", firewall(FirewallEvent::layerName)).build();
-    public static final EventField RULE = field("rule", firewall(FirewallEvent::rule)).build();
-    public static final EventField ENDPOINT_ID = field("endpoint_id", socket(SocketEvent::endpointId)).jsonEvenUnknown().build();
-    public static final EventField FAMILY = field("family", socket(SocketEvent::family)).jsonEvenUnknown().build();
-    public static final EventField SOCKET_TYPE = field("socket_type", socket(SocketEvent::socketType)).jsonEvenUnknown().build();
-    public static final EventField BUFFER_LENGTH = field("buffer_length", socket(SocketEvent::bufferLength)).jsonEvenUnknown().build();
-    public static final EventField BYTES = field("bytes", socket(SocketEvent::bytes)).jsonEvenUnknown().build();
-    public static final EventField DNS_QUERY = field("dns_query", dns(DnsEvent::queryName)).json("query").build();
-    public static final EventField DNS_TYPE = field("dns_type", dns(DnsEvent::queryType)).json("query_type").jsonEvenUnknown().build();
+    public static final EventField FILTER_ID = firewall("filter_id", FirewallEvent::filterId).negativeIsUnknown()
+            .whole(e -> ((FirewallEvent) e).filterId()).build();
+    public static final EventField FILTER_NAME = firewall("filter_name", FirewallEvent::filterName).build();
+    public static final EventField LAYER_ID = firewall("layer_id", FirewallEvent::layerId).negativeIsUnknown()
+            .whole(e -> ((FirewallEvent) e).layerId()).build();
+    public static final EventField LAYER_NAME = firewall("layer_name", FirewallEvent::layerName).build();
+    public static final EventField RULE = firewall("rule", FirewallEvent::rule).build();
+    public static final EventField ENDPOINT_ID = socket("endpoint_id", SocketEvent::endpointId).jsonEvenUnknown()
+            .whole(e -> ((SocketEvent) e).endpointId()).build();
+    public static final EventField FAMILY = socket("family", SocketEvent::family).jsonEvenUnknown().build();
+    public static final EventField SOCKET_TYPE = socket("socket_type", SocketEvent::socketType).jsonEvenUnknown().build();
+    public static final EventField BUFFER_LENGTH = socket("buffer_length", SocketEvent::bufferLength).jsonEvenUnknown()
+            .whole(e -> ((SocketEvent) e).bufferLength()).build();
+    public static final EventField BYTES = socket("bytes", SocketEvent::bytes).jsonEvenUnknown()
+            .whole(e -> ((SocketEvent) e).bytes()).build();
+    public static final EventField DNS_QUERY = dns("dns_query", DnsEvent::queryName).json("query").build();
+    public static final EventField DNS_TYPE = dns("dns_type", DnsEvent::queryType).json("query_type").jsonEvenUnknown().build();
     public static final EventField STATUS = field("status", e -> e instanceof SocketEvent s ? (Object) s.status()
-            : e instanceof DnsEvent d ? (Object) d.status() : null).build();
+            : e instanceof DnsEvent d ? (Object) d.status() : null)
+            .whole(e -> e instanceof SocketEvent s ? s.status() : e instanceof DnsEvent d ? d.status() : EventField.NO_NUMBER).build();
     public static final EventField STATUS_NAME = field("status_name", e -> e instanceof SocketEvent s ? s.statusName()
             : e instanceof DnsEvent d ? d.statusName() : null).build();
-    public static final EventField DNS_RESULTS = field("dns_results", dns(DnsEvent::results)).json("results").build();
-    public static final EventField PROVIDER = field("provider", raw(RawEvent::provider)).build();
-    public static final EventField EVENT_ID = field("event_id", raw(RawEvent::eventId)).jsonEvenUnknown().build();
-    public static final EventField VERSION = field("version", raw(RawEvent::version)).jsonEvenUnknown().build();
-    public static final EventField PAYLOAD = field("payload", raw(RawEvent::payloadHex)).build();
-    public static final EventField COMPONENT = field("component", packet(PacketEvent::component)).build();
+    public static final EventField DNS_RESULTS = dns("dns_results", DnsEvent::results).json("results").build();
+    public static final EventField PROVIDER = raw("provider", RawEvent::provider).build();
+    public static final EventField EVENT_ID = raw("event_id", RawEvent::eventId).jsonEvenUnknown().build();
+    public static final EventField VERSION = raw("version", RawEvent::version).jsonEvenUnknown().build();
+    public static final EventField PAYLOAD = raw("payload", RawEvent::payloadHex).build();
+    public static final EventField COMPONENT = packet("component", PacketEvent::component).build();
     @SuppressWarnings("unchecked")
-    public static final EventField PATH = field("path", packet(PacketEvent::path))
+    public static final EventField PATH = packet("path", PacketEvent::path)
             .text(p -> ((List<String>) p).isEmpty() ? null : String.join(" > ", (List<String>) p)).build(); // names have spaces
-    public static final EventField PACKET_GROUP = field("packet_group", packet(PacketEvent::packetGroup)).negativeIsUnknown().build();
-    public static final EventField PACKET_NUMBER = field("packet_number", packet(PacketEvent::packetNumber)).negativeIsUnknown().build();
-    public static final EventField LENGTH = field("length", packet(PacketEvent::length)).negativeIsUnknown().build();
-    public static final EventField ORIGINAL_LENGTH = field("original_length", packet(PacketEvent::originalLength)).negativeIsUnknown().build();
-    public static final EventField TCP_FLAGS = field("tcp_flags", packet(PacketEvent::tcpFlags)).negativeIsUnknown()
+    public static final EventField PACKET_GROUP = packet("packet_group", PacketEvent::packetGroup).negativeIsUnknown()
+            .whole(e -> ((PacketEvent) e).packetGroup()).build();
+    public static final EventField PACKET_NUMBER = packet("packet_number", PacketEvent::packetNumber).negativeIsUnknown()
+            .whole(e -> ((PacketEvent) e).packetNumber()).build();
+    public static final EventField LENGTH = packet("length", PacketEvent::length).negativeIsUnknown()
+            .whole(e -> ((PacketEvent) e).length()).build();
+    public static final EventField ORIGINAL_LENGTH = packet("original_length", PacketEvent::originalLength).negativeIsUnknown()
+            .whole(e -> ((PacketEvent) e).originalLength()).build();
+    public static final EventField TCP_FLAGS = packet("tcp_flags", PacketEvent::tcpFlags).negativeIsUnknown()
             .text(f -> wstool.core.packet.TcpFlags.names((Integer) f)).build();
-    public static final EventField DROP_REASON = field("drop_reason", packet(PacketEvent::dropReason)).build();
-    public static final EventField DROP_REASON_CODE = field("drop_reason_code", packet(PacketEvent::dropReasonCode)).negativeIsUnknown().build();
-    public static final EventField DROP_LOCATION = field("drop_location", packet(PacketEvent::dropLocation)).build();
+    public static final EventField DROP_REASON = packet("drop_reason", PacketEvent::dropReason).build();
+    public static final EventField DROP_REASON_CODE = packet("drop_reason_code", PacketEvent::dropReasonCode).negativeIsUnknown()
+            .whole(e -> ((PacketEvent) e).dropReasonCode()).build();
+    public static final EventField DROP_LOCATION = packet("drop_location", PacketEvent::dropLocation).build();
     public static final EventField PROCESS_MATCHED = field("process_matched", e -> e instanceof PacketEvent p && p.processMatched() ? Boolean.TRUE : null).build();
-    public static final EventField LINK_TYPE = field("link_type", packet(PacketEvent::linkType)).negativeIsUnknown().build();
+    public static final EventField LINK_TYPE = packet("link_type", PacketEvent::linkType).negativeIsUnknown().build();
     /** The captured bytes as hex: JSON Lines keeps them, so that a replayed recording can still be written as pcapng. */
     public static final EventField FRAME = field("frame", e -> e instanceof PacketEvent p && p.frame().length > 0
             ? java.util.HexFormat.of().formatHex(p.frame()) : null).notInDetail().build();
@@ -134,19 +146,20 @@ public final class EventFields {
 
     private EventFields() {}
 
-    private static <E extends NetEvent> Function<NetEvent, Object> of(Class<E> type, Function<E, Object> get) {
-        return e -> type.isInstance(e) ? get.apply(type.cast(e)) : null;
+    /** A field only events of {@code type} have (the others' value is null, and sinks skip it for them). */
+    private static <E extends NetEvent> EventField.Builder of(String name, Class<E> type, Function<E, Object> get) {
+        return field(name, e -> type.isInstance(e) ? get.apply(type.cast(e)) : null).only(type);
     }
 
-    private static Function<NetEvent, Object> firewall(Function<FirewallEvent, Object> get) { return of(FirewallEvent.class, get); }
+    private static EventField.Builder firewall(String name, Function<FirewallEvent, Object> get) { return of(name, FirewallEvent.class, get); }
 
-    private static Function<NetEvent, Object> socket(Function<SocketEvent, Object> get) { return of(SocketEvent.class, get); }
+    private static EventField.Builder socket(String name, Function<SocketEvent, Object> get) { return of(name, SocketEvent.class, get); }
 
-    private static Function<NetEvent, Object> packet(Function<PacketEvent, Object> get) { return of(PacketEvent.class, get); }
+    private static EventField.Builder packet(String name, Function<PacketEvent, Object> get) { return of(name, PacketEvent.class, get); }
 
-    private static Function<NetEvent, Object> dns(Function<DnsEvent, Object> get) { return of(DnsEvent.class, get); }
+    private static EventField.Builder dns(String name, Function<DnsEvent, Object> get) { return of(name, DnsEvent.class, get); }
 
-    private static Function<NetEvent, Object> raw(Function<RawEvent, Object> get) { return of(RawEvent.class, get); }
+    private static EventField.Builder raw(String name, Function<RawEvent, Object> get) { return of(name, RawEvent.class, get); }
 
     private static EventField enrichment(String name, Function<Enrichment, Object> get) {
         return field(name, e -> get.apply(e.header().enrichment())).json("enrichment", name).build();

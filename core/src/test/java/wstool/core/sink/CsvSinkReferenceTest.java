@@ -114,7 +114,7 @@ class CsvSinkReferenceTest {
         }
     }
 
-    private static NetEvent random(Random r, int i) {
+    static NetEvent random(Random r, int i) {
         Map<String, String> raw = new LinkedHashMap<>();
         for (int k = r.nextInt(4); k > 0; k--) {
             String key = text(r);

@@ -16,6 +16,33 @@ import wstool.core.model.EventClass;
 import wstool.core.model.NetEvent;
 
 class EventFieldsTest {
+    /**
+     * The sinks' fast paths read what the value functions read: a field another class's events cannot have is null
+     * for them, and a whole-number field's primitive is its boxed value's number (NO_NUMBER for null), over every
+     * kind of event and 20,000 random ones (unknown ports, unattributed pids, every class).
+     */
+    @Test
+    void fastPathsAgreeWithTheValues() {
+        List<NetEvent> events = new java.util.ArrayList<>(Events.everyKind());
+        java.util.Random r = new java.util.Random(21);
+        for (int i = 0; i < 20_000; i++) events.add(CsvSinkReferenceTest.random(r, i));
+        int wholes = 0;
+        for (NetEvent e : events) {
+            for (EventField f : EventFields.ALL) {
+                Object v = f.value(e);
+                java.util.function.Supplier<String> what = () -> f.name() + " of " + e;
+                if (!f.mayHave(e)) assertEquals(null, v, what);
+                if (!f.hasWhole()) continue;
+                wholes++;
+                long n = f.whole(e);
+                if (v == null) assertEquals(EventField.NO_NUMBER, n, what);
+                else assertEquals(((Number) v).longValue(), n, what);
+                assertEquals(f.known(v), f.knownWhole(n), what);
+            }
+        }
+        assertTrue(wholes > 20_000 * 10, "whole-number fields were checked: " + wholes);
+    }
+
     @Test
     void namesAreUniqueAndEveryFieldReachesAnExport() {
         Set<String> names = new HashSet<>();
