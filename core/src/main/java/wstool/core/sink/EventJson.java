@@ -63,9 +63,16 @@ public final class EventJson {
         List<EventField> all = EventFields.ALL;
         for (int i = 0; i < all.size(); i++) {
             EventField f = all.get(i);
-            if (!f.inJson(cls)) continue;
-            Object v = f.value(e);
-            if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
+            if (!f.inJson(cls) || !f.mayHave(e)) continue;
+            Object v = null;
+            long n = EventField.NO_NUMBER;
+            if (f.hasWhole()) { // no boxing (see CsvSink)
+                n = f.whole(e);
+                if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) continue;
+            } else {
+                v = f.value(e);
+                if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
+            }
             String object = f.jsonObject();
             if (!java.util.Objects.equals(open, object)) {
                 if (open != null) g.writeEndObject();
@@ -76,7 +83,8 @@ public final class EventJson {
                 }
             }
             g.writeFieldName(KEYS[i]);
-            value(g, f, v, texts);
+            if (v == null) g.writeNumber(n);
+            else value(g, f, v, texts);
         }
         if (open != null) g.writeEndObject();
         g.writeEndObject();
