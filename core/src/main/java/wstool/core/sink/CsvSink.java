@@ -49,7 +49,6 @@ public final class CsvSink implements EventSink {
     private final Writer out;
     private final EventField[] fields = FIELDS.toArray(EventField[]::new);
     private final CharRow buf = new CharRow(BLOCK + 1024);
-    private final java.util.function.Consumer<String> detailPiece = buf::append;
     private final ValueTexts texts = new ValueTexts();
 
     public CsvSink(Writer out) throws IOException {
@@ -78,7 +77,7 @@ public final class CsvSink implements EventSink {
     private void cell(EventField f, NetEvent e, boolean first) {
         if (f == EventFields.DETAILS) {
             int start = buf.length();
-            EventFields.details(e, detailPiece);
+            EventFields.details(e, buf);
             if (buf.length() > start && formulaStart(buf.charAt(start))) buf.insert(start, '\'');
             quote(start, first);
             return;

@@ -4,7 +4,6 @@ import static wstool.core.sink.EventField.field;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
@@ -196,26 +195,20 @@ public final class EventFields {
 
     /** Raw source fields as "k=v; k=v" (RawEvent adds provider, id, version and payload). */
     public static String details(NetEvent e) {
-        StringBuilder sb = new StringBuilder(128);
-        details(e, sb::append);
-        return sb.toString();
+        CharRow row = new CharRow(128);
+        details(e, row);
+        return row.toString();
     }
 
     /**
-     * {@link #details}'s text in pieces, read straight from the raw fields: how a sink writes it without a map or a
-     * string per event. A null piece is a null value (written "null", as string concatenation does).
+     * {@link #details}'s text appended to {@code out}, read straight from the raw fields: how a sink writes it without
+     * a map or a string per event. A null value is written "null", as string concatenation does.
      */
-    static void details(NetEvent e, Consumer<String> out) {
+    static void details(NetEvent e, CharRow out) {
         Details d = new Details(out);
         if (e instanceof RawEvent r) {
-            out.accept("provider=");
-            out.accept(r.provider());
-            out.accept("; id=");
-            out.accept(Integer.toString(r.eventId()));
-            out.accept("; version=");
-            out.accept(Integer.toString(r.version()));
-            out.accept("; payload=");
-            out.accept(r.payloadHex());
+            out.append("provider=").append(r.provider()).append("; id=").append(r.eventId())
+                    .append("; version=").append(r.version()).append("; payload=").append(r.payloadHex());
             d.more = true;
         }
         e.header().raw().forEach(d);
@@ -223,17 +216,15 @@ public final class EventFields {
 
     /** One "k=v" piece per raw field, "; " between them (forEach: the model's raw fields make no entry objects). */
     private static final class Details implements BiConsumer<String, String> {
-        private final Consumer<String> out;
+        private final CharRow out;
         boolean more;
 
-        Details(Consumer<String> out) { this.out = out; }
+        Details(CharRow out) { this.out = out; }
 
         @Override
         public void accept(String k, String v) {
-            if (more) out.accept("; ");
-            out.accept(k);
-            out.accept("=");
-            out.accept(v);
+            if (more) out.append(';').append(' ');
+            out.append(k).append('=').append(v);
             more = true;
         }
     }
