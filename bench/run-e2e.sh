@@ -37,6 +37,8 @@ for fmt in csv jsonl; do
         done
     done
 done
+# start-up and JIT compilation vs the steady state: the CSV job five times in one JVM (the first run is the cold one)
+java $defaults -cp "$jar" bench/WarmJob.java 5 "$events" --data-dir="$work/data" trace --etl "$work/kn100.etl" --all --csv -
 for n in 10 100; do
     # 32 MB: retaining even 40 bytes per event of the x100 file would not fit, so finishing at all shows the bound
     java -XX:+UseSerialGC -Xmx32m -Xlog:gc:file="$work/gc$n.log" -jar "$jar" --data-dir="$work/data" \
