@@ -54,6 +54,25 @@ public final class EventField {
 
     static Builder field(String name, Function<NetEvent, Object> value) { return new Builder(name, value); }
 
+    /**
+     * A whole-number field read once, as a primitive: {@code get} gives {@link #NO_NUMBER} when the event has none;
+     * {@link #value} is that number boxed as a Long.
+     */
+    static Builder longs(String name, ToLongFunction<NetEvent> get) {
+        return new Builder(name, e -> {
+            long n = get.applyAsLong(e);
+            return n == NO_NUMBER ? null : (Object) n;
+        }).whole(get);
+    }
+
+    /** As {@link #longs}, for the model's int fields: the value is boxed as an Integer, as their accessors give it. */
+    static Builder ints(String name, ToLongFunction<NetEvent> get) {
+        return new Builder(name, e -> {
+            long n = get.applyAsLong(e);
+            return n == NO_NUMBER ? null : (Object) (int) n;
+        }).whole(get);
+    }
+
     /** The snake_case name: CSV column, detail label. */
     public String name() { return name; }
 
@@ -73,7 +92,7 @@ public final class EventField {
      * The value of a whole-number field without boxing it: {@link #value}'s number, {@link #NO_NUMBER} when that is
      * null. A sink's fast path; only for {@link #hasWhole} fields.
      */
-    long whole(NetEvent e) { return mayHave(e) ? whole.applyAsLong(e) : NO_NUMBER; }
+    long whole(NetEvent e) { return whole.applyAsLong(e); }
 
     /** Whether a {@link #whole} value is known (the primitive form of {@link #known}). */
     boolean knownWhole(long v) { return v != NO_NUMBER && !(negativeIsUnknown && v < 0); }
@@ -188,11 +207,7 @@ public final class EventField {
             return this;
         }
 
-        /**
-         * The same value as a primitive long, read only from events {@link #only} allows: {@link #NO_NUMBER} where
-         * the value function gives null. A test checks the two agree on every field and sample event.
-         */
-        Builder whole(ToLongFunction<NetEvent> get) {
+        private Builder whole(ToLongFunction<NetEvent> get) {
             this.whole = get;
             return this;
         }

@@ -5,6 +5,8 @@ import static wstool.core.sink.EventField.field;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventClass;
@@ -32,20 +34,19 @@ public final class EventFields {
     public static final EventField HOST = field("host", e -> e.header().host()).build();
     public static final EventField SOURCE = field("source", e -> e.header().source()).build();
     public static final EventField KIND = field("kind", NetEvent::kind).build();
-    public static final EventField PID = field("pid", e -> e.header().attributed() ? e.header().pid() : null)
-            .whole(e -> e.header().attributed() ? e.header().pid() : EventField.NO_NUMBER).build();
+    public static final EventField PID = EventField.longs("pid", e -> e.header().attributed() ? e.header().pid() : EventField.NO_NUMBER).build();
     public static final EventField PROCESS = field("process", e -> e.header().process()).build();
     public static final EventField USER = field("user", e -> e.header().user()).build();
     public static final EventField PROTOCOL = field("protocol", e -> e.header().ipProtocol())
             .json("ip_protocol").negativeIsUnknown().text(p -> IpProtocols.name((Integer) p)).build();
     public static final EventField LOCAL_ADDRESS = field("local_address", e -> e.header().local().address())
             .json("local", "address").build();
-    public static final EventField LOCAL_PORT = field("local_port", e -> e.header().local().port())
-            .json("local", "port").negativeIsUnknown().digitsText(EventFields::port).whole(e -> e.header().local().port()).build();
+    public static final EventField LOCAL_PORT = EventField.ints("local_port", e -> e.header().local().port())
+            .json("local", "port").negativeIsUnknown().digitsText(EventFields::port).build();
     public static final EventField REMOTE_ADDRESS = field("remote_address", e -> e.header().remote().address())
             .json("remote", "address").build();
-    public static final EventField REMOTE_PORT = field("remote_port", e -> e.header().remote().port())
-            .json("remote", "port").negativeIsUnknown().digitsText(EventFields::port).whole(e -> e.header().remote().port()).build();
+    public static final EventField REMOTE_PORT = EventField.ints("remote_port", e -> e.header().remote().port())
+            .json("remote", "port").negativeIsUnknown().digitsText(EventFields::port).build();
     public static final EventField SERVICE = field("service", EventFields::service).notInJson().build();
 
     public static final EventField TYPE = firewall("type", FirewallEvent::type).build();
@@ -53,26 +54,20 @@ public final class EventFields {
     public static final EventField PHASE = socket("phase", SocketEvent::phase).build();
     public static final EventField DIRECTION = field("direction", NetEvent::direction)
             .jsonFor(EventClass.FIREWALL, EventClass.SOCKET, EventClass.PACKET).build();
-    public static final EventField FILTER_ID = firewall("filter_id", FirewallEvent::filterId).negativeIsUnknown()
-            .whole(e -> ((FirewallEvent) e).filterId()).build();
+    public static final EventField FILTER_ID = longs("filter_id", FirewallEvent.class, FirewallEvent::filterId).negativeIsUnknown().build();
     public static final EventField FILTER_NAME = firewall("filter_name", FirewallEvent::filterName).build();
-    public static final EventField LAYER_ID = firewall("layer_id", FirewallEvent::layerId).negativeIsUnknown()
-            .whole(e -> ((FirewallEvent) e).layerId()).build();
+    public static final EventField LAYER_ID = ints("layer_id", FirewallEvent.class, FirewallEvent::layerId).negativeIsUnknown().build();
     public static final EventField LAYER_NAME = firewall("layer_name", FirewallEvent::layerName).build();
     public static final EventField RULE = firewall("rule", FirewallEvent::rule).build();
-    public static final EventField ENDPOINT_ID = socket("endpoint_id", SocketEvent::endpointId).jsonEvenUnknown()
-            .whole(e -> ((SocketEvent) e).endpointId()).build();
+    public static final EventField ENDPOINT_ID = longs("endpoint_id", SocketEvent.class, SocketEvent::endpointId).jsonEvenUnknown().build();
     public static final EventField FAMILY = socket("family", SocketEvent::family).jsonEvenUnknown().build();
     public static final EventField SOCKET_TYPE = socket("socket_type", SocketEvent::socketType).jsonEvenUnknown().build();
-    public static final EventField BUFFER_LENGTH = socket("buffer_length", SocketEvent::bufferLength).jsonEvenUnknown()
-            .whole(e -> ((SocketEvent) e).bufferLength()).build();
-    public static final EventField BYTES = socket("bytes", SocketEvent::bytes).jsonEvenUnknown()
-            .whole(e -> ((SocketEvent) e).bytes()).build();
+    public static final EventField BUFFER_LENGTH = longs("buffer_length", SocketEvent.class, SocketEvent::bufferLength).jsonEvenUnknown().build();
+    public static final EventField BYTES = longs("bytes", SocketEvent.class, SocketEvent::bytes).jsonEvenUnknown().build();
     public static final EventField DNS_QUERY = dns("dns_query", DnsEvent::queryName).json("query").build();
     public static final EventField DNS_TYPE = dns("dns_type", DnsEvent::queryType).json("query_type").jsonEvenUnknown().build();
-    public static final EventField STATUS = field("status", e -> e instanceof SocketEvent s ? (Object) s.status()
-            : e instanceof DnsEvent d ? (Object) d.status() : null)
-            .whole(e -> e instanceof SocketEvent s ? s.status() : e instanceof DnsEvent d ? d.status() : EventField.NO_NUMBER).build();
+    public static final EventField STATUS = EventField.longs("status", e -> e instanceof SocketEvent s ? s.status()
+            : e instanceof DnsEvent d ? d.status() : EventField.NO_NUMBER).build();
     public static final EventField STATUS_NAME = field("status_name", e -> e instanceof SocketEvent s ? s.statusName()
             : e instanceof DnsEvent d ? d.statusName() : null).build();
     public static final EventField DNS_RESULTS = dns("dns_results", DnsEvent::results).json("results").build();
@@ -84,19 +79,14 @@ public final class EventFields {
     @SuppressWarnings("unchecked")
     public static final EventField PATH = packet("path", PacketEvent::path)
             .text(p -> ((List<String>) p).isEmpty() ? null : String.join(" > ", (List<String>) p)).build(); // names have spaces
-    public static final EventField PACKET_GROUP = packet("packet_group", PacketEvent::packetGroup).negativeIsUnknown()
-            .whole(e -> ((PacketEvent) e).packetGroup()).build();
-    public static final EventField PACKET_NUMBER = packet("packet_number", PacketEvent::packetNumber).negativeIsUnknown()
-            .whole(e -> ((PacketEvent) e).packetNumber()).build();
-    public static final EventField LENGTH = packet("length", PacketEvent::length).negativeIsUnknown()
-            .whole(e -> ((PacketEvent) e).length()).build();
-    public static final EventField ORIGINAL_LENGTH = packet("original_length", PacketEvent::originalLength).negativeIsUnknown()
-            .whole(e -> ((PacketEvent) e).originalLength()).build();
+    public static final EventField PACKET_GROUP = longs("packet_group", PacketEvent.class, PacketEvent::packetGroup).negativeIsUnknown().build();
+    public static final EventField PACKET_NUMBER = ints("packet_number", PacketEvent.class, PacketEvent::packetNumber).negativeIsUnknown().build();
+    public static final EventField LENGTH = ints("length", PacketEvent.class, PacketEvent::length).negativeIsUnknown().build();
+    public static final EventField ORIGINAL_LENGTH = ints("original_length", PacketEvent.class, PacketEvent::originalLength).negativeIsUnknown().build();
     public static final EventField TCP_FLAGS = packet("tcp_flags", PacketEvent::tcpFlags).negativeIsUnknown()
             .text(f -> wstool.core.packet.TcpFlags.names((Integer) f)).build();
     public static final EventField DROP_REASON = packet("drop_reason", PacketEvent::dropReason).build();
-    public static final EventField DROP_REASON_CODE = packet("drop_reason_code", PacketEvent::dropReasonCode).negativeIsUnknown()
-            .whole(e -> ((PacketEvent) e).dropReasonCode()).build();
+    public static final EventField DROP_REASON_CODE = ints("drop_reason_code", PacketEvent.class, PacketEvent::dropReasonCode).negativeIsUnknown().build();
     public static final EventField DROP_LOCATION = packet("drop_location", PacketEvent::dropLocation).build();
     public static final EventField PROCESS_MATCHED = field("process_matched", e -> e instanceof PacketEvent p && p.processMatched() ? Boolean.TRUE : null).build();
     public static final EventField LINK_TYPE = packet("link_type", PacketEvent::linkType).negativeIsUnknown().build();
@@ -148,6 +138,16 @@ public final class EventFields {
     /** A field only events of {@code type} have (the others' value is null, and sinks skip it for them). */
     private static <E extends NetEvent> EventField.Builder of(String name, Class<E> type, Function<E, Object> get) {
         return field(name, e -> type.isInstance(e) ? get.apply(type.cast(e)) : null).only(type);
+    }
+
+    /** A whole-number field only events of {@code type} have (see {@link EventField#longs}). */
+    private static <E extends NetEvent> EventField.Builder longs(String name, Class<E> type, ToLongFunction<E> get) {
+        return EventField.longs(name, e -> type.isInstance(e) ? get.applyAsLong(type.cast(e)) : EventField.NO_NUMBER).only(type);
+    }
+
+    /** As {@link #longs}, for int fields (boxed as Integer). */
+    private static <E extends NetEvent> EventField.Builder ints(String name, Class<E> type, ToIntFunction<E> get) {
+        return EventField.ints(name, e -> type.isInstance(e) ? get.applyAsInt(type.cast(e)) : EventField.NO_NUMBER).only(type);
     }
 
     private static EventField.Builder firewall(String name, Function<FirewallEvent, Object> get) { return of(name, FirewallEvent.class, get); }

@@ -83,7 +83,7 @@ public final class EventJson {
                 }
             }
             g.writeFieldName(KEYS[i]);
-            if (v == null) g.writeNumber(n);
+            if (f.hasWhole()) g.writeNumber(n);
             else value(g, f, v, texts);
         }
         if (open != null) g.writeEndObject();
