@@ -38,6 +38,21 @@ final class CharRow {
         return this;
     }
 
+    CharRow append(char[] c, int from, int n) {
+        room(n);
+        System.arraycopy(c, from, chars, length, n);
+        length += n;
+        return this;
+    }
+
+    /** The chars from {@code start} to the end, copied into {@code into} when it is big enough. */
+    char[] copyFrom(int start, char[] into) {
+        int n = length - start;
+        char[] c = into != null && into.length >= n ? into : new char[Math.max(n, 16)];
+        System.arraycopy(chars, start, c, 0, n);
+        return c;
+    }
+
     /** {@link Long#toString(long)}'s digits. */
     CharRow append(long v) {
         if (v == Long.MIN_VALUE) return append(Long.toString(v));

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import wstool.core.model.Enrichment;
 import wstool.core.model.NetEvent;
 import wstool.core.pipeline.EventSink;
 
@@ -47,7 +51,8 @@ public final class CsvSink implements EventSink {
     private static final long QUOTED = 1L << '\n' | 1L << '\r' | 1L << '"' | 1L << ',';
 
     private final Writer out;
-    private final EventField[] fields = FIELDS.toArray(EventField[]::new);
+    private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
+    private Plan lastPlan = new Plan(NetEvent.class);
     private final CharRow buf = new CharRow(BLOCK + 1024);
     private final ValueTexts texts = new ValueTexts();
 
@@ -62,12 +67,38 @@ public final class CsvSink implements EventSink {
 
     @Override
     public void accept(NetEvent e) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) buf.append(',');
-            cell(fields[i], e, i == 0);
+        Class<? extends NetEvent> type = e.getClass();
+        Plan p = lastPlan;
+        if (p.type != type) lastPlan = p = plans.computeIfAbsent(type, Plan::new);
+        for (Step step : p.steps) {
+            for (int i = step.commas; i > 0; i--) buf.append(',');
+            if (step.run == null) cell(step.field, e, step.first);
+            else enrichmentRun(step, e);
         }
+        for (int i = p.trailingCommas; i > 0; i--) buf.append(',');
         buf.append("\r\n");
         if (buf.length() >= BLOCK) drain();
+    }
+
+    /**
+     * A run of enrichment columns, rendered once per enrichment object: the events of one remote address share it
+     * (the enricher's cache), so their cells are the last row's, copied.
+     */
+    private void enrichmentRun(Step step, NetEvent e) {
+        Enrichment en = e.header().enrichment();
+        if (en == step.lastEnrichment) {
+            buf.append(step.lastText, 0, step.lastLength);
+            return;
+        }
+        int start = buf.length();
+        EventField[] run = step.run;
+        for (int i = 0; i < run.length; i++) {
+            if (i > 0) buf.append(',');
+            cell(run[i], e, false);
+        }
+        step.lastText = buf.copyFrom(start, step.lastText);
+        step.lastLength = buf.length() - start;
+        step.lastEnrichment = en;
     }
 
     /**
@@ -82,7 +113,6 @@ public final class CsvSink implements EventSink {
             quote(start, first);
             return;
         }
-        if (!f.mayHave(e)) return;
         if (f.hasWhole()) { // no boxing: most cells of a socket event are numbers
             long n = f.whole(e);
             if (f.knownWhole(n)) buf.append(n);
@@ -128,6 +158,56 @@ public final class CsvSink implements EventSink {
         int end = buf.length();
         if (end == start) return;
         if ((first && buf.charAt(start) == '#') || buf.anyOf(start, QUOTED)) buf.quoteFrom(start);
+    }
+
+    /**
+     * The cells an event class can have, in column order: a column of another class's field is only its comma, and
+     * consecutive enrichment columns are one step.
+     */
+    private static final class Plan {
+        final Class<? extends NetEvent> type;
+        final Step[] steps;
+        final int trailingCommas;
+
+        Plan(Class<? extends NetEvent> type) {
+            this.type = type;
+            List<Step> steps = new ArrayList<>();
+            int commas = 0;
+            for (int i = 0; i < FIELDS.size(); i++) {
+                EventField f = FIELDS.get(i);
+                if (i > 0) commas++;
+                if (!f.mayHave(type)) continue;
+                if (f.ofEnrichment()) {
+                    int end = i;
+                    while (end + 1 < FIELDS.size() && FIELDS.get(end + 1).ofEnrichment()) end++;
+                    steps.add(new Step(commas, null, FIELDS.subList(i, end + 1).toArray(EventField[]::new), false));
+                    i = end;
+                } else {
+                    steps.add(new Step(commas, f, null, i == 0));
+                }
+                commas = 0;
+            }
+            this.steps = steps.toArray(Step[]::new);
+            this.trailingCommas = commas;
+        }
+    }
+
+    /** One cell, or a run of enrichment cells with the last one's text; after {@code commas} separators. */
+    private static final class Step {
+        final int commas;
+        final EventField field;
+        final EventField[] run;
+        final boolean first;
+        Enrichment lastEnrichment;
+        char[] lastText;
+        int lastLength;
+
+        Step(int commas, EventField field, EventField[] run, boolean first) {
+            this.commas = commas;
+            this.field = field;
+            this.run = run;
+            this.first = first;
+        }
     }
 
     private void drain() throws IOException {

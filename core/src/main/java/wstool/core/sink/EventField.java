@@ -31,6 +31,7 @@ public final class EventField {
     private final Function<NetEvent, Object> value;
     private final Class<? extends NetEvent> only;
     private final ToLongFunction<NetEvent> whole;
+    private final boolean ofEnrichment;
 
     /** {@link #whole}'s answer when the event has no value. */
     static final long NO_NUMBER = Long.MIN_VALUE;
@@ -47,6 +48,7 @@ public final class EventField {
         this.value = b.value;
         this.only = b.only;
         this.whole = b.whole;
+        this.ofEnrichment = b.ofEnrichment;
         if (whole != null && text != DEFAULT_TEXT && !b.digitsText) {
             throw new IllegalStateException(name + ": a whole-number field's text must be its digits");
         }
@@ -84,6 +86,15 @@ public final class EventField {
      * field of a socket event), which sinks skip without reading it.
      */
     boolean mayHave(NetEvent e) { return only == null || only.isInstance(e); }
+
+    /** {@link #mayHave} for every event of class {@code type}. */
+    boolean mayHave(Class<? extends NetEvent> type) { return only == null || only.isAssignableFrom(type); }
+
+    /**
+     * Whether the value is a function of the event's {@link wstool.core.model.Enrichment} alone, so that a sink may
+     * render such cells once per enrichment object (events of one remote address share it through the cache).
+     */
+    boolean ofEnrichment() { return ofEnrichment; }
 
     /** Whether {@link #whole} reads the value as a primitive (whole-number fields whose text is their digits). */
     boolean hasWhole() { return whole != null; }
@@ -151,6 +162,7 @@ public final class EventField {
         private Class<? extends NetEvent> only;
         private ToLongFunction<NetEvent> whole;
         private boolean digitsText;
+        private boolean ofEnrichment;
 
         private Builder(String name, Function<NetEvent, Object> value) {
             this.name = name;
@@ -204,6 +216,12 @@ public final class EventField {
         /** Only events of this class have the field (its value function returns null for the others). */
         Builder only(Class<? extends NetEvent> type) {
             this.only = type;
+            return this;
+        }
+
+        /** The value function reads nothing but the event's enrichment (see {@link EventField#ofEnrichment}). */
+        Builder ofEnrichment() {
+            this.ofEnrichment = true;
             return this;
         }
 

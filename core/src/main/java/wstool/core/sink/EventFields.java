@@ -161,7 +161,7 @@ public final class EventFields {
     private static EventField.Builder raw(String name, Function<RawEvent, Object> get) { return of(name, RawEvent.class, get); }
 
     private static EventField enrichment(String name, Function<Enrichment, Object> get) {
-        return field(name, e -> get.apply(e.header().enrichment())).json("enrichment", name).build();
+        return field(name, e -> get.apply(e.header().enrichment())).json("enrichment", name).ofEnrichment().build();
     }
 
     private static final String[] PORT_TEXT = new String[65536];
