@@ -1,9 +1,12 @@
 package wstool.core.packet;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import wstool.core.model.Endpoint;
 import wstool.core.model.NetEvent;
 import wstool.core.model.PacketEvent;
 import wstool.core.model.SocketEvent;
+import wstool.core.net.Addresses;
 import wstool.core.pipeline.Emitter;
 
 import java.util.ArrayList;
@@ -25,11 +28,25 @@ public final class PacketProcesses implements Emitter {
 
     private record Owner(long pid, String process, int protocol, long endpoint) {}
 
+    /**
+     * Both endpoints, IPv4-mapped addresses as IPv4. InetAddress equality ignores an IPv6 scope, so the scope ids are
+     * part of the key: fe80::1%5 and fe80::1%7 are on different links.
+     */
+    private record Tuple(InetAddress local, int localPort, int localScope, InetAddress remote, int remotePort, int remoteScope) {
+        static Tuple of(Endpoint local, Endpoint remote) {
+            InetAddress l = Addresses.unmapped(local.address());
+            InetAddress r = Addresses.unmapped(remote.address());
+            return new Tuple(l, local.port(), scope(l), r, remote.port(), scope(r));
+        }
+
+        private static int scope(InetAddress a) { return a instanceof Inet6Address v6 ? v6.getScopeId() : 0; }
+    }
+
     private final Emitter next;
-    private final Map<String, Owner> tuples = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, Owner> eldest) { return size() > MAX_TUPLES; }
+    private final Map<Tuple, Owner> tuples = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Tuple, Owner> eldest) { return size() > MAX_TUPLES; }
     };
-    private final Map<Long, List<String>> byEndpoint = new HashMap<>();
+    private final Map<Long, List<Tuple>> byEndpoint = new HashMap<>();
     private long matched;
 
     public PacketProcesses(Emitter next) { this.next = next; }
@@ -59,23 +76,24 @@ public final class PacketProcesses implements Emitter {
                 : s.endpointId() * 31 + s.header().pid();
         if (s.op().endsEndpoint()) {
             if (tuple) tuples.remove(key(l, r));
-            List<String> keys = byEndpoint.remove(endpoint);
+            List<Tuple> keys = byEndpoint.remove(endpoint);
             if (keys != null) keys.forEach(tuples::remove);
             return;
         }
         if (!tuple || !s.header().attributed() || s.failed()) return;
-        String k = key(l, r);
+        Tuple k = key(l, r);
         tuples.put(k, new Owner(s.header().pid(), s.header().process(), s.header().ipProtocol(), endpoint));
         if (endpoint != Long.MIN_VALUE) {
             if (byEndpoint.size() >= MAX_TUPLES) byEndpoint.clear(); // bounded: such tuples end only by eviction
-            List<String> keys = byEndpoint.computeIfAbsent(endpoint, x -> new ArrayList<>(2));
+            List<Tuple> keys = byEndpoint.computeIfAbsent(endpoint, x -> new ArrayList<>(2));
             if (!keys.contains(k)) keys.add(k);
         }
     }
 
-    private static String key(Endpoint local, Endpoint remote) {
-        if (local.address() == null || remote.address() == null) return "";
-        return wstool.core.net.Addresses.unmapped(local.address()).getHostAddress() + "|" + local.port() + "|"
-                + wstool.core.net.Addresses.unmapped(remote.address()).getHostAddress() + "|" + remote.port();
+    private static Tuple key(Endpoint local, Endpoint remote) {
+        return local.address() == null || remote.address() == null ? NO_TUPLE : Tuple.of(local, remote);
     }
+
+    /** The key of a packet or socket without both addresses (it matches only another such). */
+    private static final Tuple NO_TUPLE = new Tuple(null, -1, 0, null, -1, 0);
 }

@@ -52,4 +52,25 @@ class PacketProcessesTest {
         assertEquals(1, p.matched());
         assertEquals(7, out.size(), "socket events pass on too");
     }
+
+    /** An IPv4-mapped socket address is the packet's IPv4 one; link-local addresses match only on the same link. */
+    @Test
+    void mappedAddressesMatchAndScopesStayApart() throws Exception {
+        List<NetEvent> out = new ArrayList<>();
+        PacketProcesses p = new PacketProcesses(out::add);
+        p.emit(socket(0, SocketOp.CONNECT, Endpoint.of(Addresses.parse("::ffff:10.0.0.2"), 50000),
+                Endpoint.of(Addresses.parse("::ffff:81.2.69.142"), 443)));
+        byte[] fe80 = Addresses.parse("fe80::1").getAddress();
+        byte[] fe82 = Addresses.parse("fe80::2").getAddress();
+        Endpoint link5 = Endpoint.of(java.net.Inet6Address.getByAddress(null, fe80, 5), 50001);
+        Endpoint peer5 = Endpoint.of(java.net.Inet6Address.getByAddress(null, fe82, 5), 443);
+        Endpoint link7 = Endpoint.of(java.net.Inet6Address.getByAddress(null, fe80, 7), 50001);
+        Endpoint peer7 = Endpoint.of(java.net.Inet6Address.getByAddress(null, fe82, 7), 443);
+        p.emit(socket(1, SocketOp.CONNECT, link5, peer5));
+        p.emit(packet(2, LOCAL, REMOTE, 6));  // the mapped tuple: matched
+        p.emit(packet(3, link7, peer7, 6));   // same addresses, other link: no
+        p.emit(packet(4, link5, peer5, 6));   // its own link: matched
+        List<Boolean> matched = out.stream().filter(e -> e instanceof PacketEvent).map(e -> ((PacketEvent) e).processMatched()).toList();
+        assertEquals(List.of(true, false, true), matched);
+    }
 }
