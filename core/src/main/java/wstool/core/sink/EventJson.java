@@ -2,11 +2,9 @@ package wstool.core.sink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,73 +44,8 @@ public final class EventJson {
 
     private EventJson() {}
 
-    /** Field names and nested-object names, quoted and escaped once (parallel to {@link EventFields#ALL}). */
-    private static final SerializedString[] KEYS = EventFields.ALL.stream()
-            .map(f -> f.jsonKey() == null ? null : new SerializedString(f.jsonKey())).toArray(SerializedString[]::new);
-    private static final SerializedString[] OBJECTS = EventFields.ALL.stream()
-            .map(f -> f.jsonObject() == null ? null : new SerializedString(f.jsonObject())).toArray(SerializedString[]::new);
-
     /** Writes the fields of {@link EventFields#ALL} that the event's class has in JSON, in that order. */
-    public static void write(NetEvent e, JsonGenerator g) throws IOException { write(e, g, new ValueTexts()); }
-
-    /** As {@link #write(NetEvent, JsonGenerator)}, with a writer's caches of repeating texts. */
-    static void write(NetEvent e, JsonGenerator g, ValueTexts texts) throws IOException {
-        EventClass cls = e.eventClass();
-        String open = null;
-        g.writeStartObject();
-        List<EventField> all = EventFields.ALL;
-        for (int i = 0; i < all.size(); i++) {
-            EventField f = all.get(i);
-            if (!f.inJson(cls) || !f.mayHave(e)) continue;
-            Object v = null;
-            long n = EventField.NO_NUMBER;
-            if (f.hasWhole()) { // no boxing (see CsvSink)
-                n = f.whole(e);
-                if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) continue;
-            } else {
-                v = f.value(e);
-                if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
-            }
-            String object = f.jsonObject();
-            if (!java.util.Objects.equals(open, object)) {
-                if (open != null) g.writeEndObject();
-                open = object;
-                if (open != null) {
-                    g.writeFieldName(OBJECTS[i]);
-                    g.writeStartObject();
-                }
-            }
-            g.writeFieldName(KEYS[i]);
-            if (f.hasWhole()) g.writeNumber(n);
-            else value(g, f, v, texts);
-        }
-        if (open != null) g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void value(JsonGenerator g, EventField f, Object v, ValueTexts texts) throws IOException {
-        if (v instanceof Long n) g.writeNumber(n);
-        else if (v instanceof Integer n) g.writeNumber(n);
-        else if (v instanceof Double d) {
-            if (Double.isFinite(d)) g.writeNumber(texts.number(f, d)); // Double.toString's text, as writeNumber(double)
-            else g.writeNumber(d);
-        } else if (v instanceof Boolean b) g.writeBoolean(b);
-        else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) g.writeString(String.valueOf(o));
-            g.writeEndArray();
-        } else if (v instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> en : map.entrySet()) g.writeStringField((String) en.getKey(), (String) en.getValue());
-            g.writeEndObject();
-        } else if (v instanceof Instant t && f.defaultTextual()) {
-            g.writeString(texts.timestamps.format(t));
-        } else if (v instanceof InetAddress a && f.defaultTextual()) {
-            g.writeString(texts.address(f, a));
-        } else {
-            g.writeString(f.text(v));
-        }
-    }
+    public static void write(NetEvent e, JsonGenerator g) throws IOException { new JsonRows().write(e, g); }
 
     /**
      * Parses one JSON Lines record.

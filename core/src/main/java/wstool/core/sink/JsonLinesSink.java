@@ -10,7 +10,7 @@ import wstool.core.pipeline.EventSink;
 /** One JSON object per line ({@link EventJson}), each line ended by a newline; lossless, read back by {@code replay}. */
 public final class JsonLinesSink implements EventSink {
     private final JsonGenerator g;
-    private final ValueTexts texts = new ValueTexts();
+    private final JsonRows rows = new JsonRows();
 
     public JsonLinesSink(Writer out) throws IOException {
         this.g = EventJson.FACTORY.createGenerator(out);
@@ -20,7 +20,7 @@ public final class JsonLinesSink implements EventSink {
     /** One line per event, ended at once: no events, no bytes; a line is complete as soon as it is written. */
     @Override
     public void accept(NetEvent e) throws IOException {
-        EventJson.write(e, g, texts);
+        rows.write(e, g);
         g.writeRaw('\n');
     }
 
