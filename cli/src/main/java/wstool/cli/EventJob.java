@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
+import wstool.core.pipeline.BackgroundSink;
 import wstool.core.pipeline.EventSink;
 import wstool.core.pipeline.EventSource;
 import wstool.core.pipeline.Notices;
@@ -50,6 +53,8 @@ public final class EventJob {
     private final List<Path> inputs = new ArrayList<>();
     private final List<Outputs.Named> extraOutputs = new ArrayList<>();
     private final List<FileExport> exports = new ArrayList<>();
+    /** The CSV, JSON Lines and ECS sinks (file or stdout) with their option. */
+    private final Map<EventSink, String> textExports = new IdentityHashMap<>();
     private final AddressEnricher enricher;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -150,8 +155,11 @@ public final class EventJob {
         if (output.hostName != null) b.host(output.hostName, true);
         else if (sources.stream().anyMatch(EventSource::live)) b.host(LocalHost.name(), false);
         sources.forEach(b::source);
-        List<EventSink> sinks = openSinks();
-        sinks.forEach(b::sink);
+        for (EventSink s : openSinks()) {
+            // a text export formats on a thread of its own: on two cores it is otherwise most of the consumer's work
+            String option = textExports.get(s);
+            b.sink(option == null ? s : new BackgroundSink(s, "output " + option));
+        }
         if (verifier != null) {
             b.sink(verifier.live(sources.stream().anyMatch(EventSource::live)).dropListLoaded(dropListLoaded()));
         }
@@ -318,10 +326,16 @@ public final class EventJob {
 
     /** A file export (temporary file, moved into place at the end) or stdout for '-'. */
     private EventSink export(String option, Path p, FileExport.Format format) throws IOException {
-        if (OutputOptions.isStdout(p)) return format.open(StdoutWriter.of(out));
-        FileExport e = new FileExport(Outputs.open(new Outputs.Named(option, p)), format);
-        exports.add(e);
-        return e;
+        EventSink sink;
+        if (OutputOptions.isStdout(p)) {
+            sink = format.open(StdoutWriter.of(out));
+        } else {
+            FileExport e = new FileExport(Outputs.open(new Outputs.Named(option, p)), format);
+            exports.add(e);
+            sink = e;
+        }
+        textExports.put(sink, option);
+        return sink;
     }
 
     private SyslogForwarder syslogForwarder() throws IOException {
