@@ -1,6 +1,6 @@
 package wstool.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -25,7 +25,8 @@ import wstool.enrich.SpecialRanges;
  * source, wsock-trace style, or one JSON object per address with {@code --json}. Addresses are literals only; no DNS.
  */
 abstract class LookupCommand implements CliCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Nodes without an ObjectMapper: building one costs ~80 ms, and picocli loads this class for every command. */
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @ParentCommand
     WsTool app;
@@ -115,11 +116,11 @@ abstract class LookupCommand implements CliCommand {
     void extra(PrintWriter out, String shown, InetAddress a) {}
 
     String json(String shown, InetAddress a, List<Enricher.Answer> answers, Enrichment merged) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JSON.objectNode();
         o.put("address", Addresses.text(Addresses.unmapped(a)));
         ArrayNode list = o.putArray("answers");
         for (Enricher.Answer x : answers) {
-            ObjectNode n = JSON.createObjectNode().put("source", x.source());
+            ObjectNode n = JSON.objectNode().put("source", x.source());
             n.setAll(node(x.enrichment()));
             list.add(n);
         }
@@ -132,7 +133,7 @@ abstract class LookupCommand implements CliCommand {
 
     /** The known fields, named as in the event JSON Lines export ({@code enrichment} object). */
     static ObjectNode node(Enrichment e) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JSON.objectNode();
         if (e.countryCode() != null) n.put("country_code", e.countryCode());
         if (e.countryName() != null) n.put("country", e.countryName());
         if (e.city() != null) n.put("city", e.city());
