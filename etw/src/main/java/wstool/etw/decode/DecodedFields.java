@@ -116,7 +116,7 @@ final class DecodedFields {
             case FILETIME: return wstool.etw.etl.LogfileHeader.fromFiletime(Bytes.u64(data, o)).toString();
             case BINARY: case SID: case SYSTEMTIME: return HEX.formatHex(data, o, o + len);
             default:
-                String v = f.type() == InType.UINT64 ? Long.toUnsignedString(number[i]) : Long.toString(number[i]);
+                String v = f.type() == InType.UINT64 ? Long.toUnsignedString(number[i]) : Decimals.of(number[i]);
                 if (map != null) {
                     String name = map.lookup(number[i]);
                     if (name != null) return v + " (" + name + ")";

@@ -32,9 +32,9 @@ final class RawFields {
         if (!enabled) return null;
         EventSchema s = f.schema();
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("event", s.opcodeName().isEmpty() ? s.taskName() : s.taskName() + "/" + s.opcodeName());
-        m.put("eventId", Integer.toString(v.eventId()));
-        if (v.pid() != 0xFFFFFFFFL) m.put("headerPid", Long.toString(v.pid()));
+        m.put("event", s.eventName());
+        m.put("eventId", Decimals.of(v.eventId()));
+        if (v.pid() != 0xFFFFFFFFL) m.put("headerPid", Decimals.of(v.pid()));
         for (int i = 0; i < f.count(); i++) {
             if (i < 64 && (skip & 1L << i) != 0) continue;
             m.put(s.field(i).name(), f.format(i, registry.map(s.provider(), s.field(i).map())));

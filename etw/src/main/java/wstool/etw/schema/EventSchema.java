@@ -11,7 +11,7 @@ public final class EventSchema {
     private final UUID provider;
     private final String providerName;
     private final int id, version, task, opcode, level;
-    private final String taskName, opcodeName;
+    private final String taskName, opcodeName, eventName;
     private final long keywords;
     private final FieldSchema[] fields;
     private final Map<String, Integer> index = new HashMap<>();
@@ -26,6 +26,7 @@ public final class EventSchema {
         this.taskName = taskName;
         this.opcode = opcode;
         this.opcodeName = opcodeName;
+        this.eventName = opcodeName.isEmpty() ? taskName : taskName + "/" + opcodeName;
         this.level = level;
         this.keywords = keywords;
         this.fields = fields.toArray(new FieldSchema[0]);
@@ -40,6 +41,8 @@ public final class EventSchema {
     public String taskName() { return taskName; }
     public int opcode() { return opcode; }
     public String opcodeName() { return opcodeName; }
+    /** "Task/Opcode", or the task alone when the opcode has no name: the {@code event} raw field, made once. */
+    public String eventName() { return eventName; }
     public int level() { return level; }
     public long keywords() { return keywords; }
     public int fieldCount() { return fields.length; }
