@@ -18,7 +18,9 @@ import wstool.core.pipeline.EventSink;
  * <p>
  * Rows are formatted straight into one reused char buffer ({@link CharRow}) and written in blocks of ~32 K characters: numbers are
  * appended as primitives, the {@code details} cell from the raw fields without an intermediate string, and the
- * texts of addresses and coordinates (which repeat from event to event) come from small caches. The bytes are
+ * texts of addresses and coordinates (which repeat from event to event) come from small caches. Per event class a
+ * {@link Plan} names the cells it can have, and the enrichment cells are copied from the last row with the same
+ * enrichment object. The bytes are
  * those of FastCSV's writer with its default settings (quote a cell when it holds {@code , " CR LF}, or when the
  * first cell of a row starts with {@code #}; double the quotes; empty cells unquoted), which wrote this format
  * before and against which a test checks every cell.
@@ -52,7 +54,7 @@ public final class CsvSink implements EventSink {
 
     private final Writer out;
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
-    private Plan lastPlan = new Plan(NetEvent.class);
+    private Plan lastPlan;
     private final CharRow buf = new CharRow(BLOCK + 1024);
     private final ValueTexts texts = new ValueTexts();
 
@@ -69,7 +71,7 @@ public final class CsvSink implements EventSink {
     public void accept(NetEvent e) throws IOException {
         Class<? extends NetEvent> type = e.getClass();
         Plan p = lastPlan;
-        if (p.type != type) lastPlan = p = plans.computeIfAbsent(type, Plan::new);
+        if (p == null || p.type != type) lastPlan = p = plans.computeIfAbsent(type, Plan::new);
         for (Step step : p.steps) {
             for (int i = step.commas; i > 0; i--) buf.append(',');
             if (step.run == null) cell(step.field, e, step.first);

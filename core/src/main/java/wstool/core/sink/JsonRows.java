@@ -43,7 +43,7 @@ final class JsonRows {
         g.writeStartObject();
         String open = null;
         for (int i : p.fields) {
-            if (i == p.enrichment) {
+            if (i == Plan.ENRICHMENT_FIRST) {
                 if (open != null) g.writeEndObject();
                 open = null;
                 enrichment(e, g);
@@ -141,7 +141,7 @@ final class JsonRows {
 
     /**
      * The fields an event class has in JSON, as indices into {@link EventFields#ALL}; the enrichment fields, which
-     * stand together there and form the {@code enrichment} object, are the one entry {@link #enrichment}.
+     * stand together there and form the {@code enrichment} object, are the one entry {@link #ENRICHMENT_FIRST}.
      */
     private static final class Plan {
         static final int ENRICHMENT_FIRST = EventFields.ALL.indexOf(EventFields.COUNTRY_CODE);
@@ -158,7 +158,6 @@ final class JsonRows {
 
         final Class<? extends NetEvent> type;
         final int[] fields;
-        final int enrichment = ENRICHMENT_FIRST;
 
         Plan(Class<? extends NetEvent> type, EventClass cls) {
             this.type = type;
