@@ -32,8 +32,8 @@ class StreamingHeapTest {
     private static final int COPIES = 10;
     private static final long MB = 1 << 20;
     /**
-     * What may differ between the peaks of two runs that keep nothing: mostly how full the 4,096-event queue between
-     * the decoder and the sinks is when a sample lands (~1.8 MB when full).
+     * What may differ between the peaks of two runs that keep nothing: mostly how full the queues between the decoder
+     * and the export (512 events, then two batches of 256 to the export's thread) are when a sample lands.
      */
     private static final long PEAK_SLACK = 4 * MB;
     /**
