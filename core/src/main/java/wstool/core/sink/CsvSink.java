@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import wstool.core.model.Enrichment;
 import wstool.core.model.NetEvent;
+import wstool.core.model.RawEvent;
 import wstool.core.pipeline.EventSink;
 
 /**
@@ -57,6 +58,9 @@ public final class CsvSink implements EventSink {
     private Plan lastPlan;
     private final CharRow buf = new CharRow(BLOCK + 1024);
     private final ValueTexts texts = new ValueTexts();
+    private final LastRawFields lastRaw = new LastRawFields();
+    private char[] lastDetails;
+    private int lastDetailsLength;
 
     public CsvSink(Writer out) throws IOException {
         this.out = out;
@@ -104,15 +108,31 @@ public final class CsvSink implements EventSink {
     }
 
     /**
+     * The details cell; the last one's text again when the raw fields are the same strings. A raw event's cell also
+     * holds its payload, so it is always made and leaves the remembered fields and text as they were.
+     */
+    private void details(NetEvent e, boolean first) {
+        boolean raw = e instanceof RawEvent;
+        if (!raw && lastRaw.unchanged(e.header().raw())) {
+            buf.append(lastDetails, 0, lastDetailsLength);
+            return;
+        }
+        int start = buf.length();
+        EventFields.details(e, buf);
+        if (buf.length() > start && formulaStart(buf.charAt(start))) buf.insert(start, '\'');
+        quote(start, first);
+        if (raw) return;
+        lastDetails = buf.copyFrom(start, lastDetails);
+        lastDetailsLength = buf.length() - start;
+    }
+
+    /**
      * Text from the outside (strings, lists, the raw fields) is neutralised; numbers, names and times this tool
      * formats itself are not.
      */
     private void cell(EventField f, NetEvent e, boolean first) {
         if (f == EventFields.DETAILS) {
-            int start = buf.length();
-            EventFields.details(e, buf);
-            if (buf.length() > start && formulaStart(buf.charAt(start))) buf.insert(start, '\'');
-            quote(start, first);
+            details(e, first);
             return;
         }
         if (f.hasWhole()) { // no boxing: most cells of a socket event are numbers

@@ -78,4 +78,41 @@ class CsvSinkTest {
         assertEquals("a=b", CsvSink.safe("a=b"));
         assertEquals("", CsvSink.safe(null));
     }
+
+    /**
+     * Consecutive events whose raw fields are the same strings get the last details cell again; any other string,
+     * one field more or less, or a raw event in between (whose cell also holds its payload) must not get it.
+     */
+    @Test
+    void detailsAreReusedOnlyForTheSameRawStrings() throws Exception {
+        String event = "TcpIp/Recv", zero = "0";
+        java.util.Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("event", event);
+        a.put("seqnum", zero);
+        java.util.Map<String, String> sameStrings = new java.util.LinkedHashMap<>(a);
+        java.util.Map<String, String> equalText = new java.util.LinkedHashMap<>();
+        equalText.put("event", event);
+        equalText.put("seqnum", new String("1"));
+        java.util.Map<String, String> oneMore = new java.util.LinkedHashMap<>(a);
+        oneMore.put("connid", zero);
+        List<NetEvent> events = List.of(withRaw(a, 1), withRaw(sameStrings, 2), withRaw(equalText, 3),
+                withRaw(equalText, 4), withRaw(oneMore, 5),
+                new wstool.core.model.RawEvent(header(a, 6), "p", 1, 0, "ab"), // the same strings as the next one's
+                withRaw(a, 8), withRaw(java.util.Map.of(), 9));
+        List<NamedCsvRecord> rows = roundTrip(events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(EventFields.details(events.get(i)), rows.get(i).getField("details"), "row " + i);
+        }
+        assertEquals("event=TcpIp/Recv; seqnum=1", rows.get(3).getField("details"));
+    }
+
+    private static NetEvent withRaw(java.util.Map<String, String> raw, long pid) {
+        return new wstool.core.model.SocketEvent(header(raw, pid), wstool.core.model.SocketOp.RECV,
+                wstool.core.model.CallPhase.SINGLE, wstool.core.model.Direction.IN, -1, 2, 1, -1, 10, 0, null);
+    }
+
+    private static wstool.core.model.EventHeader header(java.util.Map<String, String> raw, long pid) {
+        return new wstool.core.model.EventHeader(Events.T0, wstool.core.model.Source.SYNTHETIC, pid, null, null, 6,
+                Events.ep("10.0.0.2", 50000), Events.ep("198.51.100.7", 443), raw, wstool.core.model.Enrichment.NONE);
+    }
 }
