@@ -9,6 +9,7 @@ import wstool.core.model.DnsEvent;
 import wstool.core.model.FirewallEvent;
 import wstool.core.model.NetEvent;
 import wstool.core.model.SocketEvent;
+import wstool.core.pipeline.EventSource;
 import wstool.core.pipeline.EventStage;
 
 /**
@@ -25,6 +26,8 @@ public final class Correlator implements EventStage {
     private final FlowTracker flows;
     private final FlowOutput output;
     private Instant now = Instant.MIN;
+    /** False when no source of the job can emit a verdict: socket events are then not kept as candidates. */
+    private boolean verdictsPossible = true;
 
     /** @param output where finished flows go; {@link FlowOutput#NONE} to correlate events only */
     public Correlator(CorrelationSettings settings, FlowOutput output) {
@@ -41,7 +44,8 @@ public final class Correlator implements EventStage {
         if (e instanceof DnsEvent d) hostnames.record(d);
         e = named(e);
         if (e instanceof SocketEvent s) {
-            verdicts.remember(s, flows.onSocket(s));
+            Flow flow = flows.onSocket(s);
+            if (verdictsPossible) verdicts.remember(s, flow);
             next.accept(s);
         } else if (e instanceof FirewallEvent f) {
             boolean own = f.header().attributed();
@@ -52,6 +56,11 @@ public final class Correlator implements EventStage {
             next.accept(e);
         }
         advance(next);
+    }
+
+    @Override
+    public void sources(List<EventSource> sources) {
+        verdictsPossible = sources.stream().anyMatch(EventSource::mayEmitVerdicts);
     }
 
     @Override

@@ -50,6 +50,34 @@ class CorrelatorTest {
         assertEquals(PidSource.CORRELATED, v.header().correlation().pidSource());
     }
 
+    /** A source of this job that can or cannot emit verdicts. */
+    private static wstool.core.pipeline.EventSource source(boolean verdicts) {
+        return new wstool.core.pipeline.EventSource() {
+            @Override public String name() { return "test"; }
+            @Override public boolean live() { return false; }
+            @Override public void run(wstool.core.pipeline.Emitter emitter) { }
+            @Override public void stop() { }
+            @Override public boolean mayEmitVerdicts() { return verdicts; }
+        };
+    }
+
+    /**
+     * With no source that can emit verdicts, socket events are not kept for them (a verdict that comes anyway, against
+     * what the sources said, finds no process); one such source among others keeps the matching on.
+     */
+    @Test
+    void socketEventsAreKeptForVerdictsOnlyWhenASourceCanEmitThem() {
+        for (boolean verdicts : new boolean[] {false, true}) {
+            out.clear();
+            Correlator c = new Correlator(WINDOW_1S, flowOutput);
+            c.sources(verdicts ? List.of(source(false), source(true)) : List.of(source(false)));
+            c.accept(connect(0, 41, 3, "10.9.0.1", 80), out::add);
+            c.accept(drop(1000, 40000, "10.9.0.1", 80), out::add);
+            c.finish(out::add);
+            assertEquals(verdicts ? 41 : -1, onlyVerdict().header().pid(), "verdict sources: " + verdicts);
+        }
+    }
+
     @Test
     void oneNanosecondPastTheWindowIsNoMatch() {
         run(WINDOW_1S, connect(0, 41, 3, "10.9.0.1", 80), shifted(drop(0, 40000, "10.9.0.1", 80), 1_000_000_001L));

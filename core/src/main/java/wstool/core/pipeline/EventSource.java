@@ -26,4 +26,10 @@ public interface EventSource {
 
     /** Events the source itself reports as lost (ETW EventsLost, NFLOG ENOBUFS, ...). */
     default long lostAtSource() { return 0; }
+
+    /**
+     * Whether the source can emit firewall verdicts ({@code FirewallEvent}s). Without any such source in a job the
+     * correlation need not keep socket events for verdicts that will never come.
+     */
+    default boolean mayEmitVerdicts() { return true; }
 }

@@ -23,6 +23,9 @@ public interface EventStage {
     /** The sources have ended: release everything held back. */
     default void finish(Consumer<NetEvent> next) {}
 
+    /** Before the first event: the job's sources (what they can emit may make work unneeded). */
+    default void sources(java.util.List<EventSource> sources) {}
+
     /** This stage, then {@code after} on what this one hands on. */
     default EventStage then(EventStage after) {
         EventStage first = this;
@@ -39,6 +42,11 @@ public interface EventStage {
             @Override public void finish(Consumer<NetEvent> next) {
                 first.finish(x -> after.accept(x, next));
                 after.finish(next);
+            }
+
+            @Override public void sources(java.util.List<EventSource> sources) {
+                first.sources(sources);
+                after.sources(sources);
             }
         };
     }

@@ -100,6 +100,7 @@ public final class Pipeline {
     public PipelineSummary run() {
         long start = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        stage.sources(sources);
         List<Thread> threads = startSources();
         try {
             consume(deadline);

@@ -31,6 +31,8 @@ public final class TimeOrderedMerge implements EventSource {
 
     @Override public boolean live() { return false; }
 
+    @Override public boolean mayEmitVerdicts() { return sources.stream().anyMatch(EventSource::mayEmitVerdicts); }
+
     @Override
     public void run(Emitter emitter) throws Exception {
         int n = sources.size();

@@ -49,6 +49,9 @@ public final class EtlEventSource implements EventSource {
 
     @Override public String name() { return "ETL " + file.getFileName(); }
     @Override public boolean live() { return false; }
+
+    /** ETW captures hold socket, DNS, packet and process events, never firewall verdicts. */
+    @Override public boolean mayEmitVerdicts() { return false; }
     @Override public void stop() { stopped = true; }
 
     public EtlSummary summary() { return summary; }

@@ -115,6 +115,12 @@ public final class EtwLiveSource implements EventSource {
         return true;
     }
 
+    /** Winsock, DNS and Kernel-Network providers: socket and DNS events only. */
+    @Override
+    public boolean mayEmitVerdicts() {
+        return false;
+    }
+
     @Override
     public long lostAtSource() {
         return session.lastCounters().total() + handoffDropped.get();

@@ -71,6 +71,9 @@ public final class LinuxTraceSource implements EventSource {
 
     @Override public boolean live() { return true; }
 
+    /** bpftrace's socket calls only; verdicts come from the NFLOG source. */
+    @Override public boolean mayEmitVerdicts() { return false; }
+
     @Override public long lostAtSource() { return lost.get(); }
 
     public long malformedCount() { return malformed.get(); }
