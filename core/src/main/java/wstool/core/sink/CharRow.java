@@ -45,12 +45,20 @@ final class CharRow {
         return this;
     }
 
-    /** The chars from {@code start} to the end, copied into {@code into} when it is big enough. */
-    char[] copyFrom(int start, char[] into) {
-        int n = length - start;
-        char[] c = into != null && into.length >= n ? into : new char[Math.max(n, 16)];
-        System.arraycopy(chars, start, c, 0, n);
-        return c;
+    /** Text once formatted into a row and appended again later (a cell that repeats from row to row). */
+    static final class Kept {
+        private char[] chars = new char[16];
+        private int length;
+
+        /** Keeps the chars of {@code row} from {@code start} to its end. */
+        void keep(CharRow row, int start) {
+            int n = row.length - start;
+            if (chars.length < n) chars = new char[n];
+            System.arraycopy(row.chars, start, chars, 0, n);
+            length = n;
+        }
+
+        void appendTo(CharRow row) { row.append(chars, 0, length); }
     }
 
     /** {@link Long#toString(long)}'s digits. */

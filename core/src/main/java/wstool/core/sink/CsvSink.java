@@ -59,8 +59,7 @@ public final class CsvSink implements EventSink {
     private final CharRow buf = new CharRow(BLOCK + 1024);
     private final ValueTexts texts = new ValueTexts();
     private final LastRawFields lastRaw = new LastRawFields();
-    private char[] lastDetails;
-    private int lastDetailsLength;
+    private final CharRow.Kept lastDetails = new CharRow.Kept();
 
     public CsvSink(Writer out) throws IOException {
         this.out = out;
@@ -93,7 +92,7 @@ public final class CsvSink implements EventSink {
     private void enrichmentRun(Step step, NetEvent e) {
         Enrichment en = e.header().enrichment();
         if (en == step.lastEnrichment) {
-            buf.append(step.lastText, 0, step.lastLength);
+            step.lastText.appendTo(buf);
             return;
         }
         int start = buf.length();
@@ -102,8 +101,7 @@ public final class CsvSink implements EventSink {
             if (i > 0) buf.append(',');
             cell(run[i], e, false);
         }
-        step.lastText = buf.copyFrom(start, step.lastText);
-        step.lastLength = buf.length() - start;
+        step.lastText.keep(buf, start);
         step.lastEnrichment = en;
     }
 
@@ -114,7 +112,7 @@ public final class CsvSink implements EventSink {
     private void details(NetEvent e, boolean first) {
         boolean raw = e instanceof RawEvent;
         if (!raw && lastRaw.unchanged(e.header().raw())) {
-            buf.append(lastDetails, 0, lastDetailsLength);
+            lastDetails.appendTo(buf);
             return;
         }
         int start = buf.length();
@@ -122,8 +120,7 @@ public final class CsvSink implements EventSink {
         if (buf.length() > start && formulaStart(buf.charAt(start))) buf.insert(start, '\'');
         quote(start, first);
         if (raw) return;
-        lastDetails = buf.copyFrom(start, lastDetails);
-        lastDetailsLength = buf.length() - start;
+        lastDetails.keep(buf, start);
     }
 
     /**
@@ -220,9 +217,8 @@ public final class CsvSink implements EventSink {
         final EventField field;
         final EventField[] run;
         final boolean first;
+        final CharRow.Kept lastText = new CharRow.Kept();
         Enrichment lastEnrichment;
-        char[] lastText;
-        int lastLength;
 
         Step(int commas, EventField field, EventField[] run, boolean first) {
             this.commas = commas;

@@ -57,7 +57,7 @@ final class JsonRows {
                 if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) continue;
             } else {
                 v = f.value(e);
-                if (v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty()) continue;
+                if (omitted(f, v)) continue;
             }
             String object = f.jsonObject();
             if (!java.util.Objects.equals(open, object)) {
@@ -103,7 +103,7 @@ final class JsonRows {
         for (int i = Plan.ENRICHMENT_FIRST; i <= Plan.ENRICHMENT_LAST; i++) {
             EventField f = EventFields.ALL.get(i);
             Object v = f.value(e);
-            if (v == null || !(f.jsonEvenUnknown() || f.known(v))) continue;
+            if (omitted(f, v)) continue;
             if (!any) g.writeStartObject();
             any = true;
             g.writeFieldName(KEYS[i]);
@@ -113,6 +113,11 @@ final class JsonRows {
         g.writeEndObject();
         g.flush();
         return enrichmentText.toString();
+    }
+
+    /** Absent, unknown (unless the field keeps its unknown -1) or an empty map: not in the JSON form. */
+    private static boolean omitted(EventField f, Object v) {
+        return v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty();
     }
 
     private void value(JsonGenerator g, EventField f, Object v) throws IOException {
