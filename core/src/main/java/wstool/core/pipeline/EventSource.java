@@ -21,6 +21,14 @@ public interface EventSource {
      */
     void run(Emitter emitter) throws Exception;
 
+    /**
+     * Whether the source emits as fast as it reads a local file, never waiting between events (an .etl capture): a
+     * job of offline sources then takes its events in batches, and an event emitted is seen only with the ones
+     * after it or when {@link #run} returns. False for anything that may pause (a pipe, a paced replay, a live
+     * session), whose events must show as soon as they are emitted.
+     */
+    default boolean unpaced() { return false; }
+
     /** Asks {@link #run} to return soon. Idempotent; may be called from any thread, also before run. */
     void stop();
 

@@ -3,6 +3,7 @@ package wstool.core.pipeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +33,11 @@ public final class Pipeline {
      * into the old generation and cost full collections (issue 21: 512 measured ~15% faster end to end than 4,096).
      */
     static final int OFFLINE_QUEUE = 512;
+    /**
+     * Events of an {@link EventSource#unpaced} source handed over together: one queue hand-off (a lock, and often a
+     * wake-up of the consumer) per event cost its reader and the consumer ~0.25 µs each (issue 21).
+     */
+    static final int HANDOFF_BATCH = 64;
 
     private final List<EventSource> sources;
     private final List<EventSink> sinks;
@@ -43,7 +49,9 @@ public final class Pipeline {
     private final boolean replaceHost;
     private final long maxEvents;
     private final Duration duration;
-    private final BlockingQueue<NetEvent> queue;
+    /** Events in arrays: one event each, or up to {@link #HANDOFF_BATCH} of an unpaced source in a file-only job. */
+    private final BlockingQueue<NetEvent[]> queue;
+    private final int handoffBatch;
     private final PipelineStats stats = new PipelineStats();
     private final AtomicInteger sourcesRunning = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -66,8 +74,10 @@ public final class Pipeline {
         this.replaceHost = b.replaceHost;
         this.maxEvents = b.maxEvents;
         this.duration = b.duration;
-        boolean live = sources.stream().anyMatch(EventSource::live);
-        this.queue = new ArrayBlockingQueue<>(live ? b.queueCapacity : Math.min(b.queueCapacity, OFFLINE_QUEUE));
+        int capacity = anyLive ? b.queueCapacity : Math.min(b.queueCapacity, OFFLINE_QUEUE);
+        this.handoffBatch = !anyLive && sources.stream().anyMatch(EventSource::unpaced)
+                ? Math.min(HANDOFF_BATCH, capacity) : 1;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity / handoffBatch));
     }
 
     public static Builder builder() { return new Builder(); }
@@ -75,7 +85,7 @@ public final class Pipeline {
     public PipelineStats stats() { return stats; }
 
     /** How many events the queue holds at most. */
-    int queueCapacity() { return queue.size() + queue.remainingCapacity(); }
+    int queueCapacity() { return (queue.size() + queue.remainingCapacity()) * handoffBatch; }
 
     public List<EventSource> sources() { return sources; }
 
@@ -122,10 +132,11 @@ public final class Pipeline {
         List<Thread> threads = new ArrayList<>();
         sourcesRunning.set(sources.size());
         for (EventSource s : sources) {
+            Handoff batch = s.live() || !s.unpaced() ? null : new Handoff(handoffBatch);
             Emitter emitter = s.live() ? new Emitter() {
                 @Override public boolean emit(NetEvent e) { return offerLive(e); }
                 @Override public boolean hasRoom() { return !closed && queue.remainingCapacity() > 0; }
-            } : this::putOffline;
+            } : batch != null ? batch : e -> putOffline(new NetEvent[]{e});
             Thread t = new Thread(() -> {
                 try {
                     s.run(emitter);
@@ -133,6 +144,7 @@ public final class Pipeline {
                     failure.compareAndSet(null, e);
                     stopRequested = true;
                 } finally {
+                    if (batch != null) batch.handOver(); // before the count: the consumer ends when it reaches 0
                     sourcesRunning.decrementAndGet();
                 }
             }, "source-" + s.name());
@@ -145,18 +157,19 @@ public final class Pipeline {
 
     private boolean offerLive(NetEvent e) {
         stats.received.increment();
-        if (closed || !queue.offer(e)) {
+        if (closed || !queue.offer(new NetEvent[]{e})) {
             stats.dropped.increment();
             return false;
         }
         return true;
     }
 
-    private boolean putOffline(NetEvent e) {
-        stats.received.increment();
+    /** Waits for room (a file source loses nothing); false when the job is ending. */
+    private boolean putOffline(NetEvent[] events) {
+        stats.received.add(events.length);
         try {
             while (!closed) {
-                if (queue.offer(e, 50, TimeUnit.MILLISECONDS)) return true;
+                if (queue.offer(events, 50, TimeUnit.MILLISECONDS)) return true;
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -165,11 +178,11 @@ public final class Pipeline {
     }
 
     private void consume(long deadline) throws InterruptedException {
-        List<NetEvent> batch = new ArrayList<>(BATCH);
+        List<NetEvent[]> batch = new ArrayList<>(BATCH);
         long lastFlush = System.nanoTime();
         boolean dirty = false;
         while (!stopRequested && !limitReached()) {
-            NetEvent first = queue.poll(50, TimeUnit.MILLISECONDS);
+            NetEvent[] first = queue.poll(50, TimeUnit.MILLISECONDS);
             long now = System.nanoTime();
             if (now >= deadline) {
                 if (first != null) deliver(first);
@@ -186,11 +199,8 @@ public final class Pipeline {
                 continue;
             }
             deliver(first);
-            queue.drainTo(batch, BATCH);
-            for (NetEvent e : batch) {
-                if (limitReached() || sinkFailed) break;
-                deliver(e);
-            }
+            queue.drainTo(batch, Math.max(1, BATCH / handoffBatch));
+            for (NetEvent[] events : batch) deliver(events);
             batch.clear();
             dirty = true;
         }
@@ -199,12 +209,19 @@ public final class Pipeline {
     private boolean limitReached() { return maxEvents > 0 && delivered >= maxEvents; }
 
     private void drainRemaining() {
-        for (NetEvent e; !sinkFailed && !limitReached() && (e = queue.poll()) != null; ) deliver(e);
+        for (NetEvent[] events; !sinkFailed && !limitReached() && (events = queue.poll()) != null; ) deliver(events);
         queue.clear();
         try {
             stage.finish(this::fanOut);
         } catch (RuntimeException ex) {
             failure.compareAndSet(null, ex);
+        }
+    }
+
+    private void deliver(NetEvent[] events) {
+        for (NetEvent e : events) {
+            if (limitReached() || sinkFailed) return;
+            deliver(e);
         }
     }
 
@@ -289,6 +306,35 @@ public final class Pipeline {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * The emitter of an unpaced source: collects its events and hands them over {@link #HANDOFF_BATCH} at a time,
+     * and the rest when the source's {@code run} returns. Used by the source's thread only.
+     */
+    private final class Handoff implements Emitter {
+        private NetEvent[] events;
+        private int size;
+
+        Handoff(int batch) { events = new NetEvent[batch]; }
+
+        @Override
+        public boolean emit(NetEvent e) {
+            if (closed) {
+                stats.received.increment();
+                return false;
+            }
+            events[size++] = e;
+            return size < events.length || handOver();
+        }
+
+        boolean handOver() {
+            if (size == 0) return true;
+            NetEvent[] full = size == events.length ? events : Arrays.copyOf(events, size);
+            events = new NetEvent[events.length];
+            size = 0;
+            return putOffline(full);
         }
     }
 

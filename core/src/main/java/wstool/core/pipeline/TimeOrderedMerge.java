@@ -31,6 +31,8 @@ public final class TimeOrderedMerge implements EventSource {
 
     @Override public boolean live() { return false; }
 
+    @Override public boolean unpaced() { return sources.stream().allMatch(EventSource::unpaced); }
+
     @Override public boolean mayEmitVerdicts() { return sources.stream().anyMatch(EventSource::mayEmitVerdicts); }
 
     @Override

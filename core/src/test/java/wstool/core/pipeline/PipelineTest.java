@@ -257,4 +257,57 @@ class PipelineTest {
                 .queueCapacity());
         assertEquals(64, Pipeline.builder().source(new FloodSource(1, false)).queueCapacity(64).build().queueCapacity());
     }
+
+    /** Emits pids 0..count-1 as fast as it can, then optionally fails: a file read without pause. */
+    private static EventSource unpaced(int count, IOException failAtEnd) {
+        return new EventSource() {
+            @Override public String name() { return "file"; }
+            @Override public boolean live() { return false; }
+            @Override public boolean unpaced() { return true; }
+            @Override public void stop() { }
+            @Override public void run(Emitter emitter) throws IOException {
+                for (int i = 0; i < count; i++) if (!emitter.emit(Events.connect(i, "a.exe", "8.8.8.8", 443))) return;
+                if (failAtEnd != null) throw failAtEnd;
+            }
+        };
+    }
+
+    private static List<Long> pids(List<NetEvent> events) { return events.stream().map(e -> e.header().pid()).toList(); }
+
+    private static List<Long> upTo(int n) { return java.util.stream.LongStream.range(0, n).boxed().toList(); }
+
+    /** 1,000 is no multiple of the hand-off batch: the last 40 arrive only because the source's end hands them over. */
+    @Test
+    void anUnpacedSourceIsHandedOverInBatchesInOrderAndTheRestWhenItEnds() {
+        CollectingSink sink = new CollectingSink(0);
+        PipelineSummary s = Pipeline.builder().source(unpaced(1_000, null)).sink(sink).build().run();
+        assertEquals(upTo(1_000), pids(sink.events));
+        assertEquals(1_000, s.received());
+        assertEquals(1_000, s.delivered());
+    }
+
+    @Test
+    void aFailingUnpacedSourceStillDeliversWhatItEmittedBefore() {
+        CollectingSink sink = new CollectingSink(0);
+        PipelineSummary s = Pipeline.builder().source(unpaced(3, new IOException("corrupt buffer"))).sink(sink).build().run();
+        assertEquals("corrupt buffer", s.failure().getMessage());
+        assertEquals(upTo(3), pids(sink.events));
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void maxEventsCutsAHandedOverBatch() {
+        CollectingSink sink = new CollectingSink(0);
+        Pipeline.builder().source(unpaced(1_000, null)).sink(sink).maxEvents(100).build().run();
+        assertEquals(upTo(100), pids(sink.events));
+    }
+
+    /** Batches do not deepen the queue: a file job still holds at most OFFLINE_QUEUE events; a live job takes none. */
+    @Test
+    void batchesKeepTheQueueBounds() {
+        assertEquals(Pipeline.OFFLINE_QUEUE, Pipeline.builder().source(unpaced(1, null)).build().queueCapacity());
+        assertEquals(65_536, Pipeline.builder().source(unpaced(1, null)).source(new FloodSource(1, true)).build()
+                .queueCapacity());
+        assertEquals(16, Pipeline.builder().source(unpaced(1, null)).queueCapacity(16).build().queueCapacity());
+    }
 }

@@ -52,6 +52,8 @@ public final class EtlEventSource implements EventSource {
 
     /** ETW captures hold socket, DNS, packet and process events, never firewall verdicts. */
     @Override public boolean mayEmitVerdicts() { return false; }
+    /** A file read as fast as it decodes: its events may be handed over in batches. */
+    @Override public boolean unpaced() { return true; }
     @Override public void stop() { stopped = true; }
 
     public EtlSummary summary() { return summary; }
