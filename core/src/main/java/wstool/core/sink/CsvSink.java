@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import wstool.core.model.Enrichment;
+import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.pipeline.EventSink;
@@ -78,7 +78,7 @@ public final class CsvSink implements EventSink {
         for (Step step : p.steps) {
             for (int i = step.commas; i > 0; i--) buf.append(',');
             if (step.run == null) cell(step.field, e, step.first);
-            else enrichmentRun(step, e);
+            else partRun(step, e);
         }
         for (int i = p.trailingCommas; i > 0; i--) buf.append(',');
         buf.append("\r\n");
@@ -86,12 +86,12 @@ public final class CsvSink implements EventSink {
     }
 
     /**
-     * A run of enrichment columns, rendered once per enrichment object: the events of one remote address share it
-     * (the enricher's cache), so their cells are the last row's, copied.
+     * A run of columns of one {@link EventField.Part}, rendered once per part: while an event has the same
+     * enrichment object (events of one remote address, through the enricher's cache) or the same endpoints (one
+     * conversation), its cells are the last row's, copied.
      */
-    private void enrichmentRun(Step step, NetEvent e) {
-        Enrichment en = e.header().enrichment();
-        if (en == step.lastEnrichment) {
+    private void partRun(Step step, NetEvent e) {
+        if (step.repeats(e)) {
             step.lastText.appendTo(buf);
             return;
         }
@@ -102,7 +102,7 @@ public final class CsvSink implements EventSink {
             cell(run[i], e, false);
         }
         step.lastText.keep(buf, start);
-        step.lastEnrichment = en;
+        step.remember(e);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class CsvSink implements EventSink {
 
     /**
      * The cells an event class can have, in column order: a column of another class's field is only its comma, and
-     * consecutive enrichment columns are one step.
+     * consecutive columns of one part (enrichment, conversation) are one step.
      */
     private static final class Plan {
         final Class<? extends NetEvent> type;
@@ -196,9 +196,9 @@ public final class CsvSink implements EventSink {
                 EventField f = FIELDS.get(i);
                 if (i > 0) commas++;
                 if (!f.mayHave(type)) continue;
-                if (f.ofEnrichment()) {
+                if (f.part() != EventField.Part.EVENT && i > 0) { // the first cell is quoted by its own rule
                     int end = i;
-                    while (end + 1 < FIELDS.size() && FIELDS.get(end + 1).ofEnrichment()) end++;
+                    while (end + 1 < FIELDS.size() && FIELDS.get(end + 1).part() == f.part()) end++;
                     steps.add(new Step(commas, null, FIELDS.subList(i, end + 1).toArray(EventField[]::new), false));
                     i = end;
                 } else {
@@ -211,20 +211,42 @@ public final class CsvSink implements EventSink {
         }
     }
 
-    /** One cell, or a run of enrichment cells with the last one's text; after {@code commas} separators. */
+    /** One cell, or a run of cells of one part with the last one's text; after {@code commas} separators. */
     private static final class Step {
         final int commas;
         final EventField field;
         final EventField[] run;
         final boolean first;
         final CharRow.Kept lastText = new CharRow.Kept();
-        Enrichment lastEnrichment;
+        /** The part {@link #lastText} was rendered from: an enrichment, or the local and remote endpoints. */
+        private Object lastA;
+        private Object lastB;
+        private int lastProtocol;
 
         Step(int commas, EventField field, EventField[] run, boolean first) {
             this.commas = commas;
             this.field = field;
             this.run = run;
             this.first = first;
+        }
+
+        /** Whether {@code e} has the very objects (immutable) {@link #lastText} was rendered from. */
+        boolean repeats(NetEvent e) {
+            if (lastA == null) return false; // nothing rendered yet
+            EventHeader h = e.header();
+            if (run[0].part() == EventField.Part.ENRICHMENT) return lastA == h.enrichment();
+            return lastA == h.local() && lastB == h.remote() && lastProtocol == h.ipProtocol();
+        }
+
+        void remember(NetEvent e) {
+            EventHeader h = e.header();
+            if (run[0].part() == EventField.Part.ENRICHMENT) {
+                lastA = h.enrichment();
+            } else {
+                lastA = h.local();
+                lastB = h.remote();
+                lastProtocol = h.ipProtocol();
+            }
         }
     }
 

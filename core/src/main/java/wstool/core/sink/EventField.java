@@ -31,7 +31,21 @@ public final class EventField {
     private final Function<NetEvent, Object> value;
     private final Class<? extends NetEvent> only;
     private final ToLongFunction<NetEvent> whole;
-    private final boolean ofEnrichment;
+    private final Part part;
+
+    /**
+     * What a field's value is a function of, so that a sink may render the cells of one part once and copy them
+     * while the part is the same object(s): the events of one remote address share their enrichment (the
+     * enricher's cache), those of one conversation their endpoints (the decoders reuse them).
+     */
+    enum Part {
+        /** Anything of the event. */
+        EVENT,
+        /** The event's {@link wstool.core.model.Enrichment} alone. */
+        ENRICHMENT,
+        /** The header's local and remote endpoints and IP protocol alone. */
+        CONVERSATION
+    }
 
     /** {@link #whole}'s answer when the event has no value. */
     static final long NO_NUMBER = Long.MIN_VALUE;
@@ -48,7 +62,7 @@ public final class EventField {
         this.value = b.value;
         this.only = b.only;
         this.whole = b.whole;
-        this.ofEnrichment = b.ofEnrichment;
+        this.part = b.part;
         if (whole != null && text != DEFAULT_TEXT && !b.digitsText) {
             throw new IllegalStateException(name + ": a whole-number field's text must be its digits");
         }
@@ -90,11 +104,11 @@ public final class EventField {
     /** {@link #mayHave} for every event of class {@code type}. */
     boolean mayHave(Class<? extends NetEvent> type) { return only == null || only.isAssignableFrom(type); }
 
-    /**
-     * Whether the value is a function of the event's {@link wstool.core.model.Enrichment} alone, so that a sink may
-     * render such cells once per enrichment object (events of one remote address share it through the cache).
-     */
-    boolean ofEnrichment() { return ofEnrichment; }
+    /** What the value is a function of (see {@link Part}). */
+    Part part() { return part; }
+
+    /** Whether the value is a function of the event's {@link wstool.core.model.Enrichment} alone. */
+    boolean ofEnrichment() { return part == Part.ENRICHMENT; }
 
     /** Whether {@link #whole} reads the value as a primitive (whole-number fields whose text is their digits). */
     boolean hasWhole() { return whole != null; }
@@ -162,7 +176,7 @@ public final class EventField {
         private Class<? extends NetEvent> only;
         private ToLongFunction<NetEvent> whole;
         private boolean digitsText;
-        private boolean ofEnrichment;
+        private Part part = Part.EVENT;
 
         private Builder(String name, Function<NetEvent, Object> value) {
             this.name = name;
@@ -219,9 +233,15 @@ public final class EventField {
             return this;
         }
 
-        /** The value function reads nothing but the event's enrichment (see {@link EventField#ofEnrichment}). */
+        /** The value function reads nothing but the event's enrichment (see {@link Part}). */
         Builder ofEnrichment() {
-            this.ofEnrichment = true;
+            this.part = Part.ENRICHMENT;
+            return this;
+        }
+
+        /** The value function reads nothing but the header's endpoints and IP protocol (see {@link Part}). */
+        Builder ofConversation() {
+            this.part = Part.CONVERSATION;
             return this;
         }
 

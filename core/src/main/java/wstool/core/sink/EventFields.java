@@ -38,16 +38,16 @@ public final class EventFields {
     public static final EventField PROCESS = field("process", e -> e.header().process()).build();
     public static final EventField USER = field("user", e -> e.header().user()).build();
     public static final EventField PROTOCOL = field("protocol", e -> e.header().ipProtocol())
-            .json("ip_protocol").negativeIsUnknown().text(p -> IpProtocols.name((Integer) p)).build();
+            .json("ip_protocol").negativeIsUnknown().text(p -> IpProtocols.name((Integer) p)).ofConversation().build();
     public static final EventField LOCAL_ADDRESS = field("local_address", e -> e.header().local().address())
-            .json("local", "address").build();
+            .json("local", "address").ofConversation().build();
     public static final EventField LOCAL_PORT = EventField.ints("local_port", e -> e.header().local().port())
-            .json("local", "port").negativeIsUnknown().digitsText(EventFields::port).build();
+            .json("local", "port").negativeIsUnknown().digitsText(EventFields::port).ofConversation().build();
     public static final EventField REMOTE_ADDRESS = field("remote_address", e -> e.header().remote().address())
-            .json("remote", "address").build();
+            .json("remote", "address").ofConversation().build();
     public static final EventField REMOTE_PORT = EventField.ints("remote_port", e -> e.header().remote().port())
-            .json("remote", "port").negativeIsUnknown().digitsText(EventFields::port).build();
-    public static final EventField SERVICE = field("service", EventFields::service).notInJson().build();
+            .json("remote", "port").negativeIsUnknown().digitsText(EventFields::port).ofConversation().build();
+    public static final EventField SERVICE = field("service", EventFields::service).notInJson().ofConversation().build();
 
     public static final EventField TYPE = firewall("type", FirewallEvent::type).build();
     public static final EventField OP = socket("op", SocketEvent::op).build();
