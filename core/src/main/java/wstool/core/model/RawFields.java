@@ -26,6 +26,7 @@ final class RawFields extends AbstractMap<String, String> {
     static Map<String, String> freeze(Map<String, String> raw) {
         if (raw == null || raw.isEmpty()) return Map.of();
         if (raw instanceof RawFields) return raw;
+        if (raw instanceof RawFieldMap m) return new RawFields(m.keysCopy(), m.valuesCopy());
         String[] k = new String[raw.size()];
         String[] v = new String[k.length];
         int i = 0;

@@ -2,12 +2,12 @@ package wstool.etw.decode;
 
 import wstool.core.model.EventHeader;
 import wstool.core.model.RawEvent;
+import wstool.core.model.RawFieldMap;
 import wstool.core.model.Source;
 import wstool.etw.schema.EventSchema;
 import wstool.etw.schema.SchemaRegistry;
 
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code raw} map every decoded event carries, and the RawEvent of an event without network meaning. */
@@ -31,7 +31,7 @@ final class RawFields {
     Map<String, String> map(EventRecordView v, DecodedFields f, long skip) {
         if (!enabled) return null;
         EventSchema s = f.schema();
-        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, String> m = new RawFieldMap(f.count() + 4);
         m.put("event", s.eventName());
         m.put("eventId", Decimals.of(v.eventId()));
         if (v.pid() != 0xFFFFFFFFL) m.put("headerPid", Decimals.of(v.pid()));
@@ -56,7 +56,7 @@ final class RawFields {
      */
     RawEvent raw(EventRecordView v, Source source, DecodedFields f, String problem) {
         Map<String, String> m = f != null ? map(v, f) : null;
-        if (m == null) m = new LinkedHashMap<>();
+        if (m == null) m = new RawFieldMap();
         if (problem != null) m.put("decodeProblem", problem);
         long pid = plausiblePid(v.pid()) ? v.pid() : -1;
         EventHeader h = new EventHeader(v.timestamp(), source, pid, null, null, -1, null, null, m, null);
