@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end figures for the README (issue 21): `trace --etl` of KernelNetwork.etl x100 (892,300 events) with the
 # default enrichment (embedded GeoLite2 City + ASN through its range tables) to `--csv -` and `--jsonl -`, through
-# the launcher's defaults and with -Xmx256m; events/s wall, user+sys CPU and peak RSS (GNU time). Then the memory
+# the launcher's defaults and with -Xmx256m; events/s wall, user+sys CPU and peak RSS (GNU time); the same on the
+# x1000 file (8,923,000 events; 1 GB written to $TMPDIR), where start-up and JIT compilation weigh less. Then the memory
 # check: the same job on the x10 and the x100 file under -Xmx32m, both must finish, and the live set after a full
 # collection (GC log) must be about the same (it does not grow with the file). Run on an idle machine; it prints the load.
 # Usage: bench/run-e2e.sh [runs per configuration, default 3]
@@ -16,7 +17,7 @@ jar=cli/target/ws_tool.jar
 python3 - "$work" <<'PY'
 import sys
 one = open("fixtures/etl/KernelNetwork.etl", "rb").read()
-for n in (10, 100):
+for n in (10, 100, 1000):
     open(f"{sys.argv[1]}/kn{n}.etl", "wb").write(one * n)
 PY
 events=892300
@@ -36,6 +37,14 @@ for fmt in csv jsonl; do
                 "$wall" "$user" "$sys" "$rss" "$fmt" "$heap" "$events" "$load"
         done
     done
+done
+# the same command on the x1000 file (1 GB, 8,923,000 events), where JVM start and JIT compilation weigh a tenth
+for fmt in csv jsonl; do
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java $defaults -jar "$jar" --data-dir="$work/data" \
+        trace --etl "$work/kn1000.etl" --all "--$fmt" - >/dev/null 2>"$work/err.txt"
+    read -r wall user sys rss < "$work/time.txt"
+    python3 -c "import sys; w,u,s,r=map(float,sys.argv[1:5]); print(f'x1000 --{sys.argv[5]}: {8923000/w/1e6:.2f} M events/s wall ({w:.2f} s), CPU {u+s:.2f} s, peak RSS {r/1024:.0f} MB')" \
+        "$wall" "$user" "$sys" "$rss" "$fmt"
 done
 # start-up and JIT compilation vs the steady state: the CSV job five times in one JVM (the first run is the cold one)
 java $defaults -cp "$jar" bench/WarmJob.java 5 "$events" --data-dir="$work/data" trace --etl "$work/kn100.etl" --all --csv -
