@@ -17,10 +17,11 @@ import wstool.core.model.NetEvent;
  * compact (no spaces). The bytes are those Jackson's generator wrote before (default settings, see
  * {@link JsonStrings}); a test checks them against it.
  * <p>
- * Per event class a {@link Plan} lists the fields to look at; member keys (<code>"pid":</code>, <code>"local":{</code>) are
- * quoted and escaped once, numbers are appended as primitives, and the {@code enrichment} object is rendered once
- * per enrichment object (the events of one remote address share it through the enricher's cache) and copied after
- * that. Plus the caches of repeating texts. Not thread-safe: one per writer.
+ * Per event class a {@link Plan} lists the fields to look at; member keys (<code>"pid":</code>,
+ * <code>"local":{</code>) are quoted and escaped once, numbers are appended as primitives, the {@code enrichment}
+ * object is rendered once per enrichment object (the events of one remote address share it through the enricher's
+ * cache) and copied after that, and the {@code raw} object is the last one's text again when its strings are the
+ * last event's. Plus the caches of repeating texts. Not thread-safe: one per writer.
  */
 final class JsonRows {
     private static final EventField[] FIELDS = EventFields.ALL.toArray(EventField[]::new);
@@ -50,6 +51,8 @@ final class JsonRows {
     private boolean lastEnrichmentKnown;
     private final CharRow.Kept lastEnrichmentText = new CharRow.Kept();
     private final RawMembers rawMembers = new RawMembers();
+    private final LastRawFields lastRaw = new LastRawFields();
+    private final CharRow.Kept lastRawText = new CharRow.Kept();
 
     /** Appends the event's JSON object. */
     void write(NetEvent e, CharRow out) {
@@ -149,11 +152,7 @@ final class JsonRows {
             texts.timestamps.appendTo(out, t);
             out.append('"');
         } else if (v instanceof Map<?, ?> map) {
-            out.append('{');
-            rawMembers.out = out;
-            rawMembers.first = true;
-            map.forEach(rawMembers);
-            out.append('}');
+            object(out, f, map);
         } else if (v instanceof Double d) {
             // finite: Double.toString's text, as writeNumber(double) writes it; NaN and the infinities as strings,
             // as Jackson does by default (WRITE_NAN_AS_STRINGS)
@@ -173,6 +172,26 @@ final class JsonRows {
         } else {
             JsonStrings.append(out, f.text(v));
         }
+    }
+
+    /**
+     * A map of strings as an object. For the raw fields, the last event's text again when they are the very same
+     * strings (consecutive events of one kind often are, see {@link LastRawFields}).
+     */
+    @SuppressWarnings("unchecked")
+    private void object(CharRow out, EventField f, Map<?, ?> map) {
+        boolean raw = f == EventFields.RAW;
+        if (raw && lastRaw.unchanged((Map<String, String>) map)) {
+            lastRawText.appendTo(out);
+            return;
+        }
+        int start = out.length();
+        out.append('{');
+        rawMembers.out = out;
+        rawMembers.first = true;
+        map.forEach(rawMembers);
+        out.append('}');
+        if (raw) lastRawText.keep(out, start);
     }
 
     /** The members of a map of strings (the raw fields), walked without entry objects. */

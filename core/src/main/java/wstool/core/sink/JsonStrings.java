@@ -3,8 +3,9 @@ package wstool.core.sink;
 /**
  * JSON string literals as Jackson 2's {@code WriterBasedJsonGenerator} writes them with its default settings, for
  * values and field names alike: {@code "} and {@code \} behind a backslash, the control characters U+0000-U+001F as
- * {@code \b \t \n \f \r} or else a backslash, 'u' and four upper-case hex digits, every other char as it is (non-ASCII, U+007F,
- * U+2028/9, lone surrogates, '/'). A null string is the literal {@code null}, as {@code writeString(null)} writes it.
+ * {@code \b \t \n \f \r} or else a backslash, 'u' and four upper-case hex digits; every other char as it is
+ * (non-ASCII, U+007F, U+2028/9, lone surrogates, '/'). A null string is the literal {@code null}, as
+ * {@code writeString(null)} writes it.
  */
 final class JsonStrings {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
