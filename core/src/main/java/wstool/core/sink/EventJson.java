@@ -36,7 +36,9 @@ import wstool.core.net.Addresses;
 
 /**
  * The JSON form of an event: one object per line in JSON Lines exports, read back by {@code replay} into equal
- * events. Absent/unknown values are omitted. Field names are part of the export format (README).
+ * events. Absent/unknown values are omitted. Field names are part of the export format (README). The text is
+ * rendered by {@link JsonRows} (the one way the form is made, also for {@link JsonLinesSink}); Jackson parses it
+ * back ({@link #read}).
  */
 public final class EventJson {
     public static final JsonFactory FACTORY = new JsonFactory();
@@ -44,8 +46,16 @@ public final class EventJson {
 
     private EventJson() {}
 
-    /** Writes the fields of {@link EventFields#ALL} that the event's class has in JSON, in that order. */
-    public static void write(NetEvent e, JsonGenerator g) throws IOException { new JsonRows().write(e, g); }
+    /**
+     * Writes the fields of {@link EventFields#ALL} that the event's class has in JSON, in that order, as one raw
+     * value: the text {@link JsonRows} renders, whatever the generator's own settings (a pretty printer's
+     * separators between values apply, its indentation does not).
+     */
+    public static void write(NetEvent e, JsonGenerator g) throws IOException {
+        CharRow text = new CharRow(512);
+        new JsonRows().write(e, text);
+        g.writeRawValue(text.toString());
+    }
 
     /**
      * Parses one JSON Lines record.

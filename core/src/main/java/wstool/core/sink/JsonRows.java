@@ -1,55 +1,74 @@
 package wstool.core.sink;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import java.io.CharArrayWriter;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import wstool.core.model.Enrichment;
 import wstool.core.model.EventClass;
 import wstool.core.model.NetEvent;
 
 /**
- * Writes events in their JSON form ({@link EventJson}) for one stream: the fields of {@link EventFields#ALL} that the
- * event's class has in JSON, in that order, absent and unknown values omitted. Per event class it keeps the list of
- * fields to look at, and the {@code enrichment} object is rendered once per enrichment object (the events of one
- * remote address share it through the enricher's cache) and written as it was after that. Plus the caches of
- * repeating texts. Not thread-safe: one per writer.
+ * Renders events in their JSON form ({@link EventJson}) straight into a {@link CharRow}: the fields of
+ * {@link EventFields#ALL} that the event's class has in JSON, in that order, absent and unknown values omitted,
+ * compact (no spaces). The bytes are those Jackson's generator wrote before (default settings, see
+ * {@link JsonStrings}); a test checks them against it.
+ * <p>
+ * Per event class a {@link Plan} lists the fields to look at; member keys (<code>"pid":</code>,
+ * <code>"local":{</code>) are quoted and escaped once, numbers are appended as primitives, the {@code enrichment}
+ * object is rendered once per enrichment object (the events of one remote address share it through the enricher's
+ * cache) and copied after that, and the {@code raw} object is the last one's text again when its strings are the
+ * last event's. Plus the caches of repeating texts. Not thread-safe: one per writer.
  */
 final class JsonRows {
-    /** Field names and nested-object names, quoted and escaped once (parallel to {@link EventFields#ALL}). */
-    private static final SerializedString[] KEYS = EventFields.ALL.stream()
-            .map(f -> f.jsonKey() == null ? null : new SerializedString(f.jsonKey())).toArray(SerializedString[]::new);
-    private static final SerializedString[] OBJECTS = EventFields.ALL.stream()
-            .map(f -> f.jsonObject() == null ? null : new SerializedString(f.jsonObject())).toArray(SerializedString[]::new);
+    private static final EventField[] FIELDS = EventFields.ALL.toArray(EventField[]::new);
+    /** Per field of {@link #FIELDS}: its key and colon, quoted and escaped; null when not in JSON. */
+    private static final String[] KEYS = new String[FIELDS.length];
+    /**
+     * Per field: the key and brace that open its nested object (<code>"local":{</code>), null at the top level; one
+     * string per object, so that fields of one object can be told by reference.
+     */
+    private static final String[] OBJECTS = new String[FIELDS.length];
+    private static final String ENRICHMENT_KEY;
+
+    static {
+        Map<String, String> objects = new HashMap<>();
+        for (int i = 0; i < FIELDS.length; i++) {
+            EventField f = FIELDS[i];
+            if (f.jsonKey() != null) KEYS[i] = JsonStrings.key(f.jsonKey());
+            if (f.jsonObject() != null) OBJECTS[i] = objects.computeIfAbsent(f.jsonObject(), o -> JsonStrings.key(o) + '{');
+        }
+        ENRICHMENT_KEY = JsonStrings.key(FIELDS[Plan.ENRICHMENT_FIRST].jsonObject());
+    }
 
     private final ValueTexts texts = new ValueTexts();
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
     private Plan lastPlan;
     private Enrichment lastEnrichment;
-    private String lastEnrichmentJson;
-    private final CharArrayWriter enrichmentText = new CharArrayWriter(256);
-    private JsonGenerator enrichmentGenerator;
+    private boolean lastEnrichmentKnown;
+    private final CharRow.Kept lastEnrichmentText = new CharRow.Kept();
+    private final RawMembers rawMembers = new RawMembers();
+    private final LastRawFields lastRaw = new LastRawFields();
+    private final CharRow.Kept lastRawText = new CharRow.Kept();
 
-    void write(NetEvent e, JsonGenerator g) throws IOException {
+    /** Appends the event's JSON object. */
+    void write(NetEvent e, CharRow out) {
         Plan p = lastPlan;
         if (p == null || p.type != e.getClass()) lastPlan = p = plans.computeIfAbsent(e.getClass(), t -> new Plan(t, e.eventClass()));
-        g.writeStartObject();
-        String open = null;
+        out.append('{');
+        String open = null; // the nested object being written (its OBJECTS string), null at the top level
+        boolean first = true; // nothing written yet in the innermost open object
         for (int i : p.fields) {
             if (i == Plan.ENRICHMENT_FIRST) {
-                if (open != null) g.writeEndObject();
+                if (open != null) out.append('}');
                 open = null;
-                enrichment(e, g);
+                if (enrichment(e, out, first)) first = false;
                 continue;
             }
-            EventField f = EventFields.ALL.get(i);
+            EventField f = FIELDS[i];
             Object v = null;
             long n = EventField.NO_NUMBER;
             if (f.hasWhole()) { // no boxing (see CsvSink)
@@ -59,60 +78,61 @@ final class JsonRows {
                 v = f.value(e);
                 if (omitted(f, v)) continue;
             }
-            String object = f.jsonObject();
-            if (!java.util.Objects.equals(open, object)) {
-                if (open != null) g.writeEndObject();
+            String object = OBJECTS[i];
+            if (object != open) {
+                if (open != null) out.append('}');
                 open = object;
                 if (open != null) {
-                    g.writeFieldName(OBJECTS[i]);
-                    g.writeStartObject();
+                    if (!first) out.append(',');
+                    out.append(open);
+                    first = true;
                 }
             }
-            g.writeFieldName(KEYS[i]);
-            if (f.hasWhole()) g.writeNumber(n);
-            else value(g, f, v);
+            if (!first) out.append(',');
+            first = false;
+            out.append(KEYS[i]);
+            if (f.hasWhole()) out.append(n);
+            else value(out, f, v);
         }
-        if (open != null) g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    /** The {@code enrichment} object, nothing when it knows nothing; its text made once per enrichment object. */
-    private void enrichment(NetEvent e, JsonGenerator g) throws IOException {
-        Enrichment en = e.header().enrichment();
-        if (en != lastEnrichment) {
-            lastEnrichmentJson = render(e);
-            lastEnrichment = en;
-        }
-        if (lastEnrichmentJson.isEmpty()) return;
-        g.writeFieldName(OBJECTS[Plan.ENRICHMENT_FIRST]);
-        g.writeRawValue(lastEnrichmentJson);
+        if (open != null) out.append('}');
+        out.append('}');
     }
 
     /**
-     * The event's enrichment fields as a JSON object, written by a generator set up as the sink's; "" when none is
-     * known.
+     * The {@code enrichment} member, nothing when it knows nothing; its text made once per enrichment object.
+     * Returns whether it wrote the member.
      */
-    private String render(NetEvent e) throws IOException {
-        if (enrichmentGenerator == null) {
-            enrichmentGenerator = EventJson.FACTORY.createGenerator(enrichmentText);
-            enrichmentGenerator.setPrettyPrinter(new MinimalPrettyPrinter(""));
+    private boolean enrichment(NetEvent e, CharRow out, boolean first) {
+        Enrichment en = e.header().enrichment();
+        int mark = out.length();
+        if (!first) out.append(',');
+        out.append(ENRICHMENT_KEY);
+        int start = out.length();
+        if (en != lastEnrichment) {
+            enrichmentObject(e, out);
+            lastEnrichmentKnown = out.length() > start;
+            lastEnrichmentText.keep(out, start);
+            lastEnrichment = en;
+        } else if (lastEnrichmentKnown) {
+            lastEnrichmentText.appendTo(out);
         }
-        JsonGenerator g = enrichmentGenerator;
-        enrichmentText.reset();
+        if (!lastEnrichmentKnown) out.setLength(mark);
+        return lastEnrichmentKnown;
+    }
+
+    /** The event's enrichment fields as a JSON object; nothing when none is known. */
+    private void enrichmentObject(NetEvent e, CharRow out) {
         boolean any = false;
         for (int i = Plan.ENRICHMENT_FIRST; i <= Plan.ENRICHMENT_LAST; i++) {
-            EventField f = EventFields.ALL.get(i);
+            EventField f = FIELDS[i];
             Object v = f.value(e);
             if (omitted(f, v)) continue;
-            if (!any) g.writeStartObject();
+            out.append(any ? ',' : '{');
             any = true;
-            g.writeFieldName(KEYS[i]);
-            value(g, f, v);
+            out.append(KEYS[i]);
+            value(out, f, v);
         }
-        if (!any) return "";
-        g.writeEndObject();
-        g.flush();
-        return enrichmentText.toString();
+        if (any) out.append('}');
     }
 
     /** Absent, unknown (unless the field keeps its unknown -1) or an empty map: not in the JSON form. */
@@ -120,27 +140,72 @@ final class JsonRows {
         return v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty();
     }
 
-    private void value(JsonGenerator g, EventField f, Object v) throws IOException {
-        if (v instanceof Long n) g.writeNumber(n);
-        else if (v instanceof Integer n) g.writeNumber(n);
-        else if (v instanceof Double d) {
-            if (Double.isFinite(d)) g.writeNumber(texts.number(f, d)); // Double.toString's text, as writeNumber(double)
-            else g.writeNumber(d);
-        } else if (v instanceof Boolean b) g.writeBoolean(b);
-        else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) g.writeString(String.valueOf(o));
-            g.writeEndArray();
+    /** A value as the generator wrote it (writeNumber, writeBoolean, writeString, arrays and objects of strings). */
+    private void value(CharRow out, EventField f, Object v) {
+        if (v instanceof String s && f.defaultTextual()) JsonStrings.append(out, s);
+        else if (v instanceof Enum<?> en && f.defaultTextual()) JsonStrings.append(out, en.name());
+        else if (v instanceof Integer n) out.append((long) n.intValue());
+        else if (v instanceof Long n) out.append(n.longValue());
+        else if (v instanceof InetAddress a && f.defaultTextual()) JsonStrings.append(out, texts.address(f, a));
+        else if (v instanceof Instant t && f.defaultTextual()) {
+            out.append('"'); // ISO-8601 text: digits and "+-:.TZ", nothing to escape
+            texts.timestamps.appendTo(out, t);
+            out.append('"');
         } else if (v instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> en : map.entrySet()) g.writeStringField((String) en.getKey(), (String) en.getValue());
-            g.writeEndObject();
-        } else if (v instanceof Instant t && f.defaultTextual()) {
-            g.writeString(texts.timestamps.format(t));
-        } else if (v instanceof InetAddress a && f.defaultTextual()) {
-            g.writeString(texts.address(f, a));
+            object(out, f, map);
+        } else if (v instanceof Double d) {
+            // finite: Double.toString's text, as writeNumber(double) writes it; NaN and the infinities as strings,
+            // as Jackson does by default (WRITE_NAN_AS_STRINGS)
+            if (Double.isFinite(d)) out.append(texts.number(f, d));
+            else JsonStrings.append(out, d.toString());
+        } else if (v instanceof Boolean b) {
+            out.append(b ? "true" : "false");
+        } else if (v instanceof List<?> list) {
+            out.append('[');
+            boolean more = false;
+            for (Object o : list) {
+                if (more) out.append(',');
+                more = true;
+                JsonStrings.append(out, String.valueOf(o));
+            }
+            out.append(']');
         } else {
-            g.writeString(f.text(v));
+            JsonStrings.append(out, f.text(v));
+        }
+    }
+
+    /**
+     * A map of strings as an object. For the raw fields, the last event's text again when they are the very same
+     * strings (consecutive events of one kind often are, see {@link LastRawFields}).
+     */
+    @SuppressWarnings("unchecked")
+    private void object(CharRow out, EventField f, Map<?, ?> map) {
+        boolean raw = f == EventFields.RAW;
+        if (raw && lastRaw.unchanged((Map<String, String>) map)) {
+            lastRawText.appendTo(out);
+            return;
+        }
+        int start = out.length();
+        out.append('{');
+        rawMembers.out = out;
+        rawMembers.first = true;
+        map.forEach(rawMembers);
+        out.append('}');
+        if (raw) lastRawText.keep(out, start);
+    }
+
+    /** The members of a map of strings (the raw fields), walked without entry objects. */
+    private static final class RawMembers implements BiConsumer<Object, Object> {
+        CharRow out;
+        boolean first;
+
+        @Override
+        public void accept(Object k, Object v) {
+            if (!first) out.append(',');
+            first = false;
+            JsonStrings.append(out, (String) k);
+            out.append(':');
+            JsonStrings.append(out, (String) v);
         }
     }
 
