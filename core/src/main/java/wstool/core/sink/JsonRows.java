@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import wstool.core.model.Endpoint;
 import wstool.core.model.Enrichment;
+import wstool.core.model.EventHeader;
 import wstool.core.model.EventClass;
 import wstool.core.model.NetEvent;
 
@@ -54,48 +56,83 @@ final class JsonRows {
     private final LastRawFields lastRaw = new LastRawFields();
     private final CharRow.Kept lastRawText = new CharRow.Kept();
 
+    /** The nested object being written (its {@link #OBJECTS} string), null at the top level. */
+    private String open;
+    /** Nothing written yet in the innermost open object. */
+    private boolean first;
+
     /** Appends the event's JSON object. */
     void write(NetEvent e, CharRow out) {
         Plan p = lastPlan;
         if (p == null || p.type != e.getClass()) lastPlan = p = plans.computeIfAbsent(e.getClass(), t -> new Plan(t, e.eventClass()));
         out.append('{');
-        String open = null; // the nested object being written (its OBJECTS string), null at the top level
-        boolean first = true; // nothing written yet in the innermost open object
+        open = null;
+        first = true;
         for (int i : p.fields) {
             if (i == Plan.ENRICHMENT_FIRST) {
-                if (open != null) out.append('}');
-                open = null;
+                closeObject(out);
                 if (enrichment(e, out, first)) first = false;
-                continue;
-            }
-            EventField f = FIELDS[i];
-            Object v = null;
-            long n = EventField.NO_NUMBER;
-            if (f.hasWhole()) { // no boxing (see CsvSink)
-                n = f.whole(e);
-                if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) continue;
+            } else if (i == Plan.CONVERSATION_FIRST) {
+                conversation(p, e, out);
             } else {
-                v = f.value(e);
-                if (omitted(f, v)) continue;
+                member(i, e, out);
             }
-            String object = OBJECTS[i];
-            if (object != open) {
-                if (open != null) out.append('}');
-                open = object;
-                if (open != null) {
-                    if (!first) out.append(',');
-                    out.append(open);
-                    first = true;
-                }
-            }
-            if (!first) out.append(',');
-            first = false;
-            out.append(KEYS[i]);
-            if (f.hasWhole()) out.append(n);
-            else value(out, f, v);
         }
-        if (open != null) out.append('}');
+        closeObject(out);
         out.append('}');
+    }
+
+    private void closeObject(CharRow out) {
+        if (open != null) out.append('}');
+        open = null;
+    }
+
+    /** Field {@code i}'s member, in its nested object; nothing when the event has no value for it. */
+    private void member(int i, NetEvent e, CharRow out) {
+        EventField f = FIELDS[i];
+        Object v = null;
+        long n = EventField.NO_NUMBER;
+        if (f.hasWhole()) { // no boxing (see CsvSink)
+            n = f.whole(e);
+            if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) return;
+        } else {
+            v = f.value(e);
+            if (omitted(f, v)) return;
+        }
+        String object = OBJECTS[i];
+        if (object != open) {
+            closeObject(out);
+            open = object;
+            if (open != null) {
+                if (!first) out.append(',');
+                out.append(open);
+                first = true;
+            }
+        }
+        if (!first) out.append(',');
+        first = false;
+        out.append(KEYS[i]);
+        if (f.hasWhole()) out.append(n);
+        else value(out, f, v);
+    }
+
+    /**
+     * The {@code ip_protocol}, {@code local} and {@code remote} members, rendered once per conversation: while an
+     * event has the very same (immutable) endpoints and protocol as the last one, they are its text again (see
+     * {@link EventField.Part#CONVERSATION}).
+     */
+    private void conversation(Plan p, NetEvent e, CharRow out) {
+        closeObject(out);
+        if (p.repeatsConversation(e.header(), first)) {
+            p.conversationText.appendTo(out);
+            first = p.firstAfterConversation;
+            return;
+        }
+        boolean firstBefore = first;
+        int start = out.length();
+        for (int i : p.conversationFields) member(i, e, out);
+        closeObject(out);
+        p.keepConversation(out, start, e.header(), firstBefore, first);
     }
 
     /**
@@ -210,35 +247,69 @@ final class JsonRows {
     }
 
     /**
-     * The fields an event class has in JSON, as indices into {@link EventFields#ALL}; the enrichment fields, which
-     * stand together there and form the {@code enrichment} object, are the one entry {@link #ENRICHMENT_FIRST}.
+     * The fields an event class has in JSON, as indices into {@link EventFields#ALL}. The fields of one part, which
+     * stand together there, are one entry: {@link #ENRICHMENT_FIRST} (the {@code enrichment} object) and
+     * {@link #CONVERSATION_FIRST} (protocol and endpoints, with the last text they were rendered to).
      */
     private static final class Plan {
         static final int ENRICHMENT_FIRST = EventFields.ALL.indexOf(EventFields.COUNTRY_CODE);
         static final int ENRICHMENT_LAST = EventFields.ALL.indexOf(EventFields.HOSTILE_DROP);
+        static final int CONVERSATION_FIRST = EventFields.ALL.indexOf(EventFields.PROTOCOL);
+        static final int CONVERSATION_LAST = EventFields.ALL.indexOf(EventFields.SERVICE);
 
         static {
             for (int i = 0; i < EventFields.ALL.size(); i++) {
-                boolean inRun = i >= ENRICHMENT_FIRST && i <= ENRICHMENT_LAST;
-                if (EventFields.ALL.get(i).ofEnrichment() != inRun) {
-                    throw new IllegalStateException("the enrichment fields must stand together in EventFields.ALL");
+                EventField.Part part = EventFields.ALL.get(i).part();
+                if ((part == EventField.Part.ENRICHMENT) != (i >= ENRICHMENT_FIRST && i <= ENRICHMENT_LAST)
+                        || (part == EventField.Part.CONVERSATION) != (i >= CONVERSATION_FIRST && i <= CONVERSATION_LAST)) {
+                    throw new IllegalStateException("the fields of one part must stand together in EventFields.ALL");
                 }
             }
         }
 
         final Class<? extends NetEvent> type;
         final int[] fields;
+        final int[] conversationFields;
+        final CharRow.Kept conversationText = new CharRow.Kept();
+        private boolean conversationKept;
+        private Endpoint lastLocal;
+        private Endpoint lastRemote;
+        private int lastProtocol;
+        private boolean firstBeforeConversation;
+        boolean firstAfterConversation;
 
         Plan(Class<? extends NetEvent> type, EventClass cls) {
             this.type = type;
             List<Integer> in = new ArrayList<>();
+            List<Integer> conversation = new ArrayList<>();
             for (int i = 0; i < EventFields.ALL.size(); i++) {
                 EventField f = EventFields.ALL.get(i);
                 if (!f.inJson(cls) || !f.mayHave(type)) continue;
                 if (f.ofEnrichment() && i != ENRICHMENT_FIRST) continue;
+                if (f.part() == EventField.Part.CONVERSATION) {
+                    if (conversation.isEmpty()) in.add(CONVERSATION_FIRST);
+                    conversation.add(i);
+                    continue;
+                }
                 in.add(i);
             }
             this.fields = in.stream().mapToInt(Integer::intValue).toArray();
+            this.conversationFields = conversation.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        boolean repeatsConversation(EventHeader h, boolean firstBefore) {
+            return conversationKept && h.local() == lastLocal && h.remote() == lastRemote
+                    && h.ipProtocol() == lastProtocol && firstBefore == firstBeforeConversation;
+        }
+
+        void keepConversation(CharRow out, int start, EventHeader h, boolean firstBefore, boolean firstAfter) {
+            conversationText.keep(out, start);
+            conversationKept = true;
+            lastLocal = h.local();
+            lastRemote = h.remote();
+            lastProtocol = h.ipProtocol();
+            firstBeforeConversation = firstBefore;
+            firstAfterConversation = firstAfter;
         }
     }
 }

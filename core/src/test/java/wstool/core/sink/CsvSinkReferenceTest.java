@@ -120,7 +120,7 @@ class CsvSinkReferenceTest {
      */
     private static final Endpoint[] RECURRING = new Endpoint[6];
 
-    private static Endpoint endpoint(Random r) {
+    static Endpoint endpoint(Random r) {
         if (r.nextBoolean()) return Endpoint.of(address(r), r.nextInt(65537) - 1);
         int slot = r.nextInt(RECURRING.length);
         if (RECURRING[slot] == null || r.nextInt(50) == 0) RECURRING[slot] = Endpoint.of(address(r), r.nextInt(65537) - 1);

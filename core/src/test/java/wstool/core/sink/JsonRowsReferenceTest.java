@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -248,17 +248,6 @@ class JsonRowsReferenceTest {
         return sb.toString();
     }
 
-    private static InetAddress address(Random r) {
-        if (r.nextInt(6) == 0) return null;
-        byte[] b = new byte[r.nextBoolean() ? 4 : 16];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) (r.nextInt(4) == 0 ? r.nextInt(256) : r.nextInt(3));
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static final double[] COORDINATES = {51.5142, -0.0931, 0.0, -0.0, -97.822, 1e-5, 1e21, 37.751,
             Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE};
 
@@ -302,7 +291,7 @@ class JsonRowsReferenceTest {
         long[] pids = {-1, 0, 4, Long.MAX_VALUE, r.nextInt(100_000)};
         EventHeader h = new EventHeader(t, sources[r.nextInt(sources.length)], pids[r.nextInt(pids.length)], text(r), text(r),
                 new int[] {-1, 1, 6, 17, 58, 200}[r.nextInt(6)],
-                Endpoint.of(address(r), r.nextInt(65537) - 1), Endpoint.of(address(r), r.nextInt(65537) - 1), raw, en,
+                CsvSinkReferenceTest.endpoint(r), CsvSinkReferenceTest.endpoint(r), raw, en,
                 text(r), Correlation.of(text(r), r.nextBoolean() ? null : PidSource.CORRELATED));
         return switch (i % 5) {
             case 0 -> new FirewallEvent(h, FirewallEventType.values()[r.nextInt(FirewallEventType.values().length)],
