@@ -38,6 +38,8 @@ final class CharRow {
         return this;
     }
 
+    CharRow append(char[] c) { return append(c, 0, c.length); }
+
     CharRow append(char[] c, int from, int n) {
         room(n);
         System.arraycopy(c, from, chars, length, n);

@@ -28,23 +28,38 @@ import wstool.core.model.NetEvent;
 final class JsonRows {
     private static final EventField[] FIELDS = EventFields.ALL.toArray(EventField[]::new);
     /** Per field of {@link #FIELDS}: its key and colon, quoted and escaped; null when not in JSON. */
-    private static final String[] KEYS = new String[FIELDS.length];
+    private static final char[][] KEYS = new char[FIELDS.length][];
     /**
      * Per field: the key and brace that open its nested object (<code>"local":{</code>), null at the top level; one
      * string per object, so that fields of one object can be told by reference.
      */
-    private static final String[] OBJECTS = new String[FIELDS.length];
-    private static final String ENRICHMENT_KEY;
+    private static final char[][] OBJECTS = new char[FIELDS.length][];
+    private static final char[] ENRICHMENT_KEY;
 
     static {
-        Map<String, String> objects = new HashMap<>();
+        Map<String, char[]> objects = new HashMap<>();
         for (int i = 0; i < FIELDS.length; i++) {
             EventField f = FIELDS[i];
-            if (f.jsonKey() != null) KEYS[i] = JsonStrings.key(f.jsonKey());
-            if (f.jsonObject() != null) OBJECTS[i] = objects.computeIfAbsent(f.jsonObject(), o -> JsonStrings.key(o) + '{');
+            if (f.jsonKey() != null) KEYS[i] = JsonStrings.key(f.jsonKey()).toCharArray();
+            if (f.jsonObject() != null) OBJECTS[i] = objects.computeIfAbsent(f.jsonObject(), o -> (JsonStrings.key(o) + '{').toCharArray());
         }
-        ENRICHMENT_KEY = JsonStrings.key(FIELDS[Plan.ENRICHMENT_FIRST].jsonObject());
+        ENRICHMENT_KEY = JsonStrings.key(FIELDS[Plan.ENRICHMENT_FIRST].jsonObject()).toCharArray();
     }
+
+    /** Per enum type, its constants' names as JSON strings (made once: several members of every event are enums). */
+    private static final ClassValue<char[][]> QUOTED_NAMES = new ClassValue<>() {
+        @Override
+        protected char[][] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            char[][] names = new char[constants.length][];
+            for (int i = 0; i < constants.length; i++) {
+                CharRow row = new CharRow(32);
+                JsonStrings.append(row, ((Enum<?>) constants[i]).name());
+                names[i] = row.toString().toCharArray();
+            }
+            return names;
+        }
+    };
 
     private final ValueTexts texts = new ValueTexts();
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
@@ -57,7 +72,7 @@ final class JsonRows {
     private final CharRow.Kept lastRawText = new CharRow.Kept();
 
     /** The nested object being written (its {@link #OBJECTS} string), null at the top level. */
-    private String open;
+    private char[] open;
     /** Nothing written yet in the innermost open object. */
     private boolean first;
 
@@ -99,7 +114,7 @@ final class JsonRows {
             v = f.value(e);
             if (omitted(f, v)) return;
         }
-        String object = OBJECTS[i];
+        char[] object = OBJECTS[i];
         if (object != open) {
             closeObject(out);
             open = object;
@@ -180,7 +195,7 @@ final class JsonRows {
     /** A value as the generator wrote it (writeNumber, writeBoolean, writeString, arrays and objects of strings). */
     private void value(CharRow out, EventField f, Object v) {
         if (v instanceof String s && f.defaultTextual()) JsonStrings.append(out, s);
-        else if (v instanceof Enum<?> en && f.defaultTextual()) JsonStrings.append(out, en.name());
+        else if (v instanceof Enum<?> en && f.defaultTextual()) out.append(QUOTED_NAMES.get(en.getDeclaringClass())[en.ordinal()]);
         else if (v instanceof Integer n) out.append((long) n.intValue());
         else if (v instanceof Long n) out.append(n.longValue());
         else if (v instanceof InetAddress a && f.defaultTextual()) JsonStrings.append(out, texts.address(f, a));
