@@ -55,12 +55,15 @@ public final class CorrelationOptions {
     /**
      * Opens the --flows file (never one of the inputs), or {@link FlowOutput#NONE}.
      *
-     * @throws UsageException for a bad format, a missing directory, or a file that is one of the inputs
+     * @throws UsageException for a bad format, "-", a missing directory, or a file that is one of the inputs
      */
     FlowOutput open(Collection<Path> inputs) throws IOException {
         if (flows == null) {
             if (flowsFormat != null) throw new UsageException("--flows-format needs --flows FILE");
             return FlowOutput.NONE;
+        }
+        if (OutputOptions.isStdout(flows)) { // "-" is stdout for the exports: never a file of that name here
+            throw new UsageException("--flows needs a file name (e.g. --flows flows.csv): standard output is for the events");
         }
         FlowWriters.Format format;
         try {

@@ -99,6 +99,16 @@ class TraceCorrelationTest {
         assertTrue(Arrays.equals(before, Files.readAllBytes(etl)), "the capture is untouched");
     }
 
+    /** "-" means standard output for the exports; for --flows it is refused, not made a file named "-". */
+    @Test
+    void flowsToStandardOutputIsRefused() throws Exception {
+        CliRun r = CliRun.of("trace", "--etl", Fixtures.path("etl/smallEtlFile.etl").toString(), "--all",
+                "--flows", "-", "--no-tui");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--flows needs a file name"), r.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named '-'");
+    }
+
     /** --flows on the file of another output is refused before either file is created. */
     @Test
     void flowsOnTheFileOfAnotherOutputIsRefusedBeforeAnythingIsCreated() throws Exception {
