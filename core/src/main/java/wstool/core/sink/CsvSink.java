@@ -17,11 +17,11 @@ import wstool.core.pipeline.EventSink;
  * RFC 4180 CSV, one row per event, columns in the fixed order of {@link #FIELDS} (documented in the README), CRLF
  * line ends. Text cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
  * <p>
- * Rows are formatted straight into one reused char buffer ({@link CharRow}) and written in blocks of ~32 K characters: numbers are
+ * Rows are formatted straight into one reused char buffer ({@link RowBlocks}) and written in blocks: numbers are
  * appended as primitives, the {@code details} cell from the raw fields without an intermediate string, and the
  * texts of addresses and coordinates (which repeat from event to event) come from small caches. Per event class a
- * {@link Plan} names the cells it can have, and the enrichment cells are copied from the last row with the same
- * enrichment object. The bytes are
+ * {@link Plan} names the cells it can have, and the cells of one {@link EventField.Part} (enrichment, conversation)
+ * are copied from the last row with the same objects. The bytes are
  * those of FastCSV's writer with its default settings (quote a cell when it holds {@code , " CR LF}, or when the
  * first cell of a row starts with {@code #}; double the quotes; empty cells unquoted), which wrote this format
  * before and against which a test checks every cell.
@@ -49,22 +49,22 @@ public final class CsvSink implements EventSink {
             EventFields.DROP_REASON_CODE, EventFields.DROP_LOCATION, EventFields.PROCESS_MATCHED);
     public static final List<String> COLUMNS = FIELDS.stream().map(EventField::name).toList();
 
-    private static final int BLOCK = 1 << 15;
     /** The characters that make a cell quoted: LF, CR, '"' and ','. */
     private static final long QUOTED = 1L << '\n' | 1L << '\r' | 1L << '"' | 1L << ',';
     /** Separators to copy in one go: most of a row's columns are another class's, only their commas. */
     private static final char[] COMMAS = ",".repeat(FIELDS.size()).toCharArray();
 
-    private final Writer out;
+    private final RowBlocks blocks;
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
     private Plan lastPlan;
-    private final CharRow buf = new CharRow(BLOCK + 1024);
+    private final CharRow buf;
     private final ValueTexts texts = new ValueTexts();
     private final LastRawFields lastRaw = new LastRawFields();
     private final CharRow.Kept lastDetails = new CharRow.Kept();
 
     public CsvSink(Writer out) throws IOException {
-        this.out = out;
+        this.blocks = new RowBlocks(out);
+        this.buf = blocks.rows;
         for (int i = 0; i < COLUMNS.size(); i++) {
             if (i > 0) buf.append(',');
             text(COLUMNS.get(i), false, i == 0);
@@ -84,7 +84,7 @@ public final class CsvSink implements EventSink {
         }
         buf.append(COMMAS, 0, p.trailingCommas);
         buf.append("\r\n");
-        if (buf.length() >= BLOCK) drain();
+        blocks.rowDone();
     }
 
     /**
@@ -252,23 +252,9 @@ public final class CsvSink implements EventSink {
         }
     }
 
-    private void drain() throws IOException {
-        if (buf.length() > 0) buf.writeTo(out, BLOCK + 1024);
-    }
+    @Override
+    public void flush() throws IOException { blocks.flush(); }
 
     @Override
-    public void flush() throws IOException {
-        drain();
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            drain();
-            out.flush();
-        } finally {
-            out.close();
-        }
-    }
+    public void close() throws IOException { blocks.close(); }
 }

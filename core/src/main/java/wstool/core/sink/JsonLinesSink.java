@@ -7,44 +7,31 @@ import wstool.core.pipeline.EventSink;
 
 /**
  * One JSON object per line ({@link EventJson}), each line ended by a newline; lossless, read back by {@code replay}.
- * Lines are rendered by {@link JsonRows} into one reused char buffer and written in blocks of ~32 K characters, as
- * {@link CsvSink} does; {@link #flush} writes out what is buffered.
+ * Lines are rendered by {@link JsonRows} into {@link RowBlocks}, as {@link CsvSink}'s rows are; {@link #flush} writes
+ * out what is buffered.
  * Not thread-safe: one thread (the pipeline's consumer) writes.
  */
 public final class JsonLinesSink implements EventSink {
-    private static final int BLOCK = 1 << 15;
-
-    private final Writer out;
+    private final RowBlocks blocks;
     private final JsonRows rows = new JsonRows();
-    private final CharRow buf = new CharRow(BLOCK + 1024);
+    private final CharRow buf;
 
-    public JsonLinesSink(Writer out) { this.out = out; }
+    public JsonLinesSink(Writer out) {
+        this.blocks = new RowBlocks(out);
+        this.buf = blocks.rows;
+    }
 
     /** One line per event: no events, no bytes. */
     @Override
     public void accept(NetEvent e) throws IOException {
         rows.write(e, buf);
         buf.append('\n');
-        if (buf.length() >= BLOCK) drain();
-    }
-
-    private void drain() throws IOException {
-        if (buf.length() > 0) buf.writeTo(out, BLOCK + 1024);
+        blocks.rowDone();
     }
 
     @Override
-    public void flush() throws IOException {
-        drain();
-        out.flush();
-    }
+    public void flush() throws IOException { blocks.flush(); }
 
     @Override
-    public void close() throws IOException {
-        try {
-            drain();
-            out.flush();
-        } finally {
-            out.close();
-        }
-    }
+    public void close() throws IOException { blocks.close(); }
 }
