@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
