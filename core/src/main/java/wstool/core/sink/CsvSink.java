@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import wstool.core.model.EventHeader;
 import wstool.core.model.NetEvent;
 import wstool.core.model.RawEvent;
 import wstool.core.pipeline.EventSink;
@@ -93,8 +92,8 @@ public final class CsvSink implements EventSink {
      * conversation), its cells are the last row's, copied.
      */
     private void partRun(Step step, NetEvent e) {
-        if (step.repeats(e)) {
-            step.lastText.appendTo(buf);
+        if (step.memo.repeats(e.header())) {
+            step.memo.text.appendTo(buf);
             return;
         }
         int start = buf.length();
@@ -103,8 +102,7 @@ public final class CsvSink implements EventSink {
             if (i > 0) buf.append(',');
             cell(run[i], e, false);
         }
-        step.lastText.keep(buf, start);
-        step.remember(e);
+        step.memo.keep(buf, start, e.header());
     }
 
     /**
@@ -219,36 +217,15 @@ public final class CsvSink implements EventSink {
         final EventField field;
         final EventField[] run;
         final boolean first;
-        final CharRow.Kept lastText = new CharRow.Kept();
-        /** The part {@link #lastText} was rendered from: an enrichment, or the local and remote endpoints. */
-        private Object lastA;
-        private Object lastB;
-        private int lastProtocol;
+        /** The run's last text, null for one cell. */
+        final PartMemo memo;
 
         Step(int commas, EventField field, EventField[] run, boolean first) {
             this.commas = commas;
             this.field = field;
             this.run = run;
             this.first = first;
-        }
-
-        /** Whether {@code e} has the very objects (immutable) {@link #lastText} was rendered from. */
-        boolean repeats(NetEvent e) {
-            if (lastA == null) return false; // nothing rendered yet
-            EventHeader h = e.header();
-            if (run[0].part() == EventField.Part.ENRICHMENT) return lastA == h.enrichment();
-            return lastA == h.local() && lastB == h.remote() && lastProtocol == h.ipProtocol();
-        }
-
-        void remember(NetEvent e) {
-            EventHeader h = e.header();
-            if (run[0].part() == EventField.Part.ENRICHMENT) {
-                lastA = h.enrichment();
-            } else {
-                lastA = h.local();
-                lastB = h.remote();
-                lastProtocol = h.ipProtocol();
-            }
+            this.memo = run == null ? null : new PartMemo(run[0].part());
         }
     }
 

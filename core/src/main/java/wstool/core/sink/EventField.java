@@ -107,9 +107,6 @@ public final class EventField {
     /** What the value is a function of (see {@link Part}). */
     Part part() { return part; }
 
-    /** Whether the value is a function of the event's {@link wstool.core.model.Enrichment} alone. */
-    boolean ofEnrichment() { return part == Part.ENRICHMENT; }
-
     /** Whether {@link #whole} reads the value as a primitive (whole-number fields whose text is their digits). */
     boolean hasWhole() { return whole != null; }
 

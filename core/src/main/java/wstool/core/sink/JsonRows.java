@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import wstool.core.model.Endpoint;
-import wstool.core.model.Enrichment;
-import wstool.core.model.EventHeader;
 import wstool.core.model.EventClass;
 import wstool.core.model.NetEvent;
 
@@ -64,9 +61,8 @@ final class JsonRows {
     private final ValueTexts texts = new ValueTexts();
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
     private Plan lastPlan;
-    private Enrichment lastEnrichment;
+    private final PartMemo lastEnrichment = new PartMemo(EventField.Part.ENRICHMENT);
     private boolean lastEnrichmentKnown;
-    private final CharRow.Kept lastEnrichmentText = new CharRow.Kept();
     private final RawMembers rawMembers = new RawMembers();
     private final LastRawFields lastRaw = new LastRawFields();
     private final CharRow.Kept lastRawText = new CharRow.Kept();
@@ -138,16 +134,17 @@ final class JsonRows {
      */
     private void conversation(Plan p, NetEvent e, CharRow out) {
         closeObject(out);
-        if (p.repeatsConversation(e.header(), first)) {
-            p.conversationText.appendTo(out);
+        if (p.conversation.repeats(e.header()) && first == p.firstBeforeConversation) {
+            p.conversation.text.appendTo(out);
             first = p.firstAfterConversation;
             return;
         }
-        boolean firstBefore = first;
+        p.firstBeforeConversation = first;
         int start = out.length();
         for (int i : p.conversationFields) member(i, e, out);
         closeObject(out);
-        p.keepConversation(out, start, e.header(), firstBefore, first);
+        p.conversation.keep(out, start, e.header());
+        p.firstAfterConversation = first;
     }
 
     /**
@@ -155,18 +152,16 @@ final class JsonRows {
      * Returns whether it wrote the member.
      */
     private boolean enrichment(NetEvent e, CharRow out, boolean first) {
-        Enrichment en = e.header().enrichment();
         int mark = out.length();
         if (!first) out.append(',');
         out.append(ENRICHMENT_KEY);
         int start = out.length();
-        if (en != lastEnrichment) {
+        if (!lastEnrichment.repeats(e.header())) {
             enrichmentObject(e, out);
             lastEnrichmentKnown = out.length() > start;
-            lastEnrichmentText.keep(out, start);
-            lastEnrichment = en;
+            lastEnrichment.keep(out, start, e.header());
         } else if (lastEnrichmentKnown) {
-            lastEnrichmentText.appendTo(out);
+            lastEnrichment.text.appendTo(out);
         }
         if (!lastEnrichmentKnown) out.setLength(mark);
         return lastEnrichmentKnown;
@@ -285,46 +280,28 @@ final class JsonRows {
         final Class<? extends NetEvent> type;
         final int[] fields;
         final int[] conversationFields;
-        final CharRow.Kept conversationText = new CharRow.Kept();
-        private boolean conversationKept;
-        private Endpoint lastLocal;
-        private Endpoint lastRemote;
-        private int lastProtocol;
-        private boolean firstBeforeConversation;
+        /** The conversation members' last text, and {@link JsonRows#first} before and after them then. */
+        final PartMemo conversation = new PartMemo(EventField.Part.CONVERSATION);
+        boolean firstBeforeConversation;
         boolean firstAfterConversation;
 
         Plan(Class<? extends NetEvent> type, EventClass cls) {
             this.type = type;
             List<Integer> in = new ArrayList<>();
-            List<Integer> conversation = new ArrayList<>();
+            List<Integer> inConversation = new ArrayList<>();
             for (int i = 0; i < EventFields.ALL.size(); i++) {
                 EventField f = EventFields.ALL.get(i);
                 if (!f.inJson(cls) || !f.mayHave(type)) continue;
-                if (f.ofEnrichment() && i != ENRICHMENT_FIRST) continue;
+                if (f.part() == EventField.Part.ENRICHMENT && i != ENRICHMENT_FIRST) continue;
                 if (f.part() == EventField.Part.CONVERSATION) {
-                    if (conversation.isEmpty()) in.add(CONVERSATION_FIRST);
-                    conversation.add(i);
+                    if (inConversation.isEmpty()) in.add(CONVERSATION_FIRST);
+                    inConversation.add(i);
                     continue;
                 }
                 in.add(i);
             }
             this.fields = in.stream().mapToInt(Integer::intValue).toArray();
-            this.conversationFields = conversation.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        boolean repeatsConversation(EventHeader h, boolean firstBefore) {
-            return conversationKept && h.local() == lastLocal && h.remote() == lastRemote
-                    && h.ipProtocol() == lastProtocol && firstBefore == firstBeforeConversation;
-        }
-
-        void keepConversation(CharRow out, int start, EventHeader h, boolean firstBefore, boolean firstAfter) {
-            conversationText.keep(out, start);
-            conversationKept = true;
-            lastLocal = h.local();
-            lastRemote = h.remote();
-            lastProtocol = h.ipProtocol();
-            firstBeforeConversation = firstBefore;
-            firstAfterConversation = firstAfter;
+            this.conversationFields = inConversation.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 }
