@@ -132,7 +132,7 @@ public final class Pipeline {
         List<Thread> threads = new ArrayList<>();
         sourcesRunning.set(sources.size());
         for (EventSource s : sources) {
-            Handoff batch = s.live() || !s.unpaced() ? null : new Handoff(handoffBatch);
+            Handoff batch = handoffBatch > 1 && s.unpaced() ? new Handoff(handoffBatch) : null; // a file-only job
             Emitter emitter = s.live() ? new Emitter() {
                 @Override public boolean emit(NetEvent e) { return offerLive(e); }
                 @Override public boolean hasRoom() { return !closed && queue.remainingCapacity() > 0; }
