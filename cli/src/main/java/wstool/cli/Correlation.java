@@ -2,8 +2,6 @@ package wstool.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Collection;
 import java.util.function.Consumer;
 import wstool.core.pipeline.EventStage;
 import wstool.correlate.Correlator;
@@ -15,27 +13,25 @@ import wstool.tui.FlowRow;
  * A job's correlation (hostnames, processes of verdicts, flows), built in this one place for every command that
  * has it: the {@code --flows} file, the full-screen view's flows list, the stage in the job and the summary line.
  */
-final class Correlation implements AutoCloseable {
+final class Correlation {
     private final CorrelationOptions options;
-    private final FlowOutput file;
     private final ViewFlows view = new ViewFlows();
     private final Correlator correlator;
 
     private Correlation(CorrelationOptions options, FlowOutput file) {
         this.options = options;
-        this.file = file;
         this.correlator = new Correlator(options.settings(), new Both(file, view));
     }
 
     /**
-     * Checks the options and opens the --flows file (never one of {@code read}, nor an input or output of {@code job}).
+     * Checks the options and makes the --flows file an export of {@code job} (never an input or another output of
+     * it): the job creates it with its own exports and moves it into place when it ends.
      *
      * @throws UsageException for bad windows or limits, a bad format, a file that is an input or another output
      */
-    static Correlation open(CorrelationOptions options, EventJob job, Collection<Path> read) throws IOException {
-        options.settings(); // every usage check before the file is created
-        if (options.flows != null) job.alsoWrites("--flows", options.flows);
-        return new Correlation(options, options.open(read));
+    static Correlation open(CorrelationOptions options, EventJob job) {
+        options.settings(); // every usage check before the file is named to the job
+        return new Correlation(options, options.open(job));
     }
 
     /**
@@ -51,9 +47,6 @@ final class Correlation implements AutoCloseable {
         err.println(correlator.stats().render());
         if (options.flows != null) err.println("flows: " + options.flows);
     }
-
-    @Override
-    public void close() throws IOException { file.close(); }
 
     /** The flows list of the full-screen view, once the job has opened one (written on the pipeline thread). */
     private static final class ViewFlows implements FlowOutput {

@@ -1,13 +1,12 @@
 package wstool.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import picocli.CommandLine.Option;
+import wstool.core.sink.RowExport;
 import wstool.correlate.CorrelationSettings;
+import wstool.correlate.Flow;
 import wstool.correlate.FlowOutput;
 import wstool.correlate.FlowWriters;
 
@@ -53,11 +52,12 @@ public final class CorrelationOptions {
     }
 
     /**
-     * Opens the --flows file (never one of the inputs), or {@link FlowOutput#NONE}.
+     * The --flows file as an export of {@code job} (checked against its inputs and outputs, written as its exports
+     * are: a temporary file moved into place when the job ends), or {@link FlowOutput#NONE}.
      *
-     * @throws UsageException for a bad format, "-", a missing directory, or a file that is one of the inputs
+     * @throws UsageException for a bad format, "-", or a file that is one of the inputs or another output
      */
-    FlowOutput open(Collection<Path> inputs) throws IOException {
+    FlowOutput open(EventJob job) {
         if (flows == null) {
             if (flowsFormat != null) throw new UsageException("--flows-format needs --flows FILE");
             return FlowOutput.NONE;
@@ -71,13 +71,13 @@ public final class CorrelationOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        for (Path in : inputs) {
-            if (Files.exists(flows) && Files.exists(in) && Files.isSameFile(flows, in)) {
-                throw new UsageException("--flows " + flows + " is one of the inputs; it would be overwritten");
-            }
-        }
-        Path parent = flows.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new UsageException("--flows: directory " + parent + " does not exist");
-        return FlowWriters.open(format, Files.newBufferedWriter(flows, StandardCharsets.UTF_8));
+        RowExport.RowWriter<Flow> file = job.alsoExports("--flows", flows, "flows", out -> FlowWriters.open(format, out));
+        return new FlowOutput() {
+            @Override public void write(Flow flow) throws IOException { file.write(flow); }
+
+            @Override public void flush() throws IOException { file.flush(); }
+
+            @Override public void close() { } // the job moves the file into place
+        };
     }
 }

@@ -27,10 +27,9 @@ final class EtlTrace {
             case PROGRAM -> filters.onlyProgram(target.program()); // needs process names in the capture
             case ALL -> { }
         }
-        EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL); // before --flows is created
-        try (Correlation correlated = Correlation.open(correlation, job, List.of(etl))) {
-            run(cli, etl, providers, output, verify, correlated.into(job, null), correlated);
-        }
+        EventJob job = new EventJob(app, cli, output, filters).input(etl, Inputs.Kind.ETL); // before --flows is named
+        Correlation correlated = Correlation.open(correlation, job);
+        run(cli, etl, providers, output, verify, correlated.into(job, null), correlated);
     }
 
     private static void run(CommandLine cli, Path etl, List<String> providers, OutputOptions output, VerifyOptions verify,

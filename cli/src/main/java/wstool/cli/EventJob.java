@@ -6,12 +6,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import wstool.core.model.NetEvent;
 import wstool.core.net.LocalHost;
 import wstool.core.pipeline.AddressEnricher;
 import wstool.core.pipeline.BackgroundSink;
@@ -25,6 +27,7 @@ import wstool.core.sink.FileExport;
 import wstool.core.sink.JsonLinesSink;
 import wstool.core.sink.PcapngSink;
 import wstool.core.sink.Palette;
+import wstool.core.sink.RowExport;
 import wstool.core.sink.TextFormat;
 import wstool.core.sink.TextSink;
 import wstool.siem.ecs.EcsContext;
@@ -53,6 +56,8 @@ public final class EventJob {
     private final List<Path> inputs = new ArrayList<>();
     private final List<Outputs.Named> extraOutputs = new ArrayList<>();
     private final List<FileExport> exports = new ArrayList<>();
+    /** The files of rows the command writes besides the events ({@link #alsoExports}). */
+    private final List<RowFile<?>> rowFiles = new ArrayList<>();
     /** The CSV, JSON Lines and ECS sinks (file or stdout) with their option. */
     private final Map<EventSink, String> textExports = new IdentityHashMap<>();
     private final AddressEnricher enricher;
@@ -102,6 +107,12 @@ public final class EventJob {
      */
     public EventJob input(Path file, Inputs.Kind kind) throws IOException {
         inputs.add(Inputs.check(file, kind));
+        return this;
+    }
+
+    /** Files the command reads and has checked itself (those of {@code monitor}): never an output of the job either. */
+    EventJob reads(Collection<Path> files) {
+        inputs.addAll(files);
         return this;
     }
 
@@ -261,15 +272,22 @@ public final class EventJob {
     }
 
     /**
-     * An output the command writes besides the job's own (--flows): checked now against the job's outputs and
-     * inputs, before the command creates it.
+     * A file of rows the command writes besides the events (--flows), exported as the job's own files are: checked
+     * now against the job's outputs and inputs; created with them when the job runs (a temporary file beside it),
+     * moved into place when the job ends (also on Ctrl-C or an error, holding every complete row), left as it was
+     * when the job fails before it starts. The command writes its rows to the returned writer, on the pipeline's
+     * thread, while the job runs.
      *
+     * @param rows what the rows are, for the error of a failed write ("flows")
      * @throws UsageException when it is an input or another output
      */
-    EventJob alsoWrites(String option, Path path) {
-        extraOutputs.add(new Outputs.Named(option, path));
+    <T> RowExport.RowWriter<T> alsoExports(String option, Path path, String rows, RowExport.Format<T> format) {
+        Outputs.Named output = new Outputs.Named(option, path);
+        extraOutputs.add(output);
         checkOutputs();
-        return this;
+        RowFile<T> file = new RowFile<>(output, rows, format);
+        rowFiles.add(file);
+        return file;
     }
 
     private void checkOutputs() {
@@ -278,7 +296,7 @@ public final class EventJob {
         Outputs.checkDistinct(outputs(), read);
     }
 
-    /** The outputs named on the command line, in option order, then those of {@link #alsoWrites}. */
+    /** The outputs named on the command line, in option order, then those of {@link #alsoExports}. */
     private List<Outputs.Named> outputs() {
         List<Outputs.Named> l = new ArrayList<>();
         if (output.csv != null) l.add(new Outputs.Named("--csv", output.csv));
@@ -302,6 +320,7 @@ public final class EventJob {
                 EcsContext ecs = ecsContext();
                 sinks.add(export("--ecs", output.ecs, w -> new EcsSink(w, ecs)));
             }
+            for (RowFile<?> f : rowFiles) f.open();
             if (output.pcapng != null) sinks.add(pcapng = new PcapngSink(binary(output.pcapng)));
             if (!output.syslog.isEmpty()) {
                 forwarder = syslogForwarder();
@@ -318,9 +337,11 @@ public final class EventJob {
             }
         } catch (Exception e) {
             exports.forEach(FileExport::abandon); // nothing was written: the targets stay as they were
+            rowFiles.forEach(RowFile::abandon);
             for (EventSink s : sinks) if (!(s instanceof FileExport)) s.close();
             throw e;
         }
+        sinks.addAll(rowFiles); // flushed with the exports, and moved into place when the pipeline closes them
         return sinks;
     }
 
@@ -336,6 +357,44 @@ public final class EventJob {
         }
         textExports.put(sink, option);
         return sink;
+    }
+
+    /**
+     * A file of {@link #alsoExports}: its rows are written by the command (on the pipeline's thread), the job
+     * only opens, flushes and closes it, as a sink of the pipeline that takes no events.
+     */
+    private static final class RowFile<T> implements RowExport.RowWriter<T>, EventSink {
+        private final Outputs.Named output;
+        private final String rows;
+        private final RowExport.Format<T> format;
+        private RowExport<T> export;
+
+        RowFile(Outputs.Named output, String rows, RowExport.Format<T> format) {
+            this.output = output;
+            this.rows = rows;
+            this.format = format;
+        }
+
+        void open() throws IOException { export = new RowExport<>(Outputs.open(output), rows, format); }
+
+        void abandon() {
+            if (export != null) export.abandon();
+        }
+
+        @Override
+        public void write(T row) throws IOException {
+            if (export == null) throw new IllegalStateException(output + " is written only while the job runs");
+            export.write(row);
+        }
+
+        @Override public void accept(NetEvent e) { }
+
+        @Override
+        public void flush() throws IOException {
+            if (export != null) export.flush();
+        }
+
+        @Override public void close() throws IOException { export.close(); }
     }
 
     private SyslogForwarder syslogForwarder() throws IOException {

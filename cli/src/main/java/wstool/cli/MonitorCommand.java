@@ -93,30 +93,35 @@ public final class MonitorCommand implements CliCommand {
             throw new UsageException("--providers is for --etl inputs");
         }
         var describer = WfpStates.describer(wfpStates);
-        EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
-        try (Correlation correlated = Correlation.open(correlation, plain, read)) {
-            EventJob job = correlated.into(plain, describer);
-            List<EventSource> sources = new ArrayList<>();
-            if (!inputs.isEmpty()) {
-                for (Path p : etl) {
-                    EtlEventSource s = new EtlEventSource(p, EtlTrace.providerIds(providers == null ? List.of()
-                            : List.of(providers.split(","))), TerminalProgress.forFile(p, err));
-                    etlSources.add(s);
-                    sources.add(s);
-                }
-                for (Path p : imports) sources.add(new WfpImportSource(p));
-                for (Path p : replays) sources.add(new ReplaySource(p, 0));
-            } else {
-                sources.addAll(live.sources(app, target, job.notices()));
+        EventJob plain = new EventJob(app, spec.commandLine(), output, filters).reads(read); // never an output
+        Correlation correlated = Correlation.open(correlation, plain);
+        EventJob job = correlated.into(plain, describer);
+        List<EventSource> sources = new ArrayList<>();
+        if (!inputs.isEmpty()) {
+            for (Path p : etl) {
+                EtlEventSource s = new EtlEventSource(p, EtlTrace.providerIds(providers == null ? List.of()
+                        : List.of(providers.split(","))), TerminalProgress.forFile(p, err));
+                etlSources.add(s);
+                sources.add(s);
             }
-            if (sources.size() > 1 && sources.stream().noneMatch(EventSource::live)) {
-                job.source(new TimeOrderedMerge(sources));
-            } else {
-                sources.forEach(job::source);
-            }
-            try {
-                live.run(job);
-            } finally {
+            for (Path p : imports) sources.add(new WfpImportSource(p));
+            for (Path p : replays) sources.add(new ReplaySource(p, 0));
+        } else {
+            sources.addAll(live.sources(app, target, job.notices()));
+        }
+        if (sources.size() > 1 && sources.stream().noneMatch(EventSource::live)) {
+            job.source(new TimeOrderedMerge(sources));
+        } else {
+            sources.forEach(job::source);
+        }
+        boolean ran = true;
+        try {
+            live.run(job);
+        } catch (UsageException e) {
+            ran = false; // refused before the job started (an output it cannot write, --flows among them)
+            throw e;
+        } finally {
+            if (ran) {
                 correlated.summary(err);
                 for (EtlEventSource s : etlSources) err.print(s.summary().render(true));
                 err.flush();

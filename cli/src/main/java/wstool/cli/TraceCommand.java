@@ -83,15 +83,14 @@ public final class TraceCommand implements CliCommand {
             return;
         }
         EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
-        try (Correlation correlated = Correlation.open(correlation, plain, List.of())) {
-            EventJob job = correlated.into(plain, null);
-            try {
-                job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
-                        .verify(verify)
-                        .run();
-            } finally {
-                correlated.summary(spec.commandLine().getErr());
-            }
+        Correlation correlated = Correlation.open(correlation, plain);
+        EventJob job = correlated.into(plain, null);
+        try {
+            job.source(EtwLiveTrace.source(chosen, providers, buffers, job.notices()))
+                    .verify(verify)
+                    .run();
+        } finally {
+            correlated.summary(spec.commandLine().getErr());
         }
     }
 
@@ -104,13 +103,12 @@ public final class TraceCommand implements CliCommand {
         if (providers != null) throw new UsageException("--providers selects ETW providers; the Linux backend has none");
         LinuxTraceSource source = Usage.option(target.optionName(), () -> new LinuxTraceSource(chosen).requireRunning());
         EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
-        try (Correlation correlated = Correlation.open(correlation, plain, List.of())) {
-            EventJob job = correlated.into(plain, null);
-            try {
-                runLinux(chosen, source, job);
-            } finally {
-                correlated.summary(spec.commandLine().getErr());
-            }
+        Correlation correlated = Correlation.open(correlation, plain);
+        EventJob job = correlated.into(plain, null);
+        try {
+            runLinux(chosen, source, job);
+        } finally {
+            correlated.summary(spec.commandLine().getErr());
         }
     }
 

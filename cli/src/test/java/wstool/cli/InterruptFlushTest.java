@@ -80,6 +80,84 @@ class InterruptFlushTest {
         }
     }
 
+    /**
+     * While a job runs, its --flows file keeps what it held (the flows go to a temporary file beside it); when the job
+     * ends, at the end of its input or on Ctrl-C, the file is complete, in place, and no temporary file is left. The
+     * job is held mid-way without a clock: its screen output goes to a pipe this test stops reading, so it cannot end
+     * before the test reads on.
+     */
+    @Test
+    void theFlowsFileIsReplacedOnlyByTheCompleteOneAtTheEndOfInput() throws Exception {
+        String err = flowsJob(false);
+        assertTrue(err.contains("20,000 flows written"), err);
+        assertEquals(20_000, completeFlows(), "every event is a flow of its own, and every flow is in the file");
+    }
+
+    @Test
+    void theFlowsFileIsCompleteAfterSigint() throws Exception {
+        assumeTrue(!DataDirs.isWindows() && new File("/bin/kill").canExecute(), "SKIPPED LOUDLY: needs a POSIX kill to send SIGINT");
+        String err = flowsJob(true);
+        Matcher m = Pattern.compile("([\\d,]+) events shown").matcher(err);
+        assertTrue(m.find(), "summary printed on Ctrl-C: " + err);
+        int shown = Integer.parseInt(m.group(1).replace(",", ""));
+        assertTrue(shown > 0 && shown < 20_000, "interrupted part-way: " + shown);
+        assertEquals(shown, completeFlows(), "every event shown is a flow in the file");
+    }
+
+    /** Runs monitor with --flows over 20,000 drops, each its own flow; returns its stderr. */
+    private String flowsJob(boolean sigint) throws Exception {
+        Path recording = dir.resolve("drops.jsonl");
+        StringBuilder sb = new StringBuilder();
+        Instant t = Instant.parse("2026-11-20T10:00:00Z");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("{\"class\":\"FIREWALL\",\"timestamp\":\"").append(t.plusMillis(10L * i))
+              .append("\",\"source\":\"WFP\",\"kind\":\"DROP\",\"ip_protocol\":6,")
+              .append("\"local\":{\"address\":\"192.168.178.23\",\"port\":5900},")
+              .append("\"remote\":{\"address\":\"203.0.113.").append(i % 250).append("\",\"port\":").append(1024 + i)
+              .append("},\"type\":\"CLASSIFY_DROP\",\"direction\":\"IN\"}\n");
+        }
+        Files.writeString(recording, sb);
+        Path flows = dir.resolve("flows.csv");
+        Files.writeString(flows, "previous flows\r\n");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(jvm.toString(), "-cp", cp, WsTool.class.getName(), "monitor", "--replay",
+                recording.toString(), "--flows", flows.toString())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        try (java.io.InputStream screen = p.getInputStream()) {
+            // the first bytes of the screen: the job runs; it holds (2 MB of lines, a pipe of 64 KB) until read on
+            assertTrue(screen.read() >= 0, "the job printed nothing: " + Files.readString(dir.resolve("err.txt")));
+            assertEquals("previous flows\r\n", Files.readString(flows), "the file keeps what it held while the job runs");
+            assertEquals(1, temporaryFiles().size(), "the flows go to a temporary file beside it");
+            if (sigint) new ProcessBuilder("/bin/kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            screen.transferTo(java.io.OutputStream.nullOutputStream());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the job did not end");
+            assertEquals(sigint ? ExitCodes.SIGINT : 0, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(List.of(), temporaryFiles(), "no temporary file left");
+        return Files.readString(dir.resolve("err.txt"));
+    }
+
+    /** The flows in the file, each checked complete (every column, the last row ended). */
+    private long completeFlows() throws Exception {
+        String text = Files.readString(dir.resolve("flows.csv"), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"), "the last row is complete");
+        List<NamedCsvRecord> rows = CsvReader.builder().ofNamedCsvRecord(text).stream().toList();
+        for (NamedCsvRecord r : rows) {
+            assertEquals(wstool.correlate.FlowFields.NAMES.size(), r.getFieldCount(), "row " + r.getStartingLineNumber());
+            assertEquals("IN", r.getField("direction"));
+        }
+        return rows.size();
+    }
+
+    private List<Path> temporaryFiles() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
     private long tempSize(String prefix) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
             return s.filter(f -> f.getFileName().toString().startsWith(prefix)).mapToLong(f -> f.toFile().length()).sum();

@@ -165,4 +165,74 @@ class SafeOutputsTest {
         assertEquals(Files.readAllLines(rec).size() + 1, Files.readAllLines(prev).size(), "header and one row per event");
         onlyFiles("prev.csv", "rec.jsonl");
     }
+
+    /**
+     * --flows is written as the other exports are (a temporary file, moved into place at the end): a job that fails
+     * after --flows was named (another output that cannot be used, a bad option, an output failing as the job opens
+     * it) leaves the existing flows file byte for byte, and no temporary file behind.
+     */
+    @Test
+    void aJobThatFailsLeavesThePreviousFlowsFileAsItWas() throws Exception {
+        Path rec = recording();
+        byte[] previous = "previous flows\r\n".getBytes(StandardCharsets.UTF_8);
+        Path flows = Files.write(dir.resolve("flows.csv"), previous);
+        refused("--csv " + dir.resolve("nope/out.csv") + " the folder " + dir.resolve("nope") + " does not exist",
+                "monitor", "--replay", rec.toString(), "--flows", flows.toString(), "--csv", dir.resolve("nope/out.csv").toString(),
+                "--no-tui");
+        assertArrayEquals(previous, Files.readAllBytes(flows), "a usage error of another output");
+        refused("--providers: unknown ETW provider 'bogus'", "trace", "--etl", Fixtures.path("etl/smallEtlFile.etl").toString(),
+                "--all", "--providers", "bogus", "--flows", flows.toString(), "--no-tui");
+        assertArrayEquals(previous, Files.readAllBytes(flows), "a usage error found after --flows was named");
+        Path adir = Files.createDirectories(dir.resolve("adir"));
+        CliRun r = CliRun.of("monitor", "--replay", rec.toString(), "--flows", flows.toString(), "--pcapng", adir.toString(),
+                "--no-tui");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(adir + ": Is a directory"), r.err());
+        assertArrayEquals(previous, Files.readAllBytes(flows), "an output that failed when the job opened it");
+        onlyFiles("adir", "flows.csv", "rec.jsonl");
+    }
+
+    /** A flows file that cannot be written is refused before the job, in the words of the other exports. */
+    @Test
+    void aFlowsFileThatCannotBeWrittenIsAUsageErrorNamingIt() throws Exception {
+        Path rec = recording();
+        refused("--flows " + dir.resolve("nope/flows.csv") + " the folder " + dir.resolve("nope") + " does not exist",
+                "monitor", "--replay", rec.toString(), "--flows", dir.resolve("nope/flows.csv").toString(), "--no-tui");
+        Files.createDirectories(dir.resolve("adir"));
+        CliRun d = refused("--flows " + dir.resolve("adir") + " is a directory", "monitor", "--replay", rec.toString(),
+                "--flows", dir.resolve("adir").toString(), "--no-tui");
+        assertFalse(d.err().contains("correlation:"), "refused before the job: no summary: " + d.err());
+        onlyFiles("adir", "rec.jsonl");
+    }
+
+    /** A successful job replaces the flows file with the complete one and leaves no temporary file. */
+    @Test
+    void aFlowsFileIsReplacedByTheCompleteOne() throws Exception {
+        Path rec = recording();
+        Path flows = Files.writeString(dir.resolve("flows.csv"), "previous flows\r\n");
+        CliRun r = CliRun.of("monitor", "--replay", rec.toString(), "--flows", flows.toString(), "--no-tui");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("240 flows written"), r.err());
+        List<String> lines = Files.readAllLines(flows);
+        assertEquals(String.join(",", wstool.correlate.FlowFields.NAMES), lines.get(0));
+        assertEquals(241, lines.size(), "a header and the 240 flows");
+        assertTrue(Files.readString(flows).endsWith("\r\n"), "the last row is complete");
+        onlyFiles("flows.csv", "rec.jsonl");
+    }
+
+    /** monitor's inputs (--replay, --import, --etl, --wfp-state) are never overwritten by an event export either. */
+    @Test
+    void monitorNeverWritesOverItsInputs() throws Exception {
+        Path rec = recording();
+        byte[] before = Files.readAllBytes(rec);
+        refused("--jsonl " + rec + " is the input " + rec + " itself", "monitor", "--replay", rec.toString(), "--jsonl",
+                rec.toString(), "--no-tui");
+        refused("--flows " + rec + " is the input " + rec + " itself", "monitor", "--replay", rec.toString(), "--flows",
+                rec.toString(), "--no-tui");
+        Path hard = Files.createLink(dir.resolve("hard.jsonl"), rec);
+        refused("--csv " + hard + " is the input " + rec, "monitor", "--replay", rec.toString(), "--csv", hard.toString(),
+                "--no-tui");
+        assertArrayEquals(before, Files.readAllBytes(rec), "the recording is untouched");
+        onlyFiles("hard.jsonl", "rec.jsonl");
+    }
 }
