@@ -93,7 +93,7 @@ public final class EventField {
     public String name() { return name; }
 
     /** The model value, or null when this event has none (an unknown -1 is returned as is; see {@link #known}). */
-    public Object value(NetEvent e) { return value.apply(e); }
+    public Object value(NetEvent e) { return mayHave(e) ? value.apply(e) : null; }
 
     /**
      * Whether an event of this class can have a value: false for a field of another class's events (a firewall
@@ -114,7 +114,7 @@ public final class EventField {
      * The value of a whole-number field without boxing it: {@link #value}'s number, {@link #NO_NUMBER} when that is
      * null. A sink's fast path; only for {@link #hasWhole} fields.
      */
-    long whole(NetEvent e) { return whole.applyAsLong(e); }
+    long whole(NetEvent e) { return mayHave(e) ? whole.applyAsLong(e) : NO_NUMBER; }
 
     /** Whether a {@link #whole} value is known (the primitive form of {@link #known}). */
     boolean knownWhole(long v) { return v != NO_NUMBER && !(negativeIsUnknown && v < 0); }
@@ -224,7 +224,10 @@ public final class EventField {
             return this;
         }
 
-        /** Only events of this class have the field (its value function returns null for the others). */
+        /**
+         * Only events of this class have the field: the value function is called with those alone (it may cast), the
+         * others' value is null.
+         */
         Builder only(Class<? extends NetEvent> type) {
             this.only = type;
             return this;

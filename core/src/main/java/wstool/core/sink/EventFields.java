@@ -5,7 +5,6 @@ import static wstool.core.sink.EventField.field;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 import wstool.core.model.DnsEvent;
 import wstool.core.model.Enrichment;
@@ -136,19 +135,28 @@ public final class EventFields {
 
     private EventFields() {}
 
+    /*
+     * The fields only events of one class have: EventField.value checks the class before it calls get, so get itself
+     * is the value function, unchecked. A wrapper that checked and then called get made two megamorphic calls per
+     * value instead of one (one wrapper class for all the fields), ~8% of the JSON Lines formatting (issue 21).
+     */
+
     /** A field only events of {@code type} have (the others' value is null, and sinks skip it for them). */
+    @SuppressWarnings("unchecked")
     private static <E extends NetEvent> EventField.Builder of(String name, Class<E> type, Function<E, Object> get) {
-        return field(name, e -> type.isInstance(e) ? get.apply(type.cast(e)) : null).only(type);
+        return field(name, (Function<NetEvent, Object>) (Function<?, Object>) get).only(type);
     }
 
     /** A whole-number field only events of {@code type} have (see {@link EventField#longs}). */
+    @SuppressWarnings("unchecked")
     private static <E extends NetEvent> EventField.Builder longs(String name, Class<E> type, ToLongFunction<E> get) {
-        return EventField.longs(name, e -> type.isInstance(e) ? get.applyAsLong(type.cast(e)) : EventField.NO_NUMBER).only(type);
+        return EventField.longs(name, (ToLongFunction<NetEvent>) (ToLongFunction<?>) get).only(type);
     }
 
     /** As {@link #longs}, for int fields (boxed as Integer). */
-    private static <E extends NetEvent> EventField.Builder ints(String name, Class<E> type, ToIntFunction<E> get) {
-        return EventField.ints(name, e -> type.isInstance(e) ? get.applyAsInt(type.cast(e)) : EventField.NO_NUMBER).only(type);
+    @SuppressWarnings("unchecked")
+    private static <E extends NetEvent> EventField.Builder ints(String name, Class<E> type, ToLongFunction<E> get) {
+        return EventField.ints(name, (ToLongFunction<NetEvent>) (ToLongFunction<?>) get).only(type);
     }
 
     private static EventField.Builder firewall(String name, Function<FirewallEvent, Object> get) { return of(name, FirewallEvent.class, get); }
