@@ -71,6 +71,10 @@ final class CharRow {
             chars[length++] = '-';
             v = -v;
         }
+        if (v < 10) { // most numbers of a row: flags, families, types, statuses
+            chars[length++] = (char) ('0' + v);
+            return this;
+        }
         if (v <= Integer.MAX_VALUE) return digits((int) v, 0);
         long high = v / 1_000_000_000L; // int arithmetic below: a long division per digit costs ~10x more
         append(high);
