@@ -78,7 +78,7 @@ public final class CsvSink implements EventSink {
         if (p == null || p.type != type) lastPlan = p = plans.computeIfAbsent(type, Plan::new);
         for (Step step : p.steps) {
             buf.append(COMMAS, 0, step.commas);
-            if (step.run == null) cell(step.field, e, step.first);
+            if (step.run == null) cell(step.field, step.kinds[0], e, step.first);
             else partRun(step, e);
         }
         buf.append(COMMAS, 0, p.trailingCommas);
@@ -100,7 +100,7 @@ public final class CsvSink implements EventSink {
         EventField[] run = step.run;
         for (int i = 0; i < run.length; i++) {
             if (i > 0) buf.append(',');
-            cell(run[i], e, false);
+            cell(run[i], step.kinds[i], e, false);
         }
         step.memo.keep(buf, start, e.header());
     }
@@ -127,7 +127,7 @@ public final class CsvSink implements EventSink {
      * Text from the outside (strings, lists, the raw fields) is neutralised; numbers, names and times this tool
      * formats itself are not.
      */
-    private void cell(EventField f, NetEvent e, boolean first) {
+    private void cell(EventField f, ValueKind.Cache kinds, NetEvent e, boolean first) {
         if (f == EventFields.DETAILS) {
             details(e, first);
             return;
@@ -139,16 +139,19 @@ public final class CsvSink implements EventSink {
         }
         Object v = f.value(e);
         if (!f.known(v)) return;
-        if (v instanceof String s) text(f.defaultTextual() ? s : f.text(s), true, first);
-        else if (v instanceof List<?>) text(f.text(v), true, first);
+        int kind = kinds.of(v);
+        if (kind == ValueKind.STRING) text(f.defaultTextual() ? (String) v : f.text(v), true, first);
+        else if (kind == ValueKind.LIST) text(f.text(v), true, first);
         else if (!f.defaultTextual()) text(f.text(v), false, first);
-        else if (v instanceof Long n) buf.append(n.longValue());
-        else if (v instanceof Integer n) buf.append((long) n.intValue());
-        else if (v instanceof Instant t) texts.timestamps.appendTo(buf, t);
-        else if (v instanceof InetAddress a) text(texts.address(f, a), false, first); // a scope name could hold anything
-        else if (v instanceof Enum<?> en) buf.append(en.name()); // a Java identifier: never quoted
-        else if (v instanceof Double d) buf.append(texts.number(f, d)); // digits, '.', '-', 'E': never quoted
-        else text(f.text(v), false, first);
+        else switch (kind) {
+            case ValueKind.LONG -> buf.append((long) (Long) v);
+            case ValueKind.INTEGER -> buf.append((long) (Integer) v);
+            case ValueKind.INSTANT -> texts.timestamps.appendTo(buf, (Instant) v);
+            case ValueKind.ADDRESS -> text(texts.address(f, (InetAddress) v), false, first); // a scope name could hold anything
+            case ValueKind.ENUM -> buf.append(((Enum<?>) v).name()); // a Java identifier: never quoted
+            case ValueKind.DOUBLE -> buf.append(texts.number(f, (Double) v)); // digits, '.', '-', 'E': never quoted
+            default -> text(f.text(v), false, first);
+        }
     }
 
     private void text(String s, boolean neutralise, boolean first) {
@@ -219,6 +222,8 @@ public final class CsvSink implements EventSink {
         final boolean first;
         /** The run's last text, null for one cell. */
         final PartMemo memo;
+        /** The kind of value of each cell. */
+        final ValueKind.Cache[] kinds;
 
         Step(int commas, EventField field, EventField[] run, boolean first) {
             this.commas = commas;
@@ -226,6 +231,8 @@ public final class CsvSink implements EventSink {
             this.run = run;
             this.first = first;
             this.memo = run == null ? null : new PartMemo(run[0].part());
+            this.kinds = new ValueKind.Cache[run == null ? 1 : run.length];
+            for (int i = 0; i < kinds.length; i++) kinds[i] = new ValueKind.Cache();
         }
     }
 

@@ -59,6 +59,8 @@ final class JsonRows {
     };
 
     private final ValueTexts texts = new ValueTexts();
+    /** Per field of {@link #FIELDS}: the kind of its values. */
+    private final ValueKind.Cache[] kinds = new ValueKind.Cache[FIELDS.length];
     private final Map<Class<? extends NetEvent>, Plan> plans = new HashMap<>();
     private Plan lastPlan;
     private final PartMemo lastEnrichment = new PartMemo(EventField.Part.ENRICHMENT);
@@ -71,6 +73,10 @@ final class JsonRows {
     private char[] open;
     /** Nothing written yet in the innermost open object. */
     private boolean first;
+
+    JsonRows() {
+        for (int i = 0; i < kinds.length; i++) kinds[i] = new ValueKind.Cache();
+    }
 
     /** Appends the event's JSON object. */
     void write(NetEvent e, CharRow out) {
@@ -108,7 +114,7 @@ final class JsonRows {
             if (n == EventField.NO_NUMBER || !(f.jsonEvenUnknown() || f.knownWhole(n))) return;
         } else {
             v = f.value(e);
-            if (omitted(f, v)) return;
+            if (omitted(i, f, v)) return;
         }
         char[] object = OBJECTS[i];
         if (object != open) {
@@ -124,7 +130,7 @@ final class JsonRows {
         first = false;
         out.append(KEYS[i]);
         if (f.hasWhole()) out.append(n);
-        else value(out, f, v);
+        else value(out, i, f, v);
     }
 
     /**
@@ -173,51 +179,58 @@ final class JsonRows {
         for (int i = Plan.ENRICHMENT_FIRST; i <= Plan.ENRICHMENT_LAST; i++) {
             EventField f = FIELDS[i];
             Object v = f.value(e);
-            if (omitted(f, v)) continue;
+            if (omitted(i, f, v)) continue;
             out.append(any ? ',' : '{');
             any = true;
             out.append(KEYS[i]);
-            value(out, f, v);
+            value(out, i, f, v);
         }
         if (any) out.append('}');
     }
 
     /** Absent, unknown (unless the field keeps its unknown -1) or an empty map: not in the JSON form. */
-    private static boolean omitted(EventField f, Object v) {
-        return v == null || !(f.jsonEvenUnknown() || f.known(v)) || v instanceof Map<?, ?> m && m.isEmpty();
+    private boolean omitted(int i, EventField f, Object v) {
+        return v == null || !(f.jsonEvenUnknown() || f.known(v)) || kinds[i].of(v) == ValueKind.MAP && ((Map<?, ?>) v).isEmpty();
     }
 
     /** A value as the generator wrote it (writeNumber, writeBoolean, writeString, arrays and objects of strings). */
-    private void value(CharRow out, EventField f, Object v) {
-        if (v instanceof String s && f.defaultTextual()) JsonStrings.append(out, s);
-        else if (v instanceof Enum<?> en && f.defaultTextual()) out.append(QUOTED_NAMES.get(en.getDeclaringClass())[en.ordinal()]);
-        else if (v instanceof Integer n) out.append((long) n.intValue());
-        else if (v instanceof Long n) out.append(n.longValue());
-        else if (v instanceof InetAddress a && f.defaultTextual()) JsonStrings.append(out, texts.address(f, a));
-        else if (v instanceof Instant t && f.defaultTextual()) {
-            out.append('"'); // ISO-8601 text: digits and "+-:.TZ", nothing to escape
-            texts.timestamps.appendTo(out, t);
-            out.append('"');
-        } else if (v instanceof Map<?, ?> map) {
-            object(out, f, map);
-        } else if (v instanceof Double d) {
-            // finite: Double.toString's text, as writeNumber(double) writes it; NaN and the infinities as strings,
-            // as Jackson does by default (WRITE_NAN_AS_STRINGS)
-            if (Double.isFinite(d)) out.append(texts.number(f, d));
-            else JsonStrings.append(out, d.toString());
-        } else if (v instanceof Boolean b) {
-            out.append(b ? "true" : "false");
-        } else if (v instanceof List<?> list) {
-            out.append('[');
-            boolean more = false;
-            for (Object o : list) {
-                if (more) out.append(',');
-                more = true;
-                JsonStrings.append(out, String.valueOf(o));
+    private void value(CharRow out, int i, EventField f, Object v) {
+        int kind = kinds[i].of(v);
+        if (!f.defaultTextual() && (kind == ValueKind.STRING || kind == ValueKind.ENUM || kind == ValueKind.ADDRESS
+                || kind == ValueKind.INSTANT)) {
+            kind = ValueKind.OTHER; // the field's own text (numbers, maps and lists are written as they are)
+        }
+        switch (kind) {
+            case ValueKind.STRING -> JsonStrings.append(out, (String) v);
+            case ValueKind.ENUM -> out.append(QUOTED_NAMES.get(((Enum<?>) v).getDeclaringClass())[((Enum<?>) v).ordinal()]);
+            case ValueKind.INTEGER -> out.append((long) (Integer) v);
+            case ValueKind.LONG -> out.append((long) (Long) v);
+            case ValueKind.ADDRESS -> JsonStrings.append(out, texts.address(f, (InetAddress) v));
+            case ValueKind.INSTANT -> {
+                out.append('"'); // ISO-8601 text: digits and "+-:.TZ", nothing to escape
+                texts.timestamps.appendTo(out, (Instant) v);
+                out.append('"');
             }
-            out.append(']');
-        } else {
-            JsonStrings.append(out, f.text(v));
+            case ValueKind.MAP -> object(out, f, (Map<?, ?>) v);
+            case ValueKind.DOUBLE -> {
+                // finite: Double.toString's text, as writeNumber(double) writes it; NaN and the infinities as
+                // strings, as Jackson does by default (WRITE_NAN_AS_STRINGS)
+                Double d = (Double) v;
+                if (Double.isFinite(d)) out.append(texts.number(f, d));
+                else JsonStrings.append(out, d.toString());
+            }
+            case ValueKind.BOOLEAN -> out.append((Boolean) v ? "true" : "false");
+            case ValueKind.LIST -> {
+                out.append('[');
+                boolean more = false;
+                for (Object o : (List<?>) v) {
+                    if (more) out.append(',');
+                    more = true;
+                    JsonStrings.append(out, String.valueOf(o));
+                }
+                out.append(']');
+            }
+            default -> JsonStrings.append(out, f.text(v));
         }
     }
 
