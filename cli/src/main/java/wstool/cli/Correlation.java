@@ -15,11 +15,13 @@ import wstool.tui.FlowRow;
  */
 final class Correlation {
     private final CorrelationOptions options;
+    private final EventJob job;
     private final ViewFlows view = new ViewFlows();
     private final Correlator correlator;
 
-    private Correlation(CorrelationOptions options, FlowOutput file) {
+    private Correlation(CorrelationOptions options, EventJob job, FlowOutput file) {
         this.options = options;
+        this.job = job;
         this.correlator = new Correlator(options.settings(), new Both(file, view));
     }
 
@@ -31,7 +33,7 @@ final class Correlation {
      */
     static Correlation open(CorrelationOptions options, EventJob job) {
         options.settings(); // every usage check before the file is named to the job
-        return new Correlation(options, options.open(job));
+        return new Correlation(options, job, options.open(job));
     }
 
     /**
@@ -42,10 +44,13 @@ final class Correlation {
         return job.stage(before == null ? correlator : before.then(correlator)).flowView(view::to);
     }
 
-    /** What the correlation did, and where the flows went: for stderr after the job's summary. */
+    /**
+     * What the correlation did, and where the flows went (the file, or that it was left as it was): for stderr after
+     * the job's summary.
+     */
     void summary(PrintWriter err) {
         err.println(correlator.stats().render());
-        if (options.flows != null) err.println("flows: " + options.flows);
+        if (options.flows != null) err.println("flows: " + job.exported("--flows"));
     }
 
     /** The flows list of the full-screen view, once the job has opened one (written on the pipeline thread). */

@@ -203,6 +203,10 @@ public final class EventJob {
             Throwable viewFailure = closeTui(summary);
             if (summary.failure() instanceof ExitCodes.StdoutClosed closed) throw closed; // quietly: the reader is gone
             err.println(summary.render());
+            for (FileExport e : exports) { // a file the job left alone must not pass for its export
+                if (e.replaced()) continue;
+                err.println(textExports.get(e) + " " + exported(e.file().target(), false, e.eventsWritten(), "events"));
+            }
             if (!app.dataSet().checksDrop()) err.println("DROP: " + wstool.data.DataSet.DROP_NOT_CHECKED);
             if (forwarder != null) forwarder.summary().forEach(err::println);
             if (pcapng != null) err.println(pcapngSummary());
@@ -275,8 +279,8 @@ public final class EventJob {
      * A file of rows the command writes besides the events (--flows), exported as the job's own files are: checked
      * now against the job's outputs and inputs; created with them when the job runs (a temporary file beside it),
      * moved into place when the job ends (also on Ctrl-C or an error, holding every complete row), left as it was
-     * when the job fails before it starts. The command writes its rows to the returned writer, on the pipeline's
-     * thread, while the job runs.
+     * when the job fails before it starts or before a single row ({@link #exported} says which). The command writes
+     * its rows to the returned writer, on the pipeline's thread, while the job runs.
      *
      * @param rows what the rows are, for the error of a failed write ("flows")
      * @throws UsageException when it is an input or another output
@@ -288,6 +292,26 @@ public final class EventJob {
         RowFile<T> file = new RowFile<>(output, rows, format);
         rowFiles.add(file);
         return file;
+    }
+
+    /**
+     * For the summary: the file of an {@link #alsoExports} option (e.g. "--flows") once the job has ended, or that it
+     * was left as it was.
+     */
+    String exported(String option) {
+        for (RowFile<?> f : rowFiles) {
+            if (f.output.option().equals(option)) {
+                RowExport<?> e = f.export;
+                return exported(f.output.path(), e != null && e.replaced(), e == null ? 0 : e.rowsWritten(), f.rows);
+            }
+        }
+        throw new IllegalArgumentException(option + " is not an export of this job");
+    }
+
+    /** The file, and why it was left as it was when the job did not replace it (the job failed, or the file did). */
+    private static String exported(Path file, boolean replaced, long rowsWritten, String rows) {
+        if (replaced) return file.toString();
+        return file + " left as it was: " + (rowsWritten == 0 ? "no " + rows + " were written to it" : "it could not be finished");
     }
 
     private void checkOutputs() {
@@ -395,6 +419,8 @@ public final class EventJob {
         }
 
         @Override public void close() throws IOException { export.close(); }
+
+        @Override public void closeAfterFailure() throws IOException { export.closeAfterFailure(); }
     }
 
     private SyslogForwarder syslogForwarder() throws IOException {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +166,98 @@ class SafeOutputsTest {
         assertEquals(0, CliRun.of("replay", rec.toString(), "--csv", prev.toString()).exitCode());
         assertEquals(Files.readAllLines(rec).size() + 1, Files.readAllLines(prev).size(), "header and one row per event");
         onlyFiles("prev.csv", "rec.jsonl");
+    }
+
+    /**
+     * A job whose source fails once it runs, before its first event reaches the exports (the first line of a
+     * recording is corrupt), leaves every existing export byte for byte and no temporary file; the summary does not
+     * claim them written. A job that ends well with no events does write its (header-only) export.
+     */
+    @Test
+    void aSourceThatFailsBeforeTheFirstEventLeavesThePreviousExportsAsTheyWere() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{corrupt\n" + Files.readAllLines(CommandsTest.demo()).get(0) + "\n");
+        byte[] csvBefore = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] jsonlBefore = "{\"previous\":true}\n".getBytes(StandardCharsets.UTF_8);
+        Path csv = Files.write(dir.resolve("prev.csv"), csvBefore);
+        Path jsonl = Files.write(dir.resolve("prev.jsonl"), jsonlBefore);
+        Path ecs = Files.write(dir.resolve("prev.ecs.jsonl"), jsonlBefore);
+        CliRun r = CliRun.of("replay", bad.toString(), "--csv", csv.toString(), "--jsonl", jsonl.toString(),
+                "--ecs", ecs.toString(), "--no-tui");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("ws_tool: error: " + bad + " line 1: not valid JSON"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertArrayEquals(csvBefore, Files.readAllBytes(csv), "--csv is left as it was");
+        assertArrayEquals(jsonlBefore, Files.readAllBytes(jsonl), "--jsonl is left as it was");
+        assertArrayEquals(jsonlBefore, Files.readAllBytes(ecs), "--ecs is left as it was");
+        onlyFiles("bad.jsonl", "prev.csv", "prev.ecs.jsonl", "prev.jsonl");
+        assertTrue(r.err().contains("--csv " + csv + " left as it was: no events were written to it"), r.err());
+        assertTrue(r.err().contains("--ecs " + ecs + " left as it was: no events were written to it"), r.err());
+
+        Path rec = recording();
+        CliRun none = CliRun.of("replay", rec.toString(), "--type", "drop_mac", "--csv", csv.toString(), "--no-tui");
+        assertEquals(0, none.exitCode(), none.err());
+        assertEquals(List.of(String.join(",", wstool.core.sink.CsvSink.COLUMNS)), Files.readAllLines(csv),
+                "a job that ends well with no events replaces the file with a header-only export");
+        assertFalse(none.err().contains("left as it was"), none.err());
+    }
+
+    /**
+     * {@code trace --etl}: a capture whose logfile header is sound (so the input check passes) but which holds no
+     * ETW buffer after it, only zeros, fails while the job runs, before any event: the existing export stays.
+     */
+    @Test
+    void aCaptureThatFailsBeforeItsFirstEventLeavesThePreviousExportAsItWas() throws Exception {
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(Fixtures.path("etl/KernelNetwork.etl")), 8192);
+        Path etl = Files.write(dir.resolve("damaged.etl"), java.util.Arrays.copyOf(header, 8192 * 3)); // + 16 KiB of zeros
+        byte[] before = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
+        Path csv = Files.write(dir.resolve("prev.csv"), before);
+        CliRun r = CliRun.of("trace", "--etl", etl.toString(), "--all", "--csv", csv.toString(), "--no-tui");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("ws_tool: error: " + etl + ": 2 damaged places"), r.err());
+        assertTrue(r.err().contains("0 events shown of 0 received"), "the job ran: " + r.err());
+        assertArrayEquals(before, Files.readAllBytes(csv), "--csv is left as it was");
+        assertTrue(r.err().contains("--csv " + csv + " left as it was: no events were written to it"), r.err());
+        onlyFiles("damaged.etl", "prev.csv");
+    }
+
+    /**
+     * --flows goes the same way: {@code monitor --etl} of a file that is not an ETW capture at all fails once the job
+     * runs; the flows file and the event export are left byte for byte, the summary says so instead of naming the
+     * flows file as written. A job that fails after some events still writes the flows of those events.
+     */
+    @Test
+    void aJobThatFailsBeforeAnyFlowLeavesThePreviousFlowsFileAsItWas() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.etl"), "this is not an ETW capture\n".repeat(1000));
+        byte[] flowsBefore = "previous flows\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csvBefore = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
+        Path flows = Files.write(dir.resolve("flows.csv"), flowsBefore);
+        Path csv = Files.write(dir.resolve("prev.csv"), csvBefore);
+        CliRun r = CliRun.of("monitor", "--etl", garbage.toString(), "--csv", csv.toString(), "--flows", flows.toString(),
+                "--no-tui");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("ws_tool: error: " + garbage + " is not an ETW capture (.etl): invalid buffer size"),
+                "one sentence naming the file: " + r.err());
+        assertArrayEquals(flowsBefore, Files.readAllBytes(flows), "--flows is left as it was");
+        assertArrayEquals(csvBefore, Files.readAllBytes(csv), "--csv is left as it was");
+        onlyFiles("flows.csv", "garbage.etl", "prev.csv");
+        assertTrue(r.err().contains("flows: " + flows + " left as it was: no flows were written to it"), r.err());
+        assertFalse(r.err().contains("flows: " + flows + System.lineSeparator()), "not named as written: " + r.err());
+
+        // the first ten events of the recording, then a corrupt line: the flows of those events are written
+        List<String> first = Files.readAllLines(CommandsTest.demo()).subList(0, 10);
+        Path cut = Files.writeString(dir.resolve("cut.jsonl"), String.join("\n", first) + "\n{corrupt\n");
+        CliRun some = CliRun.of("monitor", "--replay", cut.toString(), "--flows", flows.toString(), "--no-tui");
+        assertEquals(1, some.exitCode(), some.err());
+        assertTrue(some.err().contains(cut + " line 11: not valid JSON"), some.err());
+        Matcher m = Pattern.compile("([\\d,]+) flows? written").matcher(some.err());
+        assertTrue(m.find(), some.err());
+        long written = Long.parseLong(m.group(1).replace(",", ""));
+        assertTrue(written > 0, "the events before the bad line make flows: " + some.err());
+        List<String> lines = Files.readAllLines(flows);
+        assertEquals(String.join(",", wstool.correlate.FlowFields.NAMES), lines.get(0));
+        assertEquals(written + 1, lines.size(), "a header and every flow written");
+        assertTrue(some.err().contains("flows: " + flows + System.lineSeparator()), some.err());
+        onlyFiles("cut.jsonl", "flows.csv", "garbage.etl", "prev.csv");
     }
 
     /**

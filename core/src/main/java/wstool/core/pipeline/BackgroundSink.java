@@ -15,8 +15,9 @@ import wstool.core.model.NetEvent;
  * Order is kept. {@link #flush} and {@link #close} first wait until every event handed over has been written, then
  * flush or close the sink on the caller's thread, so the sink is never used by two threads at once. When the sink
  * fails, the events after the failed one are not written (as when the consumer wrote them itself) and the next
- * call throws that failure; the sink is closed all the same. At most {@link #BATCH} × {@link #BATCHES} events are in
- * flight, so a slow output slows the consumer down instead of filling the heap.
+ * call throws that failure; the sink is closed all the same, as after a failed job ({@link #closeAfterFailure}). At
+ * most {@link #BATCH} × {@link #BATCHES} events are in flight, so a slow output slows the consumer down instead of
+ * filling the heap.
  */
 public final class BackgroundSink implements EventSink {
     static final int BATCH = 256;
@@ -63,7 +64,13 @@ public final class BackgroundSink implements EventSink {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException { close(false); }
+
+    @Override
+    public void closeAfterFailure() throws IOException { close(true); }
+
+    /** Waits for the writing thread, then closes the sink: after a failure when the job failed or the sink did. */
+    private void close(boolean jobFailed) throws IOException {
         if (closed) return;
         closed = true;
         try {
@@ -74,7 +81,8 @@ public final class BackgroundSink implements EventSink {
         } catch (InterruptedException ie) {
             throw interrupted(ie);
         } finally {
-            sink.close();
+            if (jobFailed || failure != null) sink.closeAfterFailure();
+            else sink.close();
         }
     }
 

@@ -21,7 +21,8 @@ import wstool.core.model.NetEvent;
  * overflow is counted in {@link PipelineStats#dropped()}; a job of file sources only keeps a short queue, since its
  * sources wait for room, so its memory does not grow with the file); the thread that calls {@link #run()} is the single
  * consumer that filters, enriches and fans out to the sinks in order. {@link #requestStop()} (Ctrl-C) ends the job:
- * sources are stopped, every event already queued is delivered, and every sink is flushed and closed.
+ * sources are stopped, every event already queued is delivered, and every sink is flushed and closed. When a source
+ * or a sink has failed by then, the sinks are closed with {@link EventSink#closeAfterFailure()}.
  */
 public final class Pipeline {
     private static final long IDLE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -273,10 +274,12 @@ public final class Pipeline {
         }
     }
 
+    /** Closes every sink, each as the job ended by then: failed ({@link EventSink#closeAfterFailure()}) or not. */
     private void closeSinks() {
         for (EventSink sink : sinks) {
             try {
-                sink.close();
+                if (failure.get() != null) sink.closeAfterFailure();
+                else sink.close();
             } catch (IOException | RuntimeException ex) {
                 failure.compareAndSet(null, ex);
             }

@@ -8,7 +8,8 @@ import wstool.core.pipeline.EventSink;
 /**
  * A format sink (CSV, JSON Lines, ECS) writing into an {@link OutputFile}: each event is one whole row of a
  * {@link RowExport}, the file is moved into place when the job ends. When the job failed before a single event was
- * written the existing file is left as it was (nothing is gained by replacing it with an empty export).
+ * written ({@link #abandon()}, {@link #closeAfterFailure()}) the existing file is left as it was (nothing is gained by
+ * replacing it with an empty export).
  */
 public final class FileExport implements EventSink {
     /** Builds the format sink over a writer (it may write a header there). */
@@ -42,10 +43,17 @@ public final class FileExport implements EventSink {
     @Override
     public void flush() throws IOException { rows.flush(); }
 
-    /** Moves the file into place; after an error only when it holds at least one event. */
+    /** Moves the file into place; after a write error only when it holds at least one event. */
     @Override
     public void close() throws IOException { rows.close(); }
 
+    /** The job failed: moves the file into place when it holds at least one event, else keeps what was there. */
+    @Override
+    public void closeAfterFailure() throws IOException { rows.closeAfterFailure(); }
+
     /** The job failed before it started writing (e.g. the source could not be opened): keep what was there. */
     public void abandon() { rows.abandon(); }
+
+    /** Whether the events replaced the file ({@link RowExport#replaced()}). */
+    public boolean replaced() { return rows.replaced(); }
 }

@@ -11,6 +11,7 @@ import wstool.core.pipeline.EventSource;
 import wstool.etw.decode.EventDecoder;
 import wstool.etw.decode.EventRecordView;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public final class EtlEventSource implements EventSource {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         java.util.PriorityQueue<RawEvent> exits = new java.util.PriorityQueue<>(
                 java.util.Comparator.comparing((RawEvent x) -> x.header().timestamp()));
-        try (EtlReader r = EtlReader.openTimeOrdered(file)) {
+        try (EtlReader r = open(file)) {
             r.onProcess((pid, image, ended) -> names.put(pid, image)); // kept after the end: events may trail it
             r.onProcessEnd((pid, image, status, time) -> exits.add(ProcessExit.of(time, Source.ETW_OTHER, pid,
                     image != null ? image : names.get(pid), status)));
@@ -128,6 +129,16 @@ public final class EtlEventSource implements EventSource {
                 summary.finish(r.stats());
                 if (progress != null) progress.update(r.position(), r.fileSize());
             }
+        }
+    }
+
+    /** The capture in time order; a file that is not one is named in the error, in the words of the input check. */
+    private static EtlReader open(Path file) throws IOException {
+        try {
+            return EtlReader.openTimeOrdered(file);
+        } catch (EtlFormatException e) {
+            String problem = e.getMessage().replaceFirst(" at byte offset \\d+$", "");
+            throw new EtlFormatException(e.offset(), file + " is not an ETW capture (.etl): " + problem);
         }
     }
 
