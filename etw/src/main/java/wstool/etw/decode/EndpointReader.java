@@ -5,13 +5,16 @@ import wstool.core.net.Addresses;
 
 import java.net.InetAddress;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Address and port fields as the network providers log them; one per decoder (not thread-safe). */
 final class EndpointReader {
-    /** IPv4 addresses seen recently: traces repeat few addresses, and InetAddress creation dominates otherwise. */
-    private final Map<Integer, InetAddress> ipv4Cache = new HashMap<>();
+    /**
+     * IPv4 addresses seen recently, direct-mapped by their value (a newer address replaces an older one): traces
+     * repeat few addresses, and InetAddress creation dominates otherwise.
+     */
+    private final int[] ipv4Keys = new int[1 << IPV4_BITS];
+    private final InetAddress[] ipv4Values = new InetAddress[1 << IPV4_BITS];
+    private static final int IPV4_BITS = 12;
     /** IPv6 addresses seen recently, direct-mapped by their bytes (a newer address replaces an older one). */
     private final byte[][] ipv6Keys = new byte[1 << IPV6_BITS][];
     private final InetAddress[] ipv6Values = new InetAddress[1 << IPV6_BITS];
@@ -55,12 +58,12 @@ final class EndpointReader {
 
     private InetAddress ipv4(byte[] d, int o) {
         int key = (d[o] & 0xFF) << 24 | (d[o + 1] & 0xFF) << 16 | (d[o + 2] & 0xFF) << 8 | (d[o + 3] & 0xFF);
-        InetAddress a = ipv4Cache.get(key);
-        if (a == null) {
-            if (ipv4Cache.size() >= 4096) ipv4Cache.clear();
-            a = Addresses.fromBytes(Arrays.copyOfRange(d, o, o + 4));
-            ipv4Cache.put(key, a);
-        }
+        int slot = (key * 0x9E3779B9) >>> (32 - IPV4_BITS);
+        InetAddress a = ipv4Values[slot];
+        if (a != null && ipv4Keys[slot] == key) return a;
+        a = Addresses.fromBytes(Arrays.copyOfRange(d, o, o + 4));
+        ipv4Keys[slot] = key;
+        ipv4Values[slot] = a;
         return a;
     }
 }
