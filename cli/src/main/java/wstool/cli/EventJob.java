@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +106,6 @@ public final class EventJob {
      */
     public EventJob input(Path file, Inputs.Kind kind) throws IOException {
         inputs.add(Inputs.check(file, kind));
-        return this;
-    }
-
-    /** Files the command reads and has checked itself (those of {@code monitor}): never an output of the job either. */
-    EventJob reads(Collection<Path> files) {
-        inputs.addAll(files);
         return this;
     }
 

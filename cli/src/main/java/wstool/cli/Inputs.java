@@ -37,7 +37,7 @@ final class Inputs {
                 }
             }
             case WFP_XML -> {
-                int c = firstText(head);
+                int c = firstXmlText(head);
                 if (c != '<') throw new IOException(file + " is not netsh wfp XML (it does not start with '<')");
             }
             case ETL -> {
@@ -64,6 +64,21 @@ final class Inputs {
         int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
         for (; i < head.length; i++) {
             int c = head[i] & 0xFF;
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+        }
+        return -1;
+    }
+
+    /**
+     * The first character of netsh wfp XML that is not whitespace, or -1 for none: netsh writes UTF-8 or UTF-16, and
+     * a UTF-16 file starts with its byte order mark (as the XML reader tells them apart).
+     */
+    private static int firstXmlText(byte[] head) {
+        boolean le = head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE;
+        boolean be = head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF;
+        if (!le && !be) return firstText(head);
+        for (int i = 2; i + 1 < head.length; i += 2) {
+            int c = le ? (head[i] & 0xFF) | (head[i + 1] & 0xFF) << 8 : (head[i] & 0xFF) << 8 | (head[i + 1] & 0xFF);
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
         }
         return -1;

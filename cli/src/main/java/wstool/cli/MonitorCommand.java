@@ -1,8 +1,6 @@
 package wstool.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,17 +72,19 @@ public final class MonitorCommand implements CliCommand {
 
     @Override
     public void execute() throws Exception {
+        // every input and usage check before the --flows file is created; each input checked as trace --etl,
+        // firewall --import and replay check theirs (present, a file, readable, of its kind), never an output
+        EventJob plain = new EventJob(app, spec.commandLine(), output, filters);
+        for (Path p : etl) plain.input(p, Inputs.Kind.ETL);
+        for (Path p : imports) plain.input(p, Inputs.Kind.WFP_XML);
+        for (Path p : replays) plain.input(p, Inputs.Kind.JSONL);
+        for (Path p : wfpStates) plain.input(p, Inputs.Kind.WFP_XML);
         List<Path> inputs = new ArrayList<>();
         inputs.addAll(etl);
         inputs.addAll(imports);
         inputs.addAll(replays);
-        for (Path p : inputs) if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString());
-        for (Path p : wfpStates) if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString());
-        List<Path> read = new ArrayList<>(inputs);
-        read.addAll(wfpStates);
         PrintWriter err = spec.commandLine().getErr();
         List<EtlEventSource> etlSources = new ArrayList<>();
-        // every usage and input check before the --flows file is created
         if (!inputs.isEmpty()) {
             live.refuseLiveOptions(target);
             if (target != null) filters.onlyPids(target.pids); // offline, --pid filters (after the correlation)
@@ -93,7 +93,6 @@ public final class MonitorCommand implements CliCommand {
             throw new UsageException("--providers is for --etl inputs");
         }
         var describer = WfpStates.describer(wfpStates);
-        EventJob plain = new EventJob(app, spec.commandLine(), output, filters).reads(read); // never an output
         Correlation correlated = Correlation.open(correlation, plain);
         EventJob job = correlated.into(plain, describer);
         List<EventSource> sources = new ArrayList<>();

@@ -108,6 +108,28 @@ class MonitorCommandTest {
         assertTrue(r.err().contains("Give it as --wfp-state keploy_wfpstate.xml"), r.err());
     }
 
+    /**
+     * netsh writes its XML in UTF-8 or UTF-16: the input check of --import (firewall and monitor alike) and
+     * --wfp-state takes a UTF-16 file by its byte order mark, as the XML reader does.
+     */
+    @Test
+    void utf16NetshXmlPassesTheInputCheck() throws Exception {
+        String events = Files.readString(Fixtures.path("wfp/quarantine_classifyDrop_netEvent_wfpdiag.xml"));
+        String filters = Files.readString(Fixtures.path("wfp/libgrabber_wfpfilters.xml")).replace("\ufeff", "")
+                .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        for (java.nio.charset.Charset cs : List.of(java.nio.charset.StandardCharsets.UTF_16LE,
+                java.nio.charset.StandardCharsets.UTF_16BE)) {
+            Path xml = Files.write(dir.resolve("netevents-" + cs + ".xml"), ("\ufeff" + events).getBytes(cs));
+            Path state = Files.write(dir.resolve("filters-" + cs + ".xml"), ("\ufeff" + filters).getBytes(cs));
+            CliRun f = CliRun.of("firewall", "--import", xml.toString(), "--no-tui");
+            assertEquals(0, f.exitCode(), f.err());
+            assertTrue(f.err().contains("1 events shown of 1 received"), f.err());
+            CliRun m = CliRun.of("monitor", "--import", xml.toString(), "--wfp-state", state.toString(), "--no-tui");
+            assertEquals(0, m.exitCode(), m.err());
+            assertTrue(m.err().contains("1 flow written"), m.err());
+        }
+    }
+
     @Test
     void importWithAStateDumpAndAFlowsFileThatIsAnInputIsRefused() throws Exception {
         Path events = Fixtures.path("wfp/quarantine_classifyDrop_netEvent_wfpdiag.xml");

@@ -221,25 +221,27 @@ class SafeOutputsTest {
     }
 
     /**
-     * --flows goes the same way: {@code monitor --etl} of a file that is not an ETW capture at all fails once the job
-     * runs; the flows file and the event export are left byte for byte, the summary says so instead of naming the
-     * flows file as written. A job that fails after some events still writes the flows of those events.
+     * --flows goes the same way: {@code monitor --etl} of a capture that fails once the job runs, before its first
+     * event (a sound logfile header, then only zeros), leaves the flows file and the event export byte for byte, and
+     * the summary says so instead of naming the flows file as written. A job that fails after some events still
+     * writes the flows of those events.
      */
     @Test
     void aJobThatFailsBeforeAnyFlowLeavesThePreviousFlowsFileAsItWas() throws Exception {
-        Path garbage = Files.writeString(dir.resolve("garbage.etl"), "this is not an ETW capture\n".repeat(1000));
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(Fixtures.path("etl/KernelNetwork.etl")), 8192);
+        Path damaged = Files.write(dir.resolve("damaged.etl"), java.util.Arrays.copyOf(header, 8192 * 3));
         byte[] flowsBefore = "previous flows\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] csvBefore = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
         Path flows = Files.write(dir.resolve("flows.csv"), flowsBefore);
         Path csv = Files.write(dir.resolve("prev.csv"), csvBefore);
-        CliRun r = CliRun.of("monitor", "--etl", garbage.toString(), "--csv", csv.toString(), "--flows", flows.toString(),
+        CliRun r = CliRun.of("monitor", "--etl", damaged.toString(), "--csv", csv.toString(), "--flows", flows.toString(),
                 "--no-tui");
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("ws_tool: error: " + garbage + " is not an ETW capture (.etl): invalid buffer size"),
-                "one sentence naming the file: " + r.err());
+        assertTrue(r.err().contains("ws_tool: error: " + damaged + ": 2 damaged places"), "one sentence naming the file: " + r.err());
+        assertTrue(r.err().contains("0 events shown of 0 received"), "the job ran: " + r.err());
         assertArrayEquals(flowsBefore, Files.readAllBytes(flows), "--flows is left as it was");
         assertArrayEquals(csvBefore, Files.readAllBytes(csv), "--csv is left as it was");
-        onlyFiles("flows.csv", "garbage.etl", "prev.csv");
+        onlyFiles("damaged.etl", "flows.csv", "prev.csv");
         assertTrue(r.err().contains("flows: " + flows + " left as it was: no flows were written to it"), r.err());
         assertFalse(r.err().contains("flows: " + flows + System.lineSeparator()), "not named as written: " + r.err());
 
@@ -257,7 +259,52 @@ class SafeOutputsTest {
         assertEquals(String.join(",", wstool.correlate.FlowFields.NAMES), lines.get(0));
         assertEquals(written + 1, lines.size(), "a header and every flow written");
         assertTrue(some.err().contains("flows: " + flows + System.lineSeparator()), some.err());
-        onlyFiles("cut.jsonl", "flows.csv", "garbage.etl", "prev.csv");
+        onlyFiles("cut.jsonl", "damaged.etl", "flows.csv", "prev.csv");
+    }
+
+    /**
+     * {@code monitor} checks its inputs with the check of {@code trace --etl}, {@code replay} and {@code firewall
+     * --import}, before the job and before any output is opened: a file that is not of its option's kind (a text
+     * file as --etl, a binary file as --replay, ...) is one sentence naming the file and the problem, exit 1 as for
+     * the other commands, no summary; the existing --csv and --flows files stay byte for byte, no temporary file.
+     */
+    @Test
+    void monitorChecksItsInputsBeforeTheJobAsTheOtherCommandsDo() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "some notes, not a capture\n");
+        Path picture = Files.write(dir.resolve("picture.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        Path text = Files.writeString(dir.resolve("netevents.txt"), "netsh wfp show netevents\n");
+        Path adir = Files.createDirectories(dir.resolve("adir"));
+        Path rec = recording();
+        byte[] csvBefore = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] flowsBefore = "previous flows\r\n".getBytes(StandardCharsets.UTF_8);
+        Path csv = Files.write(dir.resolve("prev.csv"), csvBefore);
+        Path flows = Files.write(dir.resolve("flows.csv"), flowsBefore);
+        String etlProblem = notes + " is not an ETW capture (.etl): file of 26 bytes is too small for an ETW buffer"
+                + " header at byte offset 0";
+        failsBeforeTheJob(etlProblem, "trace", "--etl", notes.toString(), "--all", "--csv", csv.toString(), "--no-tui");
+        failsBeforeTheJob(etlProblem, "monitor", "--etl", notes.toString(), "--csv", csv.toString(), "--flows",
+                flows.toString(), "--no-tui");
+        failsBeforeTheJob(picture + " is not a JSON Lines recording of ws_tool (it does not start with '{')", "monitor",
+                "--replay", picture.toString(), "--csv", csv.toString(), "--flows", flows.toString(), "--no-tui");
+        failsBeforeTheJob(text + " is not netsh wfp XML (it does not start with '<')", "monitor", "--import",
+                text.toString(), "--csv", csv.toString(), "--no-tui");
+        failsBeforeTheJob(text + " is not netsh wfp XML (it does not start with '<')", "monitor", "--replay",
+                rec.toString(), "--wfp-state", text.toString(), "--csv", csv.toString(), "--no-tui");
+        failsBeforeTheJob(adir + " is a directory, not an ETW capture (.etl)", "monitor", "--etl", adir.toString(),
+                "--csv", csv.toString(), "--no-tui");
+        failsBeforeTheJob("file not found: " + dir.resolve("missing.jsonl"), "monitor", "--replay", rec.toString(),
+                "--replay", dir.resolve("missing.jsonl").toString(), "--csv", csv.toString(), "--no-tui");
+        assertArrayEquals(csvBefore, Files.readAllBytes(csv), "--csv is left as it was");
+        assertArrayEquals(flowsBefore, Files.readAllBytes(flows), "--flows is left as it was");
+        onlyFiles("adir", "flows.csv", "netevents.txt", "notes.txt", "picture.png", "prev.csv", "rec.jsonl");
+    }
+
+    /** Exit 1 and nothing on stderr but the one error line: the job never started (no summary). */
+    private static void failsBeforeTheJob(String sentence, String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("ws_tool: error: " + sentence, r.err().strip(), "one sentence naming the file, before the job");
     }
 
     /**
