@@ -175,7 +175,9 @@ public final class EventJob {
             if (status != null) tui.status(status);
             String name = String.join(", ", sources.stream().map(EventSource::name).toList());
             boolean live = sources.stream().anyMatch(EventSource::live);
-            tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);
+            // a view that fails while the job runs fails the job: its exports end as after any failure
+            tui.start(name, live, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop,
+                    e -> pipeline.reportFailure(viewFailure(e)));
             notices.show(tui::notice);
         }
 
@@ -243,7 +245,8 @@ public final class EventJob {
 
     /**
      * After the pipeline ends the view stays (header: finished) until the user quits, unless the job failed.
-     * Returns the view's own failure (the job then fails with it), or null.
+     * Returns the view's own failure (the job then fails with it; when it failed while the pipeline ran, the
+     * pipeline's summary carries it too), or null.
      */
     private Throwable closeTui(PipelineSummary summary) throws IOException {
         if (tui == null) return null;
@@ -260,8 +263,12 @@ public final class EventJob {
         } finally {
             ui.close();
         }
-        if (ui.failure() == null) return null;
-        return new IOException("the full-screen view failed: " + ExitCodes.describe(ui.failure()), ui.failure());
+        return ui.failure() == null ? null : viewFailure(ui.failure());
+    }
+
+    /** The job's error when its full-screen view failed. */
+    private static IOException viewFailure(Throwable cause) {
+        return new IOException("the full-screen view failed: " + ExitCodes.describe(cause), cause);
     }
 
     private wstool.core.filter.EventFilter filter() {

@@ -1,5 +1,6 @@
 package wstool.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link #STATUS_SHELL}, which waits for it and then writes its exit status to a file the test waits on.
  */
 class TuiTmuxTest {
-    private static final int WIDTH = 120, HEIGHT = 36;
+    static final int WIDTH = 120, HEIGHT = 36;
     /**
      * $1 = the status file, the rest = the command. The traps keep the shell itself alive through the terminal's
      * Ctrl-C and hang-up (sent to the whole foreground process group) so that it can record how ws_tool ended; a
@@ -75,6 +76,17 @@ class TuiTmuxTest {
     }
 
     private void startCommand(List<String> args) throws Exception {
+        startMain("wstool.cli.WsTool", args);
+    }
+
+    /** ws_tool on a terminal that fails once {@code trigger} exists ({@link FailingTerminalMain}). */
+    private void startOnFailingTerminal(Path trigger, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(trigger.toString()));
+        all.addAll(Arrays.asList(args));
+        startMain(FailingTerminalMain.class.getName(), all);
+    }
+
+    private void startMain(String mainClass, List<String> args) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // the pane stays after ws_tool exits (its last screen and summary are read then); set before the pane starts
@@ -83,7 +95,7 @@ class TuiTmuxTest {
                 "-s", "t", "-x", Integer.toString(WIDTH), "-y", Integer.toString(HEIGHT),
                 "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8", "-e", "TZ=UTC",
                 "/bin/sh", "-c", STATUS_SHELL, "sh", statusFile.toString(),
-                java.toString(), "-cp", classpath, "wstool.cli.WsTool"));
+                java.toString(), "-cp", classpath, mainClass));
         cmd.addAll(args);
         run(cmd);
     }
@@ -235,6 +247,62 @@ class TuiTmuxTest {
         keys("q");
         waitForHistory("correlation: ", "the correlation's summary after quitting");
         waitForExit();
+    }
+
+    /**
+     * The view failing while the job runs fails the job, for its exports too: a --csv the job wrote no event to is
+     * left as it was (not replaced by a header-only file), exit 1, the view's failure as the error and the summary
+     * saying the file was left. The terminal's output fails once the view is up ({@link FailingTerminalMain}).
+     */
+    @Test
+    @Timeout(120)
+    void aViewThatFailsBeforeAnyEventLeavesThePreviousExportAsItWas() throws Exception {
+        byte[] before = "previous export\r\n".getBytes(StandardCharsets.UTF_8);
+        Path csv = Files.write(work.resolve("prev.csv"), before);
+        Path trigger = work.resolve("fail-the-terminal");
+        // at recorded pace the replay takes about two minutes; no event of it passes --type drop_mac
+        startOnFailingTerminal(trigger, "replay", sample.toString(), "--speed", "1", "--type", "drop_mac", "--csv",
+                csv.toString());
+        waitForMoving(s -> s.get(0).startsWith("ws_tool  replay of demo.jsonl (offline)"), "the view");
+        Files.createFile(trigger);
+        String all = waitForHistory("ws_tool: error: ", "the error once the view failed");
+        waitForExit(1);
+        assertArrayEquals(before, Files.readAllBytes(csv), "--csv is left as it was");
+        assertTrue(all.contains("ws_tool: error: the full-screen view failed: " + FailingTerminalMain.FAILURE), all);
+        assertTrue(all.contains("0 events shown of "), "the job ran: " + all);
+        assertTrue(all.contains("--csv " + csv + " left as it was: no events were written to it"), all);
+        assertNoTemporaryFile();
+    }
+
+    /** A view that fails after events were exported: the export holds every one of them, each row complete. */
+    @Test
+    @Timeout(120)
+    void aViewThatFailsAfterSomeEventsKeepsEveryCompleteRow() throws Exception {
+        Path csv = Files.writeString(work.resolve("prev.csv"), "previous export\r\n");
+        Path trigger = work.resolve("fail-the-terminal");
+        startOnFailingTerminal(trigger, "replay", sample.toString(), "--speed", "1", "--csv", csv.toString());
+        waitForMoving(s -> s.get(1).matches("events [1-9].*"), "the first events");
+        Files.createFile(trigger);
+        String all = waitForHistory("ws_tool: error: ", "the error once the view failed");
+        waitForExit(1);
+        assertTrue(all.contains("ws_tool: error: the full-screen view failed: " + FailingTerminalMain.FAILURE), all);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("([\\d,]+) events shown of ").matcher(all);
+        assertTrue(shown.find(), all);
+        long events = Long.parseLong(shown.group(1).replace(",", ""));
+        assertTrue(events > 0, all);
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(String.join(",", wstool.core.sink.CsvSink.COLUMNS), rows.get(0));
+        assertEquals(events + 1, rows.size(), "a header and every event shown");
+        assertTrue(Files.readString(csv).endsWith("\r\n"), "the last row is complete");
+        assertFalse(all.contains("left as it was"), all);
+        assertNoTemporaryFile();
+    }
+
+    private void assertNoTemporaryFile() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(work)) {
+            List<String> tmp = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            assertEquals(List.of(), tmp, "no temporary file is left");
+        }
     }
 
     private void waitForExit() throws Exception { waitForExit(0); }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jline.keymap.BindingReader;
@@ -174,8 +175,11 @@ public final class TerminalUi implements AutoCloseable {
      * @param stats the pipeline's live counters
      * @param lostAtSource the sources' own loss counters
      * @param stopPipeline called once when the user quits (q, Ctrl-C)
+     * @param failPipeline called once, with the failure, when the view fails (it can no longer draw, nor react to q):
+     *                     the job ends as failed, also for its exports
      */
-    public void start(String sourceName, boolean live, PipelineStats stats, LongSupplier lostAtSource, Runnable stopPipeline) {
+    public void start(String sourceName, boolean live, PipelineStats stats, LongSupplier lostAtSource, Runnable stopPipeline,
+                      Consumer<RuntimeException> failPipeline) {
         startNanos = System.nanoTime();
         // rates count from the start of the job, also when a fast replay is done before the first frame
         rates.sample(startNanos - FRAME_NANOS, stats.delivered());
@@ -195,7 +199,7 @@ public final class TerminalUi implements AutoCloseable {
             quit.countDown();
         };
         KeyHandler handler = new KeyHandler(model, this::tableHeight, this::export, onQuit);
-        Thread render = new Thread(() -> renderLoop(sourceName, live, stats, lostAtSource, handler, onQuit), "tui-render");
+        Thread render = new Thread(() -> renderLoop(sourceName, live, stats, lostAtSource, handler, failPipeline), "tui-render");
         render.setDaemon(true);
         renderThread = render;
         render.start();
@@ -260,7 +264,7 @@ public final class TerminalUi implements AutoCloseable {
         }
     }
 
-    /** Why the view stopped drawing (then it has asked the pipeline to stop), or null. */
+    /** Why the view stopped drawing (then it has reported it as the job's failure), or null. */
     public RuntimeException failure() { return failure; }
 
     /** Frames drawn so far and the slowest frame in nanoseconds (load harness). */
@@ -361,7 +365,7 @@ public final class TerminalUi implements AutoCloseable {
     }
 
     private void renderLoop(String sourceName, boolean live, PipelineStats stats, LongSupplier lost, KeyHandler handler,
-                            Runnable onQuit) {
+                            Consumer<RuntimeException> failPipeline) {
         long nextFrame = System.nanoTime();
         try {
             while (!closing) {
@@ -385,9 +389,10 @@ public final class TerminalUi implements AutoCloseable {
                 LockSupport.parkNanos(FRAME_NANOS);
             }
         } catch (RuntimeException e) {
-            // a view that no longer draws would also no longer react to q: end the job instead, and say why
+            // a view that no longer draws would also no longer react to q: the job ends as failed, and says why
             failure = e;
-            onQuit.run();
+            failPipeline.accept(e);
+            quit.countDown();
         } finally {
             renderStopped.countDown();
         }

@@ -59,7 +59,7 @@ public final class LoadHarness {
         TerminalUi ui = new TerminalUi(terminal, new TerminalUi.Options(100_000, Palette.DEFAULT, ZoneOffset.UTC, List.of("synthetic"), java.nio.file.Path.of(".")));
         SyntheticSource source = new SyntheticSource(rate);
         Pipeline pipeline = Pipeline.builder().source(source).sink(ui.sink()).duration(Duration.ofSeconds(seconds)).build();
-        ui.start(source.name(), true, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop);
+        ui.start(source.name(), true, pipeline.stats(), pipeline::lostAtSource, pipeline::requestStop, pipeline::reportFailure);
         ui.toggleTopPanelForLoadTest();
 
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package wstool.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,7 @@ class TerminalUiTest {
         t.setSize(new Size(140, 30));
         TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir));
         AtomicInteger stops = new AtomicInteger();
-        ui.start("test source", true, new PipelineStats(), () -> 0, stops::incrementAndGet);
+        ui.start("test source", true, new PipelineStats(), () -> 0, stops::incrementAndGet, e -> { });
         ui.sink().accept(Events.drop(1, Events.CN));
         ui.sink().accept(Events.connect(2, Events.DE));
         ui.sink().accept(Events.dns(3));
@@ -96,7 +99,7 @@ class TerminalUiTest {
             return current.get();
         });
         long started = System.nanoTime();
-        ui.start("test source", true, new PipelineStats(), () -> 0, () -> { });
+        ui.start("test source", true, new PipelineStats(), () -> 0, () -> { }, e -> { });
         waitFor(ui, "verify: no findings  |  data: none");
         current.set(new FindingsView(List.of(FindingsPanelTest.LEAK, FindingsPanelTest.USE), false));
         waitFor(ui, "verify: 2 errors, 0 warnings, 0 info");
@@ -129,7 +132,7 @@ class TerminalUiTest {
         t.setSize(new Size(140, 30));
         TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir, false));
         ui.notice("listening on NFLOG group 100"); // before start: shown with the first frame
-        ui.start("NFLOG", true, new PipelineStats(), () -> 0, () -> { });
+        ui.start("NFLOG", true, new PipelineStats(), () -> 0, () -> { }, e -> { });
         waitFor(ui, "listening on NFLOG group 100");
         assertTrue(ui.lastFrame().get(ui.lastFrame().size() - 1).startsWith("listening on NFLOG group 100"),
                 "in the status line: " + ui.lastFrame());
@@ -166,7 +169,7 @@ class TerminalUiTest {
             return "faults: refuse " + n + " packets\u001b[2J";
         });
         long started = System.nanoTime();
-        ui.start("mock", true, new PipelineStats(), () -> 0, () -> { });
+        ui.start("mock", true, new PipelineStats(), () -> 0, () -> { }, e -> { });
         waitFor(ui, "faults: refuse 1 packets\\x1b[2J  |  data: none");
         waitFor(ui, "faults: refuse 2 packets");
         long frames = ui.frames();
@@ -182,6 +185,44 @@ class TerminalUiTest {
         int after = asked.get();
         Thread.sleep(1_300);
         assertEquals(after, asked.get(), "not asked after the view closed");
+    }
+
+    /**
+     * A view that can no longer draw (its terminal's output fails) reports that as the job's failure, once, instead
+     * of asking the job to stop as q does: the job's exports then end as after any failure. awaitQuit returns and
+     * failure() says why.
+     */
+    @Test
+    @Timeout(20)
+    void aViewThatCannotDrawReportsItAsTheJobsFailure() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        AtomicBoolean gone = new AtomicBoolean();
+        Terminal t = new ExternalTerminal("test", "xterm-256color", in, new ByteArrayOutputStream(), StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                if (gone.compareAndSet(true, false)) throw new IllegalStateException("the terminal is gone");
+                super.flush();
+            }
+        };
+        t.setSize(new Size(140, 30));
+        TerminalUi ui = new TerminalUi(t, new TerminalUi.Options(1000, Palette.NONE, ZoneOffset.UTC, List.of("none"), dir));
+        AtomicInteger stops = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        CompletableFuture<RuntimeException> reported = new CompletableFuture<>();
+        ui.start("test source", true, new PipelineStats(), () -> 0, stops::incrementAndGet, e -> {
+            failures.incrementAndGet();
+            reported.complete(e);
+        });
+        waitFor(ui, "ws_tool  test source (live)");
+        gone.set(true); // the next frame's flush throws
+        RuntimeException e = reported.get(5, TimeUnit.SECONDS);
+        assertEquals("the terminal is gone", e.getMessage());
+        assertSame(e, ui.failure());
+        assertTrue(awaitQuit(ui), "the view ends");
+        ui.close();
+        assertEquals(1, failures.get(), "reported once");
+        assertEquals(0, stops.get(), "a failure, not a stop");
     }
 
     private static boolean awaitQuit(TerminalUi ui) throws InterruptedException {

@@ -22,7 +22,8 @@ import wstool.core.model.NetEvent;
  * sources wait for room, so its memory does not grow with the file); the thread that calls {@link #run()} is the single
  * consumer that filters, enriches and fans out to the sinks in order. {@link #requestStop()} (Ctrl-C) ends the job:
  * sources are stopped, every event already queued is delivered, and every sink is flushed and closed. When a source
- * or a sink has failed by then, the sinks are closed with {@link EventSink#closeAfterFailure()}.
+ * or a sink has failed by then, or the job has reported a failure of its own ({@link #reportFailure}), the sinks are
+ * closed with {@link EventSink#closeAfterFailure()}.
  */
 public final class Pipeline {
     private static final long IDLE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -101,6 +102,17 @@ public final class Pipeline {
 
     /** Asks the job to end: safe from any thread, including a shutdown hook. */
     public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Ends the job as failed, from any thread: for a part of the job outside the pipeline that fails while it runs
+     * (the full-screen view). As after a failing source: the sources are stopped, the events already queued are
+     * delivered, the sinks are closed with {@link EventSink#closeAfterFailure()} and the summary carries the failure
+     * (the first one, when a source or a sink failed before).
+     */
+    public void reportFailure(Throwable cause) {
+        failure.compareAndSet(null, Objects.requireNonNull(cause));
         stopRequested = true;
     }
 

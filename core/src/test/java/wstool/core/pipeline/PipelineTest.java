@@ -2,6 +2,7 @@ package wstool.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,6 +190,50 @@ class PipelineTest {
         assertEquals(100, s.received());
         assertEquals(100, sink.events.size(), "events already accepted are not lost on stop");
         assertTrue(sink.closed);
+    }
+
+    /**
+     * A failure the job reports from outside the pipeline (its full-screen view failed) ends the job as a failing
+     * source does: what was queued is delivered, every sink is closed with closeAfterFailure() (an export with no
+     * row then keeps the file it would have replaced), the summary carries the failure.
+     */
+    @Test
+    void aFailureTheJobReportsClosesTheSinksAsAfterAFailingSource() throws Exception {
+        CountDownLatch emitted = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        EventSource endless = new EventSource() {
+            @Override public String name() { return "endless"; }
+            @Override public boolean live() { return true; }
+            @Override public void stop() { stopped.countDown(); }
+            @Override public void run(Emitter emitter) throws InterruptedException {
+                for (int i = 0; i < 100; i++) emitter.emit(Events.drop("1.2.3.4", 1000 + i, 22));
+                emitted.countDown();
+                stopped.await(30, TimeUnit.SECONDS);
+            }
+        };
+        List<String> closed = new ArrayList<>();
+        AtomicLong accepted = new AtomicLong();
+        EventSink sink = new EventSink() {
+            @Override public void accept(NetEvent e) { accepted.incrementAndGet(); }
+            @Override public void flush() { }
+            @Override public void close() { closed.add("close"); }
+            @Override public void closeAfterFailure() { closed.add("closeAfterFailure"); }
+        };
+        Pipeline p = Pipeline.builder().source(endless).sink(sink).build();
+        IOException viewFailed = new IOException("the full-screen view failed: the terminal is gone");
+        Thread reporter = new Thread(() -> {
+            try {
+                if (emitted.await(30, TimeUnit.SECONDS)) p.reportFailure(viewFailed);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        reporter.start();
+        PipelineSummary s = p.run();
+        reporter.join(TimeUnit.SECONDS.toMillis(10));
+        assertSame(viewFailed, s.failure());
+        assertEquals(100, accepted.get(), "the events already queued are delivered");
+        assertEquals(List.of("closeAfterFailure"), closed);
     }
 
     @Test
