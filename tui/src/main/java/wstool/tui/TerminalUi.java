@@ -388,10 +388,13 @@ public final class TerminalUi implements AutoCloseable {
                 // still holds the rate at MAX_FPS)
                 LockSupport.parkNanos(FRAME_NANOS);
             }
-        } catch (RuntimeException e) {
-            // a view that no longer draws would also no longer react to q: the job ends as failed, and says why
-            failure = e;
-            failPipeline.accept(e);
+        } catch (RuntimeException | java.io.IOError e) {
+            // a view that no longer draws would also no longer react to q: the job ends as failed, and says why.
+            // JLine reports a failed terminal write as IOError (an Error): caught too, or the view would freeze while
+            // the job ran on behind it
+            RuntimeException cause = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+            failure = cause;
+            failPipeline.accept(cause);
             quit.countDown();
         } finally {
             renderStopped.countDown();

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -190,18 +192,22 @@ class TerminalUiTest {
     /**
      * A view that can no longer draw (its terminal's output fails) reports that as the job's failure, once, instead
      * of asking the job to stop as q does: the job's exports then end as after any failure. awaitQuit returns and
-     * failure() says why.
+     * failure() says why. Also when the failure is an IOError, as JLine reports a failed terminal write.
      */
-    @Test
+    @ParameterizedTest(name = "as an IOError: {0}")
+    @ValueSource(booleans = {false, true})
     @Timeout(20)
-    void aViewThatCannotDrawReportsItAsTheJobsFailure() throws Exception {
+    void aViewThatCannotDrawReportsItAsTheJobsFailure(boolean asIoError) throws Exception {
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 4096);
         AtomicBoolean gone = new AtomicBoolean();
         Terminal t = new ExternalTerminal("test", "xterm-256color", in, new ByteArrayOutputStream(), StandardCharsets.UTF_8) {
             @Override
             public void flush() {
-                if (gone.compareAndSet(true, false)) throw new IllegalStateException("the terminal is gone");
+                if (gone.compareAndSet(true, false)) {
+                    if (asIoError) throw new java.io.IOError(new java.io.IOException("the terminal is gone"));
+                    throw new IllegalStateException("the terminal is gone");
+                }
                 super.flush();
             }
         };
@@ -217,7 +223,7 @@ class TerminalUiTest {
         waitFor(ui, "ws_tool  test source (live)");
         gone.set(true); // the next frame's flush throws
         RuntimeException e = reported.get(5, TimeUnit.SECONDS);
-        assertEquals("the terminal is gone", e.getMessage());
+        assertTrue(e.getMessage().endsWith("the terminal is gone"), e.getMessage());
         assertSame(e, ui.failure());
         assertTrue(awaitQuit(ui), "the view ends");
         ui.close();
