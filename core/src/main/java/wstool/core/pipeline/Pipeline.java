@@ -156,8 +156,7 @@ public final class Pipeline {
                 try {
                     s.run(emitter);
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    stopRequested = true;
+                    reportFailure(e);
                 } finally {
                     if (batch != null) batch.handOver(); // before the count: the consumer ends when it reaches 0
                     sourcesRunning.decrementAndGet();
@@ -302,8 +301,7 @@ public final class Pipeline {
 
     private void fail(Exception ex) {
         sinkFailed = true;
-        failure.compareAndSet(null, ex);
-        stopRequested = true;
+        reportFailure(ex);
     }
 
     private static void stopQuietly(EventSource s) {
