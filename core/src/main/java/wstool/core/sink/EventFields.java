@@ -87,12 +87,11 @@ public final class EventFields {
     public static final EventField DROP_REASON = packet("drop_reason", PacketEvent::dropReason).build();
     public static final EventField DROP_REASON_CODE = ints("drop_reason_code", PacketEvent.class, PacketEvent::dropReasonCode).negativeIsUnknown().build();
     public static final EventField DROP_LOCATION = packet("drop_location", PacketEvent::dropLocation).build();
-    public static final EventField PROCESS_MATCHED = field("process_matched", e -> e instanceof PacketEvent p && p.processMatched() ? Boolean.TRUE : null)
-            .only(PacketEvent.class).build();
+    public static final EventField PROCESS_MATCHED = packet("process_matched", p -> p.processMatched() ? Boolean.TRUE : null).build();
     public static final EventField LINK_TYPE = packet("link_type", PacketEvent::linkType).negativeIsUnknown().build();
     /** The captured bytes as hex: JSON Lines keeps them, so that a replayed recording can still be written as pcapng. */
-    public static final EventField FRAME = field("frame", e -> e instanceof PacketEvent p && p.frame().length > 0
-            ? java.util.HexFormat.of().formatHex(p.frame()) : null).only(PacketEvent.class).notInDetail().build();
+    public static final EventField FRAME = packet("frame", p -> p.frame().length > 0
+            ? java.util.HexFormat.of().formatHex(p.frame()) : null).notInDetail().build();
 
     public static final EventField COUNTRY_CODE = enrichment("country_code", Enrichment::countryCode);
     public static final EventField COUNTRY = enrichment("country", Enrichment::countryName);
